@@ -1,0 +1,90 @@
+// The environment, parsed once at boot. A missing or invalid variable stops the server with a
+// message naming each one, instead of surfacing later as a 500 on some route.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, databaseKind } from "./database-url";
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id from the Partner Dashboard)"),
+    SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+    SHOPIFY_APP_URL: z.url("must be the public https URL of the app"),
+    SCOPES: z.string().default("read_discounts,write_discounts,read_orders,read_products,read_customers"),
+    DATABASE_URL: z
+      .string()
+      .default(DEFAULT_DATABASE_URL)
+      .refine(
+        (url) => {
+          try {
+            databaseKind(url);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must start with "file:" (SQLite) or "postgres://" (PostgreSQL)' },
+      ),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    // Sends all Admin API traffic to a local stand-in (the demo and the tests). Never in production.
+    SHOPIFY_ADMIN_API_STAND_IN: optionalUrl,
+    // The App Bridge stand-in served at /dev/app-bridge.js, for a browser outside the Shopify admin.
+    APP_BRIDGE_URL: z.string().optional(),
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Referral Loop <no-reply@referral-loop.app>"),
+    // Salt for the visitor hash of referral clicks; defaults to one derived from the API secret.
+    VISITOR_HASH_SALT: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_API_STAND_IN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_ADMIN_API_STAND_IN"],
+        message: "must not be set in production: it sends Shopify traffic to a stand-in",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.APP_BRIDGE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_BRIDGE_URL"],
+        message: "must not be set in production: the admin loads the real App Bridge",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    return `${name} ${message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment; on the first call with a bad environment the process exits with the reasons. */
+export function env(): Env {
+  if (cached) return cached;
+  try {
+    cached = parseEnv(process.env);
+    return cached;
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

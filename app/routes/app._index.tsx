@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import db from "~/db.server";
+import { formatMoney } from "~/domain/money";
+import { homeSummary } from "~/models/home.server";
+import { shopForDomain } from "~/models/shops.server";
+import { authenticate } from "~/shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const shop = await shopForDomain(db, session.shop);
+  const summary = await homeSummary(db, shop.id, new Date());
+  return { shop: { name: shop.name, currency: shop.currency }, summary };
+};
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h3" variant="headingSm" tone="subdued">
+          {label}
+        </Text>
+        <Text as="p" variant="heading2xl">
+          {value}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function Home() {
+  const { shop, summary } = useLoaderData<typeof loader>();
+  return (
+    <Page title="Referral Loop" subtitle={`Pay influencers for results at ${shop.name}`}>
+      <Layout>
+        {summary.failedWebhooks > 0 && (
+          <Layout.Section>
+            <Banner tone="warning" title="Some Shopify events could not be processed">
+              <p>
+                {summary.failedWebhooks} events are kept and will be processed again; no order is lost.
+              </p>
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+            <Figure label="Active influencers" value={String(summary.activeInfluencers)} />
+            <Figure label="Clicks, last 30 days" value={summary.clicks.toLocaleString("en-US")} />
+            <Figure label="Referred orders, last 30 days" value={summary.attributedOrders.toLocaleString("en-US")} />
+            <Figure
+              label="Referred net sales, last 30 days"
+              value={formatMoney(summary.attributedNetSalesMinor, shop.currency)}
+            />
+          </InlineGrid>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,51 @@
+// The one configured Shopify client. Nothing else in the app knows how Shopify auth works:
+// routes call `authenticate.admin(request)`, `authenticate.webhook(request)` or `unauthenticated`.
+import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import {
+  ApiVersion,
+  AppDistribution,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import db from "./db.server";
+import { env } from "./env.server";
+import { syncShopDetails } from "./models/shops.server";
+import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
+
+/** The newest stable Admin API version that @shopify/shopify-api 15 knows. */
+export const API_VERSION = ApiVersion.October26;
+
+const config = env();
+
+if (config.SHOPIFY_ADMIN_API_STAND_IN) {
+  // Demo and tests: every Admin API call goes to the local stand-in. env() refuses this in production.
+  setAbstractFetchFunc(adminFetchThroughStandIn(config.SHOPIFY_ADMIN_API_STAND_IN, globalThis.fetch));
+}
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  scopes: config.SCOPES.split(","),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true },
+  hooks: {
+    afterAuth: async ({ session, admin }) => {
+      await syncShopDetails(db, session.shop, admin.graphql);
+    },
+  },
+  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

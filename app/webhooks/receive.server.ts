@@ -1,0 +1,45 @@
+// The path of every webhook route: verify (HMAC, headers), store in the inbox, process, answer.
+// 401 bad HMAC, 400 missing headers or a topic that is not this route's, 5xx when the event
+// could not be stored (Shopify retries), 200 otherwise: processing failures are kept for retry.
+import db from "../db.server";
+import { authenticate } from "../shopify.server";
+import { processEvent, storeEvent } from "../models/webhook-inbox.server";
+import { processorFor } from "./processors.server";
+
+/** `orders/create` and `ORDERS_CREATE` name the same topic. */
+export function topicKey(topic: string): string {
+  return topic.trim().toUpperCase().replace(/\//g, "_");
+}
+
+export async function receiveWebhook(request: Request, routeTopic: string): Promise<Response> {
+  let webhook: Awaited<ReturnType<typeof authenticate.webhook>>;
+  try {
+    webhook = await authenticate.webhook(request);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    return new Response("Body is not valid JSON", { status: 400 }); // HMAC was valid, body was not JSON
+  }
+  if (topicKey(webhook.topic) !== topicKey(routeTopic)) {
+    return new Response(`This endpoint takes ${routeTopic}`, { status: 400 });
+  }
+  const event = {
+    webhookId: webhook.webhookId,
+    shopDomain: webhook.shop,
+    topic: routeTopic,
+    apiVersion: webhook.apiVersion,
+    payload: webhook.payload,
+  };
+  let stored: boolean;
+  try {
+    stored = await storeEvent(db, event);
+  } catch (error) {
+    console.error(`webhook ${routeTopic} could not be stored: ${(error as Error).message}`);
+    return new Response("Could not store the event; retry later", { status: 503 });
+  }
+  if (!stored) return new Response(null, { status: 200 }); // a repeat delivery
+  const processor = processorFor(routeTopic);
+  if (processor) {
+    await processEvent(db, { ...event, payload: JSON.stringify(event.payload) }, processor);
+  }
+  return new Response(null, { status: 200 });
+}

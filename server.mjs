@@ -1,0 +1,32 @@
+// The app's HTTP server: static assets from build/client, everything else through Remix.
+// Stateless, so several can run behind a load balancer. PORT=0 picks a free port; the first line
+// printed names the address, which the demo and the tests read.
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestListener } from "@mjackson/node-fetch-server";
+import { createRequestHandler } from "@remix-run/node";
+import sirv from "sirv";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(path.join(root, "build/server/index.js"));
+const handleRemix = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
+const assets = sirv(path.join(root, "build/client"), { etag: true, immutable: true, dev: false });
+
+const listener = createRequestListener((request, client) =>
+  handleRemix(request, { clientAddress: client.address }),
+);
+
+const server = createServer((req, res) => assets(req, res, () => listener(req, res)));
+server.keepAliveTimeout = 65_000;
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+server.listen(port, host, () => {
+  const address = server.address();
+  console.log(`listening on http://${host}:${typeof address === "object" && address ? address.port : port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,270 @@
+// Resolvers of the stand-in's schema: Shopify's response shapes and Shopify's userErrors.
+import { nextId, type ShopState, type StandInDiscount, type StandInProduct } from "./state";
+
+type Connection<T> = {
+  nodes: T[];
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+
+function cursorOf(index: number): string {
+  return Buffer.from(`i:${index}`).toString("base64");
+}
+
+function indexOf(cursor: string | undefined): number {
+  if (!cursor) return -1;
+  const text = Buffer.from(cursor, "base64").toString();
+  if (!text.startsWith("i:")) throw new Error("Invalid cursor");
+  return Number(text.slice(2));
+}
+
+export function paginate<T>(items: T[], args: { first?: number; after?: string }): Connection<T> {
+  const first = args.first ?? 50;
+  if (first > 250) throw new Error("The maximum value for first is 250.");
+  const start = indexOf(args.after) + 1;
+  const page = items.slice(start, start + first);
+  return {
+    nodes: page,
+    edges: page.map((node, i) => ({ cursor: cursorOf(start + i), node })),
+    pageInfo: {
+      hasNextPage: start + first < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: page.length ? cursorOf(start) : null,
+      endCursor: page.length ? cursorOf(start + page.length - 1) : null,
+    },
+  };
+}
+
+function productNode(shop: ShopState, p: StandInProduct) {
+  return {
+    id: `gid://shopify/Product/${p.id}`,
+    legacyResourceId: String(p.id),
+    title: p.title,
+    handle: p.handle,
+    productType: p.productType,
+    vendor: p.vendor,
+    collections: (args: { first?: number; after?: string }) =>
+      paginate(
+        p.collections.map((title) => ({
+          id: `gid://shopify/Collection/${Buffer.from(title).toString("hex").slice(0, 12)}`,
+          title,
+          handle: title.toLowerCase().replace(/\W+/g, "-"),
+        })),
+        args,
+      ),
+    variants: (args: { first?: number; after?: string }) =>
+      paginate(
+        [
+          {
+            id: `gid://shopify/ProductVariant/${p.id}1`,
+            title: "Default Title",
+            price: p.price,
+            inventoryItem: {
+              id: `gid://shopify/InventoryItem/${p.id}1`,
+              unitCost: p.unitCost ? { amount: p.unitCost, currencyCode: shop.currencyCode } : null,
+            },
+          },
+        ],
+        args,
+      ),
+  };
+}
+
+function status(d: StandInDiscount, now: Date): "ACTIVE" | "EXPIRED" | "SCHEDULED" {
+  if (!d.active) return "EXPIRED";
+  if (d.endsAt && new Date(d.endsAt) <= now) return "EXPIRED";
+  if (new Date(d.startsAt) > now) return "SCHEDULED";
+  return "ACTIVE";
+}
+
+function discountNode(d: StandInDiscount) {
+  return {
+    id: `gid://shopify/DiscountCodeNode/${d.id}`,
+    codeDiscount: {
+      title: d.title,
+      status: status(d, new Date()),
+      startsAt: d.startsAt,
+      endsAt: d.endsAt,
+      usageLimit: d.usageLimit,
+      appliesOncePerCustomer: d.appliesOncePerCustomer,
+      asyncUsageCount: d.usageCount,
+      combinesWith: d.combinesWith,
+      codes: () => ({ nodes: [{ id: `gid://shopify/DiscountRedeemCode/${d.id}`, code: d.code, asyncUsageCount: d.usageCount }] }),
+    },
+  };
+}
+
+type UserError = { field: string[]; message: string; code: string; extraInfo: null };
+const userError = (field: string[], code: string, message: string): UserError => ({ field, code, message, extraInfo: null });
+
+type DiscountInput = {
+  appliesOncePerCustomer?: boolean | null;
+  code?: string | null;
+  combinesWith?: { orderDiscounts?: boolean; productDiscounts?: boolean; shippingDiscounts?: boolean } | null;
+  context?: { all?: string } | null;
+  customerGets?: {
+    value?: { percentage?: number | null; discountAmount?: { amount?: string | null; appliesOnEachItem?: boolean } | null } | null;
+    items?: { all?: boolean } | null;
+  } | null;
+  endsAt?: string | null;
+  minimumRequirement?: { subtotal?: { greaterThanOrEqualToSubtotal?: string | null } | null } | null;
+  startsAt?: string | null;
+  title?: string | null;
+  usageLimit?: number | null;
+};
+
+function validateDiscount(shop: ShopState, input: DiscountInput, creating: boolean, selfId?: number): UserError[] {
+  const errors: UserError[] = [];
+  const at = (name: string) => ["basicCodeDiscount", name];
+  if (creating || input.code !== undefined) {
+    const code = input.code?.trim() ?? "";
+    if (!code) errors.push(userError(at("code"), "BLANK", "Code can't be blank"));
+    else if (code.length > 255) errors.push(userError(at("code"), "TOO_LONG", "Code is too long (maximum is 255 characters)"));
+    else if (/[\r\n]/.test(code)) errors.push(userError(at("code"), "INVALID", "Code cannot contain newline characters."));
+    else {
+      const taken = [...shop.discounts.values()].some(
+        (d) => d.id !== selfId && d.code.toUpperCase() === code.toUpperCase(),
+      );
+      if (taken) errors.push(userError(at("code"), "TAKEN", "Code must be unique. Please try a different code."));
+    }
+  }
+  if (creating && !input.title?.trim()) errors.push(userError(at("title"), "BLANK", "Title can't be blank"));
+  if (creating && !input.context) {
+    errors.push(userError(at("context"), "MISSING_ARGUMENT", "Context or customer selection must be specified."));
+  }
+  const value = input.customerGets?.value;
+  if (creating && !value) errors.push(userError(at("customerGets"), "BLANK", "Customer gets value can't be blank"));
+  if (value) {
+    if (value.percentage != null && value.discountAmount) {
+      errors.push(userError([...at("customerGets"), "value"], "INVALID", "Only one of percentage or discount amount can be set"));
+    }
+    if (value.percentage != null && !(value.percentage > 0 && value.percentage <= 1)) {
+      errors.push(
+        userError([...at("customerGets"), "value", "percentage"], "VALUE_OUTSIDE_RANGE", "Value must be between 0.0 and 1.0"),
+      );
+    }
+    if (value.discountAmount && !(Number(value.discountAmount.amount) > 0)) {
+      errors.push(
+        userError([...at("customerGets"), "value", "discountAmount", "amount"], "GREATER_THAN", "Value must be greater than 0"),
+      );
+    }
+  }
+  if (input.usageLimit != null && input.usageLimit < 1) {
+    errors.push(userError(at("usageLimit"), "GREATER_THAN", "Usage limit must be greater than 0"));
+  }
+  if (input.startsAt && input.endsAt && new Date(input.endsAt) <= new Date(input.startsAt)) {
+    errors.push(userError(at("endsAt"), "INVALID", "Ends at needs to be after starts_at"));
+  }
+  return errors;
+}
+
+function applyDiscountInput(d: StandInDiscount, input: DiscountInput) {
+  if (input.code != null) d.code = input.code.trim();
+  if (input.title != null) d.title = input.title;
+  if (input.appliesOncePerCustomer != null) d.appliesOncePerCustomer = input.appliesOncePerCustomer;
+  if (input.usageLimit !== undefined) d.usageLimit = input.usageLimit;
+  if (input.startsAt != null) d.startsAt = input.startsAt;
+  if (input.endsAt !== undefined) d.endsAt = input.endsAt;
+  if (input.combinesWith) d.combinesWith = { ...d.combinesWith, ...input.combinesWith };
+  const value = input.customerGets?.value;
+  if (value?.percentage != null) {
+    d.percentage = value.percentage;
+    d.amount = null;
+  }
+  if (value?.discountAmount?.amount != null) {
+    d.amount = value.discountAmount.amount;
+    d.percentage = null;
+  }
+  if (input.minimumRequirement !== undefined) {
+    d.minimumSubtotal = input.minimumRequirement?.subtotal?.greaterThanOrEqualToSubtotal ?? null;
+  }
+}
+
+function discountIdOf(gid: string): number {
+  const match = /^gid:\/\/shopify\/DiscountCodeNode\/(\d+)$/.exec(gid);
+  if (!match) throw new Error(`Invalid global id '${gid}'`);
+  return Number(match[1]);
+}
+
+export function rootFor(shop: ShopState) {
+  const findDiscount = (gid: string) => shop.discounts.get(discountIdOf(gid));
+  const notFound = { codeDiscountNode: null, userErrors: [userError(["id"], "INVALID", "Discount does not exist")] };
+  const setActive = (gid: string, active: boolean) => {
+    const d = findDiscount(gid);
+    if (!d) return notFound;
+    d.active = active;
+    return { codeDiscountNode: discountNode(d), userErrors: [] };
+  };
+
+  return {
+    shop: () => ({
+      id: "gid://shopify/Shop/1",
+      name: shop.name,
+      email: shop.email,
+      currencyCode: shop.currencyCode,
+      ianaTimezone: shop.ianaTimezone,
+      myshopifyDomain: shop.domain,
+      primaryDomain: { host: shop.domain, url: `https://${shop.domain}` },
+    }),
+    products: (args: { first?: number; after?: string }) =>
+      paginate([...shop.products.values()].map((p) => productNode(shop, p)), args),
+    product: ({ id }: { id: string }) => {
+      const match = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(id);
+      const p = match ? shop.products.get(Number(match[1])) : undefined;
+      return p ? productNode(shop, p) : null;
+    },
+    codeDiscountNodeByCode: ({ code }: { code: string }) => {
+      const d = [...shop.discounts.values()].find((x) => x.code.toUpperCase() === code.toUpperCase());
+      return d ? discountNode(d) : null;
+    },
+    codeDiscountNode: ({ id }: { id: string }) => {
+      const d = findDiscount(id);
+      return d ? discountNode(d) : null;
+    },
+    orders: (args: { first?: number; after?: string; query?: string }) => {
+      const wanted = /discount_code:(\S+)/.exec(args.query ?? "")?.[1]?.toUpperCase();
+      const orders = shop.orders
+        .filter((o) => !wanted || o.discountCodes.some((c) => c.toUpperCase() === wanted))
+        .map((o) => ({ ...o, id: `gid://shopify/Order/${o.id}`, legacyResourceId: String(o.id) }));
+      return paginate(orders, args);
+    },
+    discountCodeBasicCreate: ({ basicCodeDiscount: input }: { basicCodeDiscount: DiscountInput }) => {
+      const userErrors = validateDiscount(shop, input, true);
+      if (userErrors.length) return { codeDiscountNode: null, userErrors };
+      const d: StandInDiscount = {
+        id: nextId(),
+        title: "",
+        code: "",
+        percentage: null,
+        amount: null,
+        appliesOncePerCustomer: false,
+        usageLimit: null,
+        minimumSubtotal: null,
+        startsAt: new Date().toISOString(),
+        endsAt: null,
+        combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: false },
+        active: true,
+        usageCount: 0,
+      };
+      applyDiscountInput(d, input);
+      shop.discounts.set(d.id, d);
+      return { codeDiscountNode: discountNode(d), userErrors: [] };
+    },
+    discountCodeBasicUpdate: ({ id, basicCodeDiscount: input }: { id: string; basicCodeDiscount: DiscountInput }) => {
+      const d = findDiscount(id);
+      if (!d) return notFound;
+      const userErrors = validateDiscount(shop, input, false, d.id);
+      if (userErrors.length) return { codeDiscountNode: null, userErrors };
+      applyDiscountInput(d, input);
+      return { codeDiscountNode: discountNode(d), userErrors: [] };
+    },
+    discountCodeActivate: ({ id }: { id: string }) => setActive(id, true),
+    discountCodeDeactivate: ({ id }: { id: string }) => setActive(id, false),
+    discountCodeDelete: ({ id }: { id: string }) => {
+      const d = findDiscount(id);
+      if (!d) return { deletedCodeDiscountId: null, userErrors: notFound.userErrors };
+      shop.discounts.delete(d.id);
+      return { deletedCodeDiscountId: id, userErrors: [] };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// One test file's world: a fresh database of the kind under test, an Admin API stand-in, and the
+// built app running against both.
+import { afterAll, beforeAll } from "vitest";
+import { startAdminApiStandIn, type AdminApiStandIn } from "./admin-api/server";
+import { startApp, type RunningApp } from "./app-server";
+import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+import { freshDatabase, type TestDatabase } from "./databases";
+
+export type World = { app: RunningApp; adminApi: AdminApiStandIn; database: TestDatabase };
+
+export function useWorld(options: { env?: Record<string, string> } = {}) {
+  const world = {} as World;
+  beforeAll(async () => {
+    world.database = await freshDatabase();
+    world.adminApi = await startAdminApiStandIn({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
+    world.app = await startApp({ databaseUrl: world.database.url, adminApiUrl: world.adminApi.url, env: options.env });
+  });
+  afterAll(async () => {
+    await world.app?.stop();
+    await world.adminApi?.close();
+    await world.database?.drop();
+  });
+  return world;
+}
