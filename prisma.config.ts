@@ -16,7 +16,8 @@ export default defineConfig({
   async adapter() {
     if (kind === "postgresql") {
       const { PrismaPg } = await import("@prisma/adapter-pg");
-      return new PrismaPg({ connectionString: url });
+      // allowExitOnIdle: the CLI exits when done instead of waiting out the pool's idle timeout.
+      return new PrismaPg({ connectionString: url, allowExitOnIdle: true });
     }
     const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
     return new PrismaLibSQL({ url: `file:${sqliteFilePath(url)}` });

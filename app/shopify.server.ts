@@ -2,19 +2,14 @@
 // routes call `authenticate.admin(request)`, `authenticate.webhook(request)` or `unauthenticated`.
 import "@shopify/shopify-app-remix/adapters/node";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-import {
-  ApiVersion,
-  AppDistribution,
-  shopifyApp,
-} from "@shopify/shopify-app-remix/server";
+import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { API_VERSION } from "./api-version";
 import db from "./db.server";
 import { env } from "./env.server";
 import { syncShopDetails } from "./models/shops.server";
 import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
 
-/** The newest stable Admin API version that @shopify/shopify-api 15 knows. */
-export const API_VERSION = ApiVersion.October26;
 
 const config = env();
 
@@ -42,7 +37,6 @@ const shopify = shopifyApp({
 });
 
 export default shopify;
-export const apiVersion = API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const sqliteSchema = path.join(root, "prisma/schema.prisma");
@@ -59,15 +60,17 @@ function migrate(name: string) {
   }
 }
 
-writePostgresSchema();
-const args = process.argv.slice(2);
-if (args.includes("--generate")) {
-  for (const p of providers) prisma(["generate", "--schema", p.schema], p.url);
-  console.log("generated Prisma clients for SQLite and PostgreSQL");
-}
-const migrateAt = args.indexOf("--migrate");
-if (migrateAt >= 0) {
-  const name = args[migrateAt + 1];
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("--migrate needs a name in snake_case");
-  migrate(name);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  writePostgresSchema();
+  const args = process.argv.slice(2);
+  if (args.includes("--generate")) {
+    for (const p of providers) prisma(["generate", "--schema", p.schema], p.url);
+    console.log("generated Prisma clients for SQLite and PostgreSQL");
+  }
+  const migrateAt = args.indexOf("--migrate");
+  if (migrateAt >= 0) {
+    const name = args[migrateAt + 1];
+    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("--migrate needs a name in snake_case");
+    migrate(name);
+  }
 }

@@ -2,6 +2,7 @@
 // What the app holds of a shopper: the customer id and email on attributed orders, and the raw
 // webhook payloads that have not been processed yet.
 import type { Tx } from "../db.server";
+import { upsertRacing } from "./db-errors.server";
 
 export type CustomerRef = { id?: number | string | null; email?: string | null };
 
@@ -104,7 +105,7 @@ export async function queueCustomerDataReport(
   if (!shop) return null;
   const body = JSON.stringify(report, null, 2);
   const dedupeKey = `data_request:${requestId}`;
-  return db.outboundMessage.upsert({
+  return upsertRacing(() => db.outboundMessage.upsert({
     where: { shopId_dedupeKey: { shopId: shop.id, dedupeKey } },
     create: {
       shopId: shop.id,
@@ -116,7 +117,7 @@ export async function queueCustomerDataReport(
       bodyHtml: `<pre>${escapeHtml(body)}</pre>`,
     },
     update: {},
-  });
+  }));
 }
 
 function escapeHtml(text: string): string {

@@ -1,6 +1,7 @@
 // Shops: install state, settings, and the two ways their data leaves (uninstall, shop/redact).
 import type { Tx } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
+import { upsertRacing } from "./db-errors.server";
 
 const SHOP_DETAILS = `#graphql
   query ShopDetails {
@@ -20,11 +21,13 @@ export function shopHandle(domain: string): string {
 export async function shopForDomain(db: Tx, domain: string) {
   const found = await db.shop.findUnique({ where: { domain } });
   if (found) return found;
-  return db.shop.upsert({
-    where: { domain },
-    create: { domain, handle: shopHandle(domain), name: shopHandle(domain) },
-    update: {},
-  });
+  return upsertRacing(() =>
+    db.shop.upsert({
+      where: { domain },
+      create: { domain, handle: shopHandle(domain), name: shopHandle(domain) },
+      update: {},
+    }),
+  );
 }
 
 /** After install or re-auth: name, currency and timezone from Shopify; the shop is installed again. */
@@ -38,11 +41,13 @@ export async function syncShopDetails(db: Tx, domain: string, graphql: AdminGrap
     status: "INSTALLED" as const,
     uninstalledAt: null,
   };
-  return db.shop.upsert({
-    where: { domain },
-    create: { domain, handle: shopHandle(domain), ...details },
-    update: details,
-  });
+  return upsertRacing(() =>
+    db.shop.upsert({
+      where: { domain },
+      create: { domain, handle: shopHandle(domain), ...details },
+      update: details,
+    }),
+  );
 }
 
 /** app/uninstalled: the access token is dead, so sessions go; the data stays until shop/redact. */

@@ -2,6 +2,7 @@
 // delivery is stored it is never lost, and a second delivery of the same id is a no-op. Processing
 // follows; a failure leaves the event FAILED with its error, for the retry command.
 import type { Db } from "../db.server";
+import { isUniqueViolation } from "./db-errors.server";
 
 export type InboxEvent = {
   webhookId: string;
@@ -20,10 +21,6 @@ export type StoredEvent = {
 };
 
 export type Processor = (db: Db, event: StoredEvent) => Promise<void>;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
-}
 
 /** Stores the event; `false` when this webhook id was stored before (a repeat delivery). */
 export async function storeEvent(db: Db, event: InboxEvent): Promise<boolean> {

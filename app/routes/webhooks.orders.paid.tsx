@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { receiveWebhook, webhookOnlyAcceptsPost } from "~/webhooks/receive.server";
 
 export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, "orders/paid");
+export const loader = webhookOnlyAcceptsPost;

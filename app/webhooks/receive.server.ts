@@ -43,3 +43,8 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
   }
   return new Response(null, { status: 200 });
 }
+
+/** Shopify only POSTs webhooks; any other method is answered 405. */
+export function webhookOnlyAcceptsPost() {
+  return new Response(null, { status: 405, headers: { Allow: "POST" } });
+}

@@ -57,20 +57,30 @@ export async function prepareTemplates(kinds: DatabaseKind[]) {
 export type TestDatabase = { kind: DatabaseKind; url: string; db: PrismaClient; drop: () => Promise<void> };
 
 /** A fresh migrated database of the kind under test, with a client of the app's own factory. */
-export async function freshDatabase(kind: DatabaseKind = databaseUnderTest()): Promise<TestDatabase> {
+export function freshDatabase(kind: DatabaseKind = databaseUnderTest()): Promise<TestDatabase> {
+  return newDatabase(kind, true);
+}
+
+/** A database with no tables at all. */
+export function emptyDatabase(kind: DatabaseKind = databaseUnderTest()): Promise<TestDatabase> {
+  return newDatabase(kind, false);
+}
+
+async function newDatabase(kind: DatabaseKind, migrated: boolean): Promise<TestDatabase> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   let url: string;
   let cleanup: () => Promise<void>;
   if (kind === "sqlite") {
     if (!existsSync(SQLITE_TEMPLATE)) throw new Error("SQLite template missing: run the tests through vitest's global setup");
     const file = path.join(TEMPLATE_DIR, `${name}.sqlite`);
-    copyFileSync(SQLITE_TEMPLATE, file);
+    if (migrated) copyFileSync(SQLITE_TEMPLATE, file);
     url = `file:${file}`;
     cleanup = async () => {
       for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
     };
   } else {
-    await postgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`));
+    const template = migrated ? `TEMPLATE ${POSTGRES_TEMPLATE_DB}` : "";
+    await postgresAdmin((client) => client.query(`CREATE DATABASE ${name} ${template}`));
     url = postgresUrl(name);
     cleanup = () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
   }

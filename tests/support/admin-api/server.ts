@@ -67,7 +67,7 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     if (!body.subject_token) return send(res, 400, { error: "invalid_subject_token" });
     const token = `shpat_standin_${Math.random().toString(36).slice(2)}`;
     shop(domain).accessTokens.add(token);
-    send(res, 200, { access_token: token, scope: "read_discounts,write_discounts,read_orders,read_products,read_customers" });
+    send(res, 200, { access_token: token, scope: "write_discounts,read_orders,read_products" });
   }
 
   async function graphqlCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {

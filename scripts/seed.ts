@@ -1,0 +1,247 @@
+// Seeds a demo shop: products in several categories, a few dozen influencers with codes and links,
+// and months of clicks and orders, the same on every run (a seeded random generator). The demo's
+// Admin API stand-in is given the same products and discount codes, so the app and "Shopify" agree.
+import type { PrismaClient } from "../app/db-factory.server";
+import type { AdminApiStandIn } from "../tests/support/admin-api/server";
+
+export const DEMO_SHOP = "demo-store.myshopify.com";
+export const DEMO_ACCESS_TOKEN = "shpat_demo_store";
+export const DEMO_SCOPES = "write_discounts,read_orders,read_products";
+
+/** mulberry32: a small, fast, seedable generator, so the demo data is the same on every run. */
+export function randomGenerator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+
+const CATALOGUE = [
+  { type: "Skincare", collections: ["Skincare", "Bestsellers"], items: ["Vitamin C Serum", "Hydrating Cleanser", "Night Repair Cream", "SPF 50 Sunscreen"], price: [2400, 4800] },
+  { type: "Makeup", collections: ["Makeup"], items: ["Matte Lipstick", "Volume Mascara", "Glow Highlighter", "Brow Pencil"], price: [1400, 3200] },
+  { type: "Haircare", collections: ["Haircare"], items: ["Repair Shampoo", "Silk Conditioner", "Curl Cream"], price: [1800, 3600] },
+  { type: "Fragrance", collections: ["Fragrance", "Gifts"], items: ["Amber Eau de Parfum", "Citrus Body Mist"], price: [5200, 9800] },
+  { type: "Wellness", collections: ["Wellness", "Gifts"], items: ["Collagen Powder", "Sleep Tea", "Jade Roller"], price: [2000, 4400] },
+  { type: "Accessories", collections: ["Accessories"], items: ["Makeup Bag", "Bamboo Brush Set", "Satin Scrunchies"], price: [900, 2800] },
+] as const;
+
+const FIRST = ["Maya", "Leo", "Aisha", "Noah", "Zoe", "Ethan", "Priya", "Lucas", "Chloe", "Mateo", "Hana", "Omar", "Ivy", "Kai", "Sofia", "Jonah", "Amara", "Felix", "Luna", "Ravi"];
+const LAST = ["Rivera", "Chen", "Okafor", "Larsen", "Haddad", "Nakamura", "Silva", "Kowalski", "Dubois", "Patel", "Moreau", "Berg"];
+const NICHES = ["skincare", "makeup", "wellness", "fashion", "lifestyle", "beauty"];
+const REFERRERS = ["instagram.com", "www.tiktok.com", "www.youtube.com", "l.facebook.com", "t.co", "www.pinterest.com", null];
+
+export type SeedSize = { influencers: number; days: number; ordersPerDay: number };
+export const DEMO_SIZE: SeedSize = { influencers: 36, days: 120, ordersPerDay: 14 };
+
+export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn | null, size: SeedSize = DEMO_SIZE, now = new Date()) {
+  const rng = randomGenerator(20261130);
+  const shopifyShop = adminApi?.shop(DEMO_SHOP);
+  if (shopifyShop) {
+    shopifyShop.name = "Demo Beauty Co.";
+    shopifyShop.email = "owner@demo-beauty.example";
+    adminApi!.grantToken(DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  }
+  const shop = await db.shop.create({
+    data: {
+      domain: DEMO_SHOP,
+      handle: "demo-store",
+      name: "Demo Beauty Co.",
+      email: "owner@demo-beauty.example",
+      currency: "USD",
+      timezone: "America/New_York",
+    },
+  });
+  await db.session.create({
+    data: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "", isOnline: false, scope: DEMO_SCOPES, accessToken: DEMO_ACCESS_TOKEN },
+  });
+
+  // Products, in the app's cache and in the stand-in's store.
+  const products: Array<{ id: string; shopifyId: string; title: string; type: string; price: number }> = [];
+  let productNumber = 8_100_000_000;
+  for (const group of CATALOGUE) {
+    for (const title of group.items) {
+      productNumber += 1;
+      const price = Math.round(rng.int(group.price[0], group.price[1]) / 100) * 100 - 1;
+      const unitCost = Math.round(price * (0.25 + rng.next() * 0.2));
+      const row = await db.product.create({
+        data: {
+          shopId: shop.id,
+          shopifyProductId: String(productNumber),
+          title,
+          productType: group.type,
+          collections: JSON.stringify(group.collections),
+          unitCostMinor: unitCost,
+        },
+      });
+      products.push({ id: row.id, shopifyId: row.shopifyProductId, title, type: group.type, price });
+      shopifyShop?.products.set(productNumber, {
+        id: productNumber,
+        title,
+        handle: title.toLowerCase().replace(/\W+/g, "-"),
+        productType: group.type,
+        vendor: "Demo Beauty Co.",
+        collections: [...group.collections],
+        price: (price / 100).toFixed(2),
+        unitCost: (unitCost / 100).toFixed(2),
+      });
+    }
+  }
+
+  // Influencers: a few stars, a long tail, some paused. Each favours a couple of categories.
+  const influencers = [];
+  for (let i = 0; i < size.influencers; i++) {
+    const first = FIRST[i % FIRST.length];
+    const last = LAST[(i * 7) % LAST.length];
+    const name = `${first} ${last}`;
+    const code = `${first.toUpperCase()}${10 + (i % 90)}`;
+    const status = i % 11 === 10 ? "PAUSED" : "ACTIVE";
+    const influencer = await db.influencer.create({
+      data: {
+        shopId: shop.id,
+        name,
+        email: `${first}.${last}${i}@creators.example`.toLowerCase(),
+        status,
+        tags: [rng.pick(NICHES), i < 6 ? "top-tier" : ""].filter(Boolean).join(","),
+        commissionBps: i % 5 === 0 ? 1500 : null,
+        audienceSize: rng.int(4, 600) * 1000,
+        socialProfiles: `https://instagram.com/${first.toLowerCase()}${last.toLowerCase()}`,
+        createdAt: new Date(now.getTime() - (size.days + 10) * 86_400_000),
+      },
+    });
+    const discountId = 9_000_000 + i;
+    const discount = await db.discountCode.create({
+      data: {
+        shopId: shop.id,
+        influencerId: influencer.id,
+        code,
+        codeKey: code.toUpperCase(),
+        shopifyDiscountId: `gid://shopify/DiscountCodeNode/${discountId}`,
+        percentBps: i % 4 === 0 ? 1500 : 1000,
+        status: status === "ACTIVE" ? "ACTIVE" : "INACTIVE",
+      },
+    });
+    shopifyShop?.discounts.set(discountId, {
+      id: discountId,
+      title: `${name} referral`,
+      code,
+      percentage: (discount.percentBps ?? 1000) / 10000,
+      amount: null,
+      appliesOncePerCustomer: false,
+      usageLimit: null,
+      minimumSubtotal: null,
+      startsAt: influencer.createdAt.toISOString(),
+      endsAt: null,
+      combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
+      active: status === "ACTIVE",
+      usageCount: 0,
+    });
+    const link = await db.referralLink.create({
+      data: {
+        shopId: shop.id,
+        influencerId: influencer.id,
+        slug: `${first}-${last}-${i}`.toLowerCase(),
+        discountCodeId: discount.id,
+        status: status === "ACTIVE" ? "ACTIVE" : "PAUSED",
+      },
+    });
+    const pull = i < 6 ? 3 + rng.next() * 3 : 0.2 + rng.next() * 1.2; // stars sell several times more
+    const favourite: string[] = [rng.pick(CATALOGUE).type, rng.pick(CATALOGUE).type];
+    influencers.push({ influencer, discount, link, pull, favourite });
+  }
+
+  // Clicks and orders per day, attributed by code or by link.
+  const totalPull = influencers.reduce((sum, x) => sum + x.pull, 0);
+  let orderNumber = 1000;
+  const clicks = [];
+  const dayMs = 86_400_000;
+  for (let day = size.days; day >= 0; day--) {
+    const dayStart = now.getTime() - day * dayMs;
+    for (const entry of influencers) {
+      const dailyClicks = Math.round((entry.pull / totalPull) * size.ordersPerDay * 25 * (0.6 + rng.next() * 0.8));
+      for (let c = 0; c < dailyClicks; c++) {
+        const referrer = rng.pick(REFERRERS);
+        clicks.push({
+          shopId: shop.id,
+          linkId: entry.link.id,
+          influencerId: entry.influencer.id,
+          occurredAt: new Date(dayStart + rng.int(0, dayMs - 1)),
+          visitorHash: `demo-${rng.int(1, 1e9)}`,
+          referrerHost: referrer,
+          utmSource: referrer ? referrer.replace(/^(www\.|l\.)/, "").split(".")[0] : null,
+          isBot: rng.chance(0.03),
+          counted: true,
+        });
+      }
+    }
+    const orders = Math.round(size.ordersPerDay * (0.7 + rng.next() * 0.6));
+    for (let o = 0; o < orders; o++) {
+      let pick = rng.next() * totalPull;
+      const entry = influencers.find((x) => (pick -= x.pull) <= 0) ?? influencers[0];
+      const viaCode = rng.chance(0.65);
+      const lines = [];
+      const lineCount = rng.int(1, 3);
+      for (let l = 0; l < lineCount; l++) {
+        const favoured = products.filter((p) => entry.favourite.includes(p.type));
+        const product = rng.chance(0.7) && favoured.length ? rng.pick(favoured) : rng.pick(products);
+        const quantity = rng.chance(0.8) ? 1 : 2;
+        lines.push({ product, quantity, gross: product.price * quantity });
+      }
+      const subtotal = lines.reduce((sum, l) => sum + l.gross, 0);
+      const discount = Math.round((subtotal * (entry.discount.percentBps ?? 1000)) / 10000);
+      const shipping = subtotal > 5000 ? 0 : 595;
+      const taxes = Math.round((subtotal - discount) * 0.07);
+      const cancelled = rng.chance(0.02);
+      const refunded = !cancelled && rng.chance(0.05) ? Math.round((subtotal - discount) * 0.5) : 0;
+      const placedAt = new Date(dayStart + rng.int(0, dayMs - 1));
+      orderNumber += 1;
+      await db.order.create({
+        data: {
+          shopId: shop.id,
+          shopifyOrderId: String(5_500_000_000 + orderNumber),
+          name: `#${orderNumber}`,
+          influencerId: entry.influencer.id,
+          source: viaCode ? "CODE" : "LINK",
+          attributedCode: viaCode ? entry.discount.code : null,
+          attributedSlug: viaCode ? null : entry.link.slug,
+          isNewCustomer: rng.chance(0.62),
+          customerShopifyId: String(rng.int(1, 4000)),
+          currency: "USD",
+          subtotalMinor: subtotal,
+          discountsMinor: discount,
+          shippingMinor: shipping,
+          taxesMinor: taxes,
+          totalMinor: subtotal - discount + shipping + taxes,
+          refundedMinor: refunded,
+          netSalesMinor: cancelled ? 0 : subtotal - discount - refunded,
+          financialStatus: refunded ? "partially_refunded" : "paid",
+          cancelledAt: cancelled ? placedAt : null,
+          placedAt,
+          lines: {
+            create: lines.map((l, index) => ({
+              shopId: shop.id,
+              shopifyLineId: `${orderNumber}${index}`,
+              productId: l.product.id,
+              shopifyProductId: l.product.shopifyId,
+              title: l.product.title,
+              productType: l.product.type,
+              quantity: l.quantity,
+              netMinor: l.gross - Math.round((l.gross * (entry.discount.percentBps ?? 1000)) / 10000),
+            })),
+          },
+        },
+      });
+    }
+  }
+  for (let i = 0; i < clicks.length; i += 500) await db.click.createMany({ data: clicks.slice(i, i + 500) });
+  return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, merchantContext } from "../support/browser";
+import { useDemo } from "../support/demo-app";
+
+const world = useDemo();
+const artifacts = path.resolve(import.meta.dirname, "../artifacts");
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe("the demo admin in a browser", () => {
+  it("opens the home page through the session-token bounce, styled by Polaris", async () => {
+    const context = await merchantContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(world.adminUrl("/app"));
+    await page.getByRole("heading", { name: "Referral Loop" }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("id_token="); // the stand-in answered the bounce page like App Bridge
+    await expect(page.getByText("Active influencers")).toBeTruthy();
+    const cardStyle = await page.locator(".Polaris-ShadowBevel").first().evaluate((el) => getComputedStyle(el).borderRadius);
+    expect(cardStyle).not.toBe("0px"); // Polaris' stylesheet is applied
+    await page.screenshot({ path: path.join(artifacts, "admin-home.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

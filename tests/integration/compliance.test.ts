@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
+import { useWorld } from "../support/harness";
+import { adminFetch, sendWebhook } from "../support/shopify";
+import { seedOrder } from "../support/factories";
+
+const world = useWorld();
+
+describe("compliance webhooks do their job for real", () => {
+  it("customers/redact removes the shopper's personal data and keeps the amounts", async () => {
+    const db = world.database.db;
+    await adminFetch(world.app.url, "/app");
+    await adminFetch(world.app.url, "/app", { shop: OTHER_SHOP });
+    const mine = await seedOrder(db, TEST_SHOP, { customerShopifyId: "207119551", customerEmail: "bob@example.com", totalMinor: 4200 });
+    const unrelated = await seedOrder(db, TEST_SHOP, { customerShopifyId: "5", customerEmail: "ann@example.com" });
+    const otherShops = await seedOrder(db, OTHER_SHOP, { customerShopifyId: "207119551", customerEmail: "bob@example.com" });
+    // An unprocessed event that mentions the shopper is removed too.
+    await sendWebhook(world.app.url, "orders/paid", { id: 1, customer: { id: 207119551, email: "bob@example.com" } });
+
+    const response = await sendWebhook(world.app.url, "customers/redact", {
+      shop_id: 954889,
+      shop_domain: TEST_SHOP,
+      customer: { id: 207119551, email: "bob@example.com", phone: "555-625-1199" },
+      orders_to_redact: [299938, 280263],
+    });
+    expect(response.status).toBe(200);
+
+    const after = await db.order.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(after).toMatchObject({ customerEmail: null, customerShopifyId: null, totalMinor: 4200 });
+    expect(await db.order.findUniqueOrThrow({ where: { id: unrelated.id } })).toMatchObject({ customerEmail: "ann@example.com" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: otherShops.id } })).toMatchObject({ customerEmail: "bob@example.com" });
+    expect(await db.webhookEvent.count({ where: { topic: "orders/paid" } })).toBe(0);
+    const redact = await db.webhookEvent.findFirstOrThrow({ where: { topic: "customers/redact" } });
+    expect(redact.status).toBe("PROCESSED");
+  });
+
+  it("customers/data_request sends the merchant a report of what the app holds", async () => {
+    const db = world.database.db;
+    await seedOrder(db, TEST_SHOP, { name: "#1042", customerShopifyId: "42", customerEmail: "carol@example.com", totalMinor: 1999 });
+    const response = await sendWebhook(world.app.url, "customers/data_request", {
+      shop_id: 954889,
+      shop_domain: TEST_SHOP,
+      orders_requested: [],
+      customer: { id: 42, email: "carol@example.com", phone: null },
+      data_request: { id: 9999 },
+    });
+    expect(response.status).toBe(200);
+    const message = await db.outboundMessage.findFirstOrThrow({ where: { template: "customer_data_request" } });
+    expect(message.toEmail).toBe("owner@test-shop.example");
+    const report = JSON.parse(message.bodyText);
+    expect(report.orders).toEqual([
+      expect.objectContaining({ order: "#1042", currency: "USD", totalMinor: 1999 }),
+    ]);
+  });
+
+  it("shop/redact deletes every row of the shop and nothing of other shops", async () => {
+    const db = world.database.db;
+    const response = await sendWebhook(world.app.url, "shop/redact", { shop_id: 954889, shop_domain: TEST_SHOP });
+    expect(response.status).toBe(200);
+    expect(await db.shop.count({ where: { domain: TEST_SHOP } })).toBe(0);
+    expect(await db.order.count({ where: { shop: { domain: TEST_SHOP } } })).toBe(0);
+    expect(await db.session.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await db.webhookEvent.count({ where: { shopDomain: TEST_SHOP, topic: { not: "shop/redact" } } })).toBe(0);
+    expect(await db.order.count()).toBe(1); // the other shop's order
+    expect(await db.shop.count({ where: { domain: OTHER_SHOP } })).toBe(1);
+  });
+});

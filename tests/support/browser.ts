@@ -1,0 +1,27 @@
+// Headless Chromium from the system (Debian's chromium package), driven by playwright-core.
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { BROWSER_USER_AGENT } from "./shopify";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** A page context as a merchant's browser: desktop size, a normal user agent (HeadlessChrome is a bot to Shopify's library). */
+export function merchantContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  return browser.newContext({ viewport, userAgent: BROWSER_USER_AGENT });
+}

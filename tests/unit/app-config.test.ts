@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { API_VERSION } from "~/api-version";
+import { parseEnv } from "~/env.server";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const toml = readFileSync(path.join(root, "shopify.app.toml"), "utf8");
+
+function subscriptions(): Array<{ topic: string; uri: string }> {
+  const blocks = toml.split("[[webhooks.subscriptions]]").slice(1);
+  return blocks.map((block) => ({
+    topic: /topics = \[ "([^"]+)" \]/.exec(block)![1],
+    uri: /uri = "([^"]+)"/.exec(block)![1],
+  }));
+}
+
+describe("shopify.app.toml", () => {
+  it("subscribes each topic to its own route under /webhooks, and every webhook route is subscribed", () => {
+    const declared = subscriptions();
+    for (const { topic, uri } of declared) {
+      expect(uri).toBe(`/webhooks/${topic}`);
+      expect(existsSync(path.join(root, "app/routes", `webhooks.${topic.replace(/\//g, ".")}.tsx`)), topic).toBe(true);
+    }
+    expect(declared.map((d) => d.topic).sort()).toEqual(
+      [
+        "orders/create",
+        "orders/updated",
+        "orders/paid",
+        "orders/cancelled",
+        "refunds/create",
+        "products/update",
+        "app/uninstalled",
+        "app/scopes_update",
+        "customers/data_request",
+        "customers/redact",
+        "shop/redact",
+      ].sort(),
+    );
+  });
+
+  it("asks for the same scopes the app requests by default", () => {
+    const scopes = /scopes = "([^"]+)"/.exec(toml)![1];
+    const env = parseEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://a.example" });
+    expect(env.SCOPES).toBe(scopes);
+  });
+
+  it("subscribes with the Admin API version the app calls", async () => {
+    const version = /api_version = "([^"]+)"/.exec(toml)![1];
+    expect(version).toBe(API_VERSION);
+  });
+});

@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+describe("the server at start", () => {
+  it("exits with a message naming each missing variable", () => {
+    const run = spawnSync(process.execPath, [path.join(root, "server.mjs")], {
+      cwd: root,
+      env: { PATH: process.env.PATH, PORT: "0", SHOPIFY_APP_URL: "nope", NODE_ENV: "development" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("SHOPIFY_API_KEY is required");
+    expect(run.stderr).toContain("SHOPIFY_API_SECRET is required");
+    expect(run.stderr).toContain("SHOPIFY_APP_URL must be the public https URL of the app");
+    expect(run.stdout).not.toContain("listening on");
+  });
+
+  it("refuses to start in production with the Admin API stand-in switched on", () => {
+    const run = spawnSync(process.execPath, [path.join(root, "server.mjs")], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: "0",
+        NODE_ENV: "production",
+        SHOPIFY_API_KEY: "k",
+        SHOPIFY_API_SECRET: "s",
+        SHOPIFY_APP_URL: "https://app.example.com",
+        SHOPIFY_ADMIN_API_STAND_IN: "http://127.0.0.1:1",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("SHOPIFY_ADMIN_API_STAND_IN must not be set in production");
+  });
+});
