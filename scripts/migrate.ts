@@ -29,9 +29,16 @@ type Connection = {
   run(sql: string): Promise<void>;
   applied(): Promise<Map<string, string>>;
   record(name: string, checksum: string): Promise<void>;
-  inTransaction(work: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 };
+
+/** Prisma's generated SQL, split into statements (it ends each with `;` at the end of a line). */
+export function sqlStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
+    .filter(Boolean);
+}
 
 export function migrationsFolder(url: string): string {
   return path.join(root, databaseKind(url) === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations");
@@ -44,7 +51,10 @@ async function connect(url: string): Promise<Connection> {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(HISTORY_TABLE.postgresql);
     return {
-      run: async (sql) => void (await client.query(sql)),
+      // One statement at a time: a multi-statement query is one implicit transaction in PostgreSQL.
+      run: async (sql) => {
+        for (const statement of sqlStatements(sql)) await client.query(statement);
+      },
       applied: async () => {
         const { rows } = await client.query(
           'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
@@ -56,16 +66,6 @@ async function connect(url: string): Promise<Connection> {
           'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)',
           [randomUUID(), checksum, name],
         )),
-      inTransaction: async (work) => {
-        await client.query("BEGIN");
-        try {
-          await work();
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK");
-          throw error;
-        }
-      },
       close: async () => {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
         await client.end();
@@ -87,8 +87,6 @@ async function connect(url: string): Promise<Connection> {
         sql: 'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, 1)',
         args: [randomUUID(), checksum, name],
       })),
-    // Prisma's SQLite migrations manage PRAGMA foreign_keys themselves, which a transaction would void.
-    inTransaction: (work) => work(),
     close: async () => client.close(),
   };
 }
@@ -110,10 +108,10 @@ export async function applyMigrations(url: string, log: (line: string) => void =
         if (known !== checksum) throw new Error(`migration ${name} was changed after it was applied`);
         continue;
       }
-      await connection.inTransaction(async () => {
-        await connection.run(sql);
-        await connection.record(name, checksum);
-      });
+      // Like Prisma, no wrapping transaction: SQLite migrations set PRAGMA foreign_keys themselves,
+      // and a new PostgreSQL enum value cannot be used in the transaction that adds it.
+      await connection.run(sql);
+      await connection.record(name, checksum);
       appliedNow.push(name);
       log(`applied ${name}`);
     }

@@ -46,7 +46,7 @@ describe("webhooks: verified, stored once, answered", () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const events = await world.database.db.webhookEvent.findMany({ where: { webhookId: "delivery-1" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ topic: "orders/create", shopDomain: TEST_SHOP, apiVersion: "2026-10" });
+    expect(events[0]).toMatchObject({ topic: "orders/create", shopDomain: TEST_SHOP, apiVersion: "2026-07" });
     expect(JSON.parse(events[0].payload)).toEqual(payload);
   });
 

@@ -3,7 +3,8 @@ import { createHmac, randomUUID } from "node:crypto";
 import { signSessionToken } from "~/stand-in/session-token.server";
 import { TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "./constants";
 
-export const WEBHOOK_API_VERSION = "2026-10";
+export { WEBHOOK_API_VERSION } from "~/api-version";
+import { WEBHOOK_API_VERSION } from "~/api-version";
 
 export function webhookHmac(body: string, secret = TEST_API_SECRET): string {
   return createHmac("sha256", secret).update(body, "utf8").digest("base64");

