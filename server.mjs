@@ -17,7 +17,13 @@ const listener = createRequestListener((request, client) =>
   handleRemix(request, { clientAddress: client.address }),
 );
 
-const server = createServer((req, res) => assets(req, res, () => listener(req, res)));
+// Referral links carry whole audiences at once: answer them before Remix (see app/referral-redirect.server.ts).
+const handleReferral = build.entry.module.handleReferralRequest;
+
+const server = createServer((req, res) => {
+  if (handleReferral && req.method === "GET" && req.url?.startsWith("/r/")) return void handleReferral(req, res);
+  assets(req, res, () => listener(req, res));
+});
 server.keepAliveTimeout = 65_000;
 
 const port = Number(process.env.PORT ?? 3000);
@@ -28,5 +34,9 @@ server.listen(port, host, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close();
+    server.closeIdleConnections();
+    Promise.resolve(build.entry.module.flushReferralClicks?.()).finally(() => process.exit(0));
+  });
 }

@@ -43,3 +43,6 @@ export default async function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+// Used by server.mjs: GET /r/:slug without going through Remix, and the last click batch at shutdown.
+export { flushReferralClicks, handleReferralRequest } from "./referral-redirect.server";

@@ -35,6 +35,11 @@ const schema = z
     MAIL_FROM: z.string().default("Referral Loop <no-reply@referral-loop.app>"),
     // Salt for the visitor hash of referral clicks; defaults to one derived from the API secret.
     VISITOR_HASH_SALT: z.string().optional(),
+    // Referral redirects read links through a short cache and write clicks in batches.
+    LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
+    CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
+    // Behind a load balancer: take the client address from X-Forwarded-For.
+    TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()).default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_API_STAND_IN) {

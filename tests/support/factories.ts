@@ -51,3 +51,48 @@ export async function seedOrder(
     },
   });
 }
+
+/** An active influencer with an active code (known to Shopify as `shopifyDiscountId`) and a link. */
+export async function seedInfluencerWithLink(
+  db: PrismaClient,
+  domain: string,
+  options: { slug: string; code: string; destinationPath?: string; linkStatus?: "ACTIVE" | "PAUSED"; email?: string; shopifyCustomerId?: string },
+) {
+  const influencer = await seedInfluencer(db, domain, options.email ? { email: options.email } : {});
+  if (options.shopifyCustomerId) {
+    await db.influencer.update({ where: { id: influencer.id }, data: { shopifyCustomerId: options.shopifyCustomerId } });
+  }
+  const code = await db.discountCode.create({
+    data: {
+      shopId: influencer.shopId,
+      influencerId: influencer.id,
+      code: options.code,
+      codeKey: options.code.toUpperCase(),
+      shopifyDiscountId: `gid://shopify/DiscountCodeNode/${next() + 7_000_000}`,
+      percentBps: 1000,
+      status: "ACTIVE",
+    },
+  });
+  const link = await db.referralLink.create({
+    data: {
+      shopId: influencer.shopId,
+      influencerId: influencer.id,
+      slug: options.slug,
+      destinationPath: options.destinationPath ?? "/",
+      discountCodeId: code.id,
+      status: options.linkStatus ?? "ACTIVE",
+    },
+  });
+  return { influencer, code, link };
+}
+
+/** Polls until `check` returns a value that is not null/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

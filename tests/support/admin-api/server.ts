@@ -21,7 +21,9 @@ export type RecordedCall = {
   outcome: "ok" | "throttled" | "failed" | "invalid";
 };
 
-type Fault = "throttle" | "server-error" | "drop-connection";
+// throttle: THROTTLED without running; server-error: 502 without running; drop-connection: the
+// connection closes without running; lost-response: the call runs, then the connection closes.
+type Fault = "throttle" | "server-error" | "drop-connection" | "lost-response";
 
 const MAX_AVAILABLE = 2000;
 const RESTORE_RATE = 100;
@@ -121,6 +123,11 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
 
     const result = await graphql({ schema, source: query, rootValue: rootFor(state), variableValues: variables });
     if (result.errors?.length) call.outcome = "invalid";
+    if (fault === "lost-response") {
+      call.outcome = "failed";
+      req.socket.destroy();
+      return;
+    }
     send(res, 200, {
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(result.errors?.length

@@ -1,0 +1,29 @@
+import { Badge } from "@shopify/polaris";
+
+type Tone = "success" | "attention" | "info" | "warning" | "critical" | undefined;
+
+const TONES: Record<string, Tone> = {
+  ACTIVE: "success",
+  PAUSED: "attention",
+  ARCHIVED: undefined,
+  PROSPECT: "info",
+  INVITED: "info",
+  APPLIED: "warning",
+  PENDING: "warning",
+  INACTIVE: undefined,
+};
+
+const LABELS: Record<string, string> = {
+  ACTIVE: "Active",
+  PAUSED: "Paused",
+  ARCHIVED: "Archived",
+  PROSPECT: "Prospect",
+  INVITED: "Invited",
+  APPLIED: "Applied",
+  PENDING: "Pending with Shopify",
+  INACTIVE: "Off",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <Badge tone={TONES[status]}>{LABELS[status] ?? status}</Badge>;
+}

@@ -1,0 +1,121 @@
+// What the influencer page shows and changes: one influencer, their codes and links.
+import QRCode from "qrcode";
+import type { Db } from "../db.server";
+import { parseCodeInput, parseProfileInput, type FieldErrors } from "../domain/influencer-input";
+import { formatMoney } from "../domain/money";
+import { bpsToPercent } from "../domain/percent";
+import { slugify } from "../domain/referral-links";
+import type { AdminGraphql } from "./admin-api.server";
+import { confirmCodeInShopify, reconcilePendingCodes, reserveCode, setCodeActive } from "./discount-codes.server";
+import { codeTitle, getInfluencer, setInfluencerStatus, updateInfluencerProfile } from "./influencers.server";
+import { createReferralLink, referralUrl } from "./referral-links.server";
+
+type Shop = { id: string; currency: string; defaultCommissionBps: number };
+
+export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, id: string, appUrl: string) {
+  let influencer = await getInfluencer(db, shop.id, id);
+  if (!influencer) return null;
+  if (influencer.codes.some((c) => c.status === "PENDING")) {
+    await reconcilePendingCodes(db, graphql, shop.id).catch(() => undefined);
+    influencer = (await getInfluencer(db, shop.id, id))!;
+  }
+  const links = await Promise.all(
+    influencer.links.map(async (link) => {
+      const url = referralUrl(appUrl, link.slug);
+      return {
+        id: link.id,
+        slug: link.slug,
+        url,
+        destinationPath: link.destinationPath,
+        code: link.discountCode?.code ?? null,
+        status: link.status,
+        qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
+      };
+    }),
+  );
+  return {
+    id: influencer.id,
+    name: influencer.name,
+    email: influencer.email,
+    status: influencer.status,
+    tags: influencer.tags,
+    commission: influencer.commissionBps == null ? "" : bpsToPercent(influencer.commissionBps),
+    defaultCommission: bpsToPercent(shop.defaultCommissionBps),
+    codes: influencer.codes.map((c) => ({
+      id: c.id,
+      code: c.code,
+      status: c.status,
+      terms:
+        c.kind === "PERCENTAGE"
+          ? `${bpsToPercent(c.percentBps ?? 0)}% off`
+          : `${formatMoney(c.amountMinor ?? 0, c.currency ?? shop.currency)} off`,
+      ends: c.endsAt ? c.endsAt.toISOString().slice(0, 10) : null,
+    })),
+    links,
+  };
+}
+
+export type PageActionResult = { ok: true; message: string } | { ok: false; errors: FieldErrors; intent: string };
+
+/** The page's forms, told apart by `intent`. */
+export async function influencerPageAction(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: Shop,
+  id: string,
+  fields: Record<string, string>,
+): Promise<PageActionResult> {
+  const intent = fields.intent ?? "";
+  const fail = (errors: FieldErrors): PageActionResult => ({ ok: false, errors, intent });
+  const influencer = await db.influencer.findFirst({ where: { id, shopId: shop.id } });
+  if (!influencer) return fail({ form: "This influencer does not exist" });
+
+  switch (intent) {
+    case "profile": {
+      const parsed = parseProfileInput(fields);
+      if (!parsed.ok) return fail(parsed.errors);
+      const saved = await updateInfluencerProfile(db, shop.id, id, parsed.input);
+      return saved.ok ? { ok: true, message: "Profile saved" } : fail(saved.errors);
+    }
+    case "status": {
+      const status = fields.status;
+      if (status !== "ACTIVE" && status !== "PAUSED" && status !== "ARCHIVED") return fail({ form: "Unknown status" });
+      const changed = await setInfluencerStatus(db, graphql, shop.id, id, status);
+      const words = { ACTIVE: "activated", PAUSED: "paused", ARCHIVED: "archived" }[status];
+      return changed.ok ? { ok: true, message: `${influencer.name} ${words}` } : fail(changed.errors);
+    }
+    case "add-code": {
+      const parsed = parseCodeInput(fields, shop.currency);
+      if (!parsed.ok) return fail(parsed.errors);
+      const reserved = await reserveCode(db, shop.id, id, parsed.input.code, parsed.input.discount, shop.currency);
+      if (!reserved.ok) return fail(reserved.errors);
+      const confirmed = await confirmCodeInShopify(db, graphql, reserved.codeId, codeTitle(influencer.name), shop.currency);
+      if (confirmed.ok && influencer.status !== "ACTIVE") await setCodeActive(db, graphql, reserved.codeId, false);
+      return confirmed.ok ? { ok: true, message: `Code ${parsed.input.code} created` } : fail(confirmed.errors);
+    }
+    case "code-active": {
+      const code = await db.discountCode.findFirst({ where: { id: fields.codeId, shopId: shop.id, influencerId: id } });
+      if (!code) return fail({ form: "This code does not exist" });
+      const result = await setCodeActive(db, graphql, code.id, fields.active === "true");
+      return result.ok ? { ok: true, message: `Code ${code.code} turned ${fields.active === "true" ? "on" : "off"}` } : fail(result.errors);
+    }
+    case "add-link": {
+      const created = await createReferralLink(db, shop.id, id, {
+        baseSlug: fields.slug?.trim() ? fields.slug : slugify(influencer.name),
+        exactSlug: Boolean(fields.slug?.trim()),
+        destinationPath: fields.destinationPath?.trim() || "/",
+        discountCodeId: fields.discountCodeId || null,
+      });
+      return created.ok ? { ok: true, message: `Link /r/${created.slug} created` } : fail(created.errors);
+    }
+    case "link-active": {
+      const result = await db.referralLink.updateMany({
+        where: { id: fields.linkId, shopId: shop.id, influencerId: id },
+        data: { status: fields.active === "true" ? "ACTIVE" : "PAUSED" },
+      });
+      return result.count ? { ok: true, message: "Link updated" } : fail({ form: "This link does not exist" });
+    }
+    default:
+      return fail({ form: "Unknown action" });
+  }
+}

@@ -1,0 +1,63 @@
+// The app's one referral redirector, and the two ways requests reach it: the Remix route
+// (r.$slug.tsx) and the server's fast path for GET /r/:slug (server.mjs), which skips Remix's
+// per-request work because every influencer post sends its whole audience through it.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import db from "./db.server";
+import { env } from "./env.server";
+import { createReferralRedirector, defaultVisitorSalt, type VisitOutcome } from "./models/referral-clicks.server";
+
+let redirector: ReturnType<typeof createReferralRedirector> | undefined;
+
+export function referralRedirector() {
+  if (!redirector) {
+    const config = env();
+    redirector = createReferralRedirector({
+      db,
+      salt: config.VISITOR_HASH_SALT ?? defaultVisitorSalt(config.SHOPIFY_API_SECRET),
+      cacheTtlMs: config.LINK_CACHE_TTL_MS,
+      flushMs: config.CLICK_FLUSH_MS,
+    });
+  }
+  return redirector;
+}
+
+/** Writes the clicks still buffered; server.mjs calls it before the process exits. */
+export async function flushReferralClicks() {
+  await redirector?.stop();
+}
+
+export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | null): string {
+  if (env().TRUST_PROXY && forwardedFor) return forwardedFor.split(",")[0].trim();
+  return remoteAddress ?? "";
+}
+
+export function outcomeHeaders(outcome: VisitOutcome): Record<string, string> {
+  const headers: Record<string, string> = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer-when-downgrade" };
+  if (outcome.status === 302) headers.Location = outcome.location;
+  else headers["Content-Type"] = "text/plain; charset=utf-8";
+  return headers;
+}
+
+export const LINK_NOT_FOUND = "This referral link does not exist (any more).";
+
+/** GET /r/:slug straight from Node's HTTP server. */
+export async function handleReferralRequest(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://app");
+  const slug = decodeURIComponent(url.pathname.slice("/r/".length)).replace(/\/$/, "");
+  try {
+    const outcome = await referralRedirector().visit({
+      slug,
+      search: url.searchParams,
+      ip: clientAddress(req.socket.remoteAddress, (req.headers["x-forwarded-for"] as string) ?? null),
+      userAgent: req.headers["user-agent"] ?? "",
+      referer: req.headers.referer ?? null,
+      at: new Date(),
+    });
+    res.writeHead(outcome.status, outcomeHeaders(outcome));
+    res.end(outcome.status === 404 ? LINK_NOT_FOUND : undefined);
+  } catch (error) {
+    console.error(`referral redirect failed: ${(error as Error).message}`);
+    res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+    res.end("Please try again in a moment.");
+  }
+}

@@ -1,0 +1,288 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { formFields, requireShop } from "~/admin.server";
+import { DiscountFields } from "~/components/DiscountFields";
+import { StatusBadge } from "~/components/StatusBadge";
+import db from "~/db.server";
+import { env } from "~/env.server";
+import { influencerPage, influencerPageAction } from "~/models/influencer-page.server";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop, graphql } = await requireShop(request);
+  const page = await influencerPage(db, graphql, shop, params.id ?? "", env().SHOPIFY_APP_URL);
+  if (!page) throw new Response("This influencer does not exist", { status: 404 });
+  return { influencer: page, currency: shop.currency };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop, graphql } = await requireShop(request);
+  return influencerPageAction(db, graphql, shop, params.id ?? "", await formFields(request));
+};
+
+function Hidden({ fields }: { fields: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      size="slim"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      }}
+    >
+      {copied ? "Copied" : "Copy"}
+    </Button>
+  );
+}
+
+export default function InfluencerPage() {
+  const { influencer: inf, currency } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [params] = useSearchParams();
+  const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
+  const [profile, setProfile] = useState({ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags });
+  const [newCode, setNewCode] = useState("");
+  const [link, setLink] = useState({ destinationPath: "/", discountCodeId: inf.codes[0]?.id ?? "", slug: "" });
+  const statusAction = (status: string, label: string, destructive = false) => (
+    <Form method="post" key={status}>
+      <Hidden fields={{ intent: "status", status }} />
+      <Button submit tone={destructive ? "critical" : undefined} disabled={busy}>
+        {label}
+      </Button>
+    </Form>
+  );
+
+  return (
+    <Page
+      title={inf.name}
+      titleMetadata={<StatusBadge status={inf.status} />}
+      subtitle={inf.email}
+      backAction={{ content: "Influencers", url: "/app/influencers" }}
+    >
+      <Layout>
+        {(params.get("notice") || result) && (
+          <Layout.Section>
+            {params.get("notice") && <Banner tone="warning">{params.get("notice")}</Banner>}
+            {result?.ok && <Banner tone="success">{result.message}</Banner>}
+            {result && !result.ok && result.errors.form && <Banner tone="critical">{result.errors.form}</Banner>}
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Discount codes
+                </Text>
+                {inf.codes.map((code) => (
+                  <InlineStack key={code.id} align="space-between" blockAlign="center">
+                    <InlineStack gap="300" blockAlign="center">
+                      <Text as="span" variant="headingSm">
+                        {code.code}
+                      </Text>
+                      <StatusBadge status={code.status} />
+                      <Text as="span" tone="subdued">
+                        {code.terms}
+                        {code.ends ? `, until ${code.ends}` : ""}
+                      </Text>
+                    </InlineStack>
+                    {code.status !== "PENDING" && (
+                      <Form method="post">
+                        <Hidden fields={{ intent: "code-active", codeId: code.id, active: String(code.status !== "ACTIVE") }} />
+                        <Button submit size="slim" disabled={busy}>
+                          {code.status === "ACTIVE" ? "Turn off" : "Turn on"}
+                        </Button>
+                      </Form>
+                    )}
+                  </InlineStack>
+                ))}
+                <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
+                  <Form method="post">
+                    <BlockStack gap="300">
+                      <Hidden fields={{ intent: "add-code" }} />
+                      <Text as="h3" variant="headingSm">
+                        Add a code
+                      </Text>
+                      <TextField
+                        label="Code"
+                        name="code"
+                        autoComplete="off"
+                        value={newCode}
+                        onChange={(v) => setNewCode(v.toUpperCase())}
+                        error={errorsFor("add-code").code}
+                      />
+                      <DiscountFields errors={errorsFor("add-code")} currency={currency} />
+                      <InlineStack align="end">
+                        <Button submit disabled={busy}>
+                          Create code in Shopify
+                        </Button>
+                      </InlineStack>
+                    </BlockStack>
+                  </Form>
+                </Box>
+              </BlockStack>
+            </Card>
+
+            <Card>
+              <BlockStack gap="400">
+                <Text as="h2" variant="headingMd">
+                  Referral links
+                </Text>
+                {inf.links.map((l) => (
+                  <InlineGrid key={l.id} columns={["oneThird", "twoThirds"]} gap="400">
+                    <img src={l.qr} alt={`QR code for ${l.url}`} width={120} height={120} />
+                    <BlockStack gap="200">
+                      <InlineStack gap="200" blockAlign="center">
+                        <Text as="span" variant="headingSm" breakWord>
+                          {l.url}
+                        </Text>
+                        <StatusBadge status={l.status} />
+                      </InlineStack>
+                      <Text as="p" tone="subdued">
+                        Opens {l.destinationPath}
+                        {l.code ? ` with code ${l.code} applied` : " without a code"}
+                      </Text>
+                      <InlineStack gap="200">
+                        <CopyButton text={l.url} />
+                        <Button size="slim" url={l.qr} download={`${l.slug}-qr.png`}>
+                          Download QR
+                        </Button>
+                        <Form method="post">
+                          <Hidden fields={{ intent: "link-active", linkId: l.id, active: String(l.status !== "ACTIVE") }} />
+                          <Button submit size="slim" disabled={busy}>
+                            {l.status === "ACTIVE" ? "Pause link" : "Resume link"}
+                          </Button>
+                        </Form>
+                      </InlineStack>
+                    </BlockStack>
+                  </InlineGrid>
+                ))}
+                <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
+                  <Form method="post">
+                    <BlockStack gap="300">
+                      <Hidden fields={{ intent: "add-link" }} />
+                      <Text as="h3" variant="headingSm">
+                        Link builder
+                      </Text>
+                      <FormLayout>
+                        <TextField
+                          label="Page to open"
+                          name="destinationPath"
+                          autoComplete="off"
+                          helpText="A page of your store: / for the home page, /products/..., /collections/..."
+                          value={link.destinationPath}
+                          onChange={(v) => setLink({ ...link, destinationPath: v })}
+                          error={errorsFor("add-link").destinationPath}
+                        />
+                        <InlineGrid columns={2} gap="300">
+                          <Select
+                            label="Apply code"
+                            name="discountCodeId"
+                            options={[{ label: "No code", value: "" }, ...inf.codes.map((c) => ({ label: c.code, value: c.id }))]}
+                            value={link.discountCodeId}
+                            onChange={(v) => setLink({ ...link, discountCodeId: v })}
+                            error={errorsFor("add-link").discountCodeId}
+                          />
+                          <TextField
+                            label="Link name"
+                            name="slug"
+                            autoComplete="off"
+                            placeholder="from the influencer's name"
+                            value={link.slug}
+                            onChange={(v) => setLink({ ...link, slug: v.toLowerCase() })}
+                            error={errorsFor("add-link").slug}
+                          />
+                        </InlineGrid>
+                      </FormLayout>
+                      <InlineStack align="end">
+                        <Button submit disabled={busy}>
+                          Create link
+                        </Button>
+                      </InlineStack>
+                    </BlockStack>
+                  </Form>
+                </Box>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <Form method="post">
+                <BlockStack gap="300">
+                  <Hidden fields={{ intent: "profile" }} />
+                  <Text as="h2" variant="headingMd">
+                    Profile
+                  </Text>
+                  <TextField label="Name" name="name" autoComplete="off" value={profile.name} onChange={(v) => setProfile({ ...profile, name: v })} error={errorsFor("profile").name} />
+                  <TextField label="Email" name="email" autoComplete="off" value={profile.email} onChange={(v) => setProfile({ ...profile, email: v })} error={errorsFor("profile").email} />
+                  <TextField
+                    label="Commission"
+                    name="commissionPercent"
+                    suffix="%"
+                    autoComplete="off"
+                    placeholder={inf.defaultCommission}
+                    helpText={`Empty: the shop default (${inf.defaultCommission}%)`}
+                    value={profile.commissionPercent}
+                    onChange={(v) => setProfile({ ...profile, commissionPercent: v })}
+                    error={errorsFor("profile").commissionPercent}
+                  />
+                  <TextField label="Tags" name="tags" autoComplete="off" helpText="Separated by commas" value={profile.tags} onChange={(v) => setProfile({ ...profile, tags: v })} />
+                  <InlineStack align="end">
+                    <Button submit disabled={busy}>
+                      Save
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </Form>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Status
+                </Text>
+                <Text as="p" tone="subdued">
+                  Pausing or archiving turns this influencer's codes off in Shopify and stops their links from attributing.
+                </Text>
+                <InlineStack gap="200">
+                  {inf.status !== "ACTIVE" && statusAction("ACTIVE", "Activate")}
+                  {inf.status === "ACTIVE" && statusAction("PAUSED", "Pause")}
+                  {inf.status !== "ARCHIVED" && statusAction("ARCHIVED", "Archive", true)}
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

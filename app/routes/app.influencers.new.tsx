@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useMemo, useState } from "react";
+import { requireShop, formFields } from "~/admin.server";
+import { DiscountFields } from "~/components/DiscountFields";
+import db from "~/db.server";
+import { suggestCodes } from "~/domain/codes";
+import { parseInfluencerInput } from "~/domain/influencer-input";
+import { bpsToPercent } from "~/domain/percent";
+import { createInfluencer } from "~/models/influencers.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const codes = await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } });
+  return {
+    currency: shop.currency,
+    defaultCommission: bpsToPercent(shop.defaultCommissionBps),
+    takenCodes: codes.map((c) => c.codeKey),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, graphql } = await requireShop(request);
+  const fields = await formFields(request);
+  const parsed = parseInfluencerInput(fields, shop.currency);
+  if (!parsed.ok) return { errors: parsed.errors };
+  const created = await createInfluencer(db, graphql, shop, parsed.input);
+  if (!created.ok) return { errors: created.errors };
+  const notice = created.warning ? `?notice=${encodeURIComponent(created.warning)}` : "";
+  return redirect(`/app/influencers/${created.influencerId}${notice}`);
+};
+
+export default function NewInfluencer() {
+  const { currency, defaultCommission, takenCodes } = useLoaderData<typeof loader>();
+  const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  const saving = useNavigation().state === "submitting";
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [code, setCode] = useState("");
+  const [commission, setCommission] = useState("");
+  const taken = useMemo(() => new Set(takenCodes), [takenCodes]);
+  const suggestions = suggestCodes(name, 10, taken, 3);
+
+  return (
+    <Page title="Add influencer" backAction={{ content: "Influencers", url: "/app/influencers" }}>
+      <Form method="post">
+        <Layout>
+          {errors.form && (
+            <Layout.Section>
+              <Banner tone="critical" title="The influencer was not added">
+                <p>{errors.form}</p>
+              </Banner>
+            </Layout.Section>
+          )}
+          <Layout.Section>
+            <BlockStack gap="400">
+              <Card>
+                <FormLayout>
+                  <TextField label="Name" name="name" autoComplete="off" value={name} onChange={setName} error={errors.name} />
+                  <TextField label="Email" name="email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
+                  <TextField
+                    label="Commission"
+                    name="commissionPercent"
+                    suffix="% of net sales"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder={defaultCommission}
+                    helpText={`Leave empty for your default of ${defaultCommission}%`}
+                    value={commission}
+                    onChange={setCommission}
+                    error={errors.commissionPercent}
+                  />
+                </FormLayout>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    Discount code
+                  </Text>
+                  <TextField
+                    label="Code shoppers type at checkout"
+                    name="code"
+                    autoComplete="off"
+                    value={code}
+                    onChange={(value) => setCode(value.toUpperCase())}
+                    error={errors.code}
+                    helpText="Created in your Shopify discounts when you save"
+                  />
+                  {suggestions.length > 0 && (
+                    <InlineStack gap="200" blockAlign="center">
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        Suggestions:
+                      </Text>
+                      {suggestions.map((s) => (
+                        <Button key={s} size="slim" onClick={() => setCode(s)}>
+                          {s}
+                        </Button>
+                      ))}
+                    </InlineStack>
+                  )}
+                  <DiscountFields errors={errors} currency={currency} />
+                </BlockStack>
+              </Card>
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={saving}>
+                Add influencer
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireShop } from "~/admin.server";
+import { importTemplate } from "~/domain/influencer-import-format";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await requireShop(request);
+  return new Response(importTemplate(), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="influencers-template.csv"',
+    },
+  });
+};
