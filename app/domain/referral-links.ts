@@ -77,3 +77,8 @@ export function clickCounts(isBot: boolean, previousCountedClickAt: Date | null,
   if (isBot) return false;
   return !previousCountedClickAt || at.getTime() - previousCountedClickAt.getTime() >= REPEAT_WINDOW_MS;
 }
+
+/** Opens the shop's theme editor on the app embeds with ours ready to switch on. */
+export function themeEmbedDeepLink(shopDomain: string, apiKey: string): string {
+  return `https://${shopDomain}/admin/themes/current/editor?context=apps&activateAppId=${encodeURIComponent(apiKey)}/referral-capture`;
+}

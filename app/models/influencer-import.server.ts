@@ -44,16 +44,17 @@ export async function checkImport(
   const codes = new Map<string, number>();
   records.forEach((record, index) => {
     const row = index + 2; // the header is row 1
+    const email = (record.email ?? "").trim().toLowerCase();
+    const key = codeKey(record.code ?? "");
+    if (email && emails.has(email)) problems.push({ row, field: "email", message: `Same email as row ${emails.get(email)}` });
+    if (key && codes.has(key)) problems.push({ row, field: "code", message: `Same code as row ${codes.get(key)}` });
+    if (email && !emails.has(email)) emails.set(email, row);
+    if (key && !codes.has(key)) codes.set(key, row);
     const parsed = parseInfluencerInput(record, shop.currency);
     if (!parsed.ok) {
       for (const [field, message] of Object.entries(parsed.errors)) problems.push({ row, field, message });
       return;
     }
-    const { email, code } = parsed.input;
-    if (emails.has(email)) problems.push({ row, field: "email", message: `Same email as row ${emails.get(email)}` });
-    if (codes.has(codeKey(code))) problems.push({ row, field: "code", message: `Same code as row ${codes.get(codeKey(code))}` });
-    emails.set(email, row);
-    codes.set(codeKey(code), row);
     rows.push(parsed.input);
   });
 

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
+import { themeEmbedDeepLink } from "~/domain/referral-links";
+import { env } from "~/env.server";
 import { homeSummary } from "~/models/home.server";
 import { shopForDomain } from "~/models/shops.server";
 import { authenticate } from "~/shopify.server";
@@ -11,7 +13,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const shop = await shopForDomain(db, session.shop);
   const summary = await homeSummary(db, shop.id, new Date());
-  return { shop: { name: shop.name, currency: shop.currency }, summary };
+  return {
+    shop: { name: shop.name, currency: shop.currency },
+    summary,
+    themeEditorUrl: themeEmbedDeepLink(shop.domain, env().SHOPIFY_API_KEY),
+  };
 };
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -30,7 +36,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 export default function Home() {
-  const { shop, summary } = useLoaderData<typeof loader>();
+  const { shop, summary, themeEditorUrl } = useLoaderData<typeof loader>();
   return (
     <Page title="Referral Loop" subtitle={`Pay influencers for results at ${shop.name}`}>
       <Layout>
@@ -53,6 +59,24 @@ export default function Home() {
               value={formatMoney(summary.attributedNetSalesMinor, shop.currency)}
             />
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Credit influencers even when shoppers forget the code
+              </Text>
+              <Text as="p" tone="subdued">
+                The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even
+                without a code. It is off until you turn it on in your theme.
+              </Text>
+              <InlineStack>
+                <Button url={themeEditorUrl} target="_top">
+                  Turn on in theme editor
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
         </Layout.Section>
       </Layout>
     </Page>

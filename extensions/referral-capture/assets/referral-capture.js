@@ -1,0 +1,52 @@
+// Referral capture: remembers `?ref=` from an influencer's link (first-party storage, with the
+// time of the click) and writes it to the cart attributes `ref` and `ref_at` once per visit, so
+// the order carries it even when no discount code is typed. No framework, one request per visit.
+(function () {
+  var KEY = "referralLoop.ref";
+  var SENT = "referralLoop.sent";
+  var SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
+  var script = document.currentScript;
+  var days = Number(script && script.getAttribute("data-window-days")) || 30;
+  var now = Date.now();
+
+  function read(storage, key) {
+    try {
+      return storage.getItem(key);
+    } catch (e) {
+      return null; // storage disabled: nothing to keep
+    }
+  }
+  function write(storage, key, value) {
+    try {
+      if (value === null) storage.removeItem(key);
+      else storage.setItem(key, value);
+    } catch (e) {}
+  }
+
+  var stored = null;
+  try {
+    stored = JSON.parse(read(localStorage, KEY) || "null");
+  } catch (e) {}
+
+  var ref = new URLSearchParams(location.search).get("ref");
+  if (ref && SLUG.test(ref.toLowerCase())) {
+    stored = { ref: ref.toLowerCase(), at: now };
+    write(localStorage, KEY, JSON.stringify(stored));
+  }
+  if (!stored || typeof stored.ref !== "string" || !SLUG.test(stored.ref) || now - stored.at > days * 86400000) {
+    if (stored) write(localStorage, KEY, null);
+    return;
+  }
+
+  var marker = stored.ref + "@" + stored.at;
+  if (read(sessionStorage, SENT) === marker) return;
+  var root = (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
+  fetch(root + "cart/update.js", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ attributes: { ref: stored.ref, ref_at: new Date(stored.at).toISOString() } }),
+    keepalive: true,
+  }).then(function (response) {
+    if (response.ok) write(sessionStorage, SENT, marker);
+  });
+})();
