@@ -2,6 +2,7 @@
 // (r.$slug.tsx) and the server's fast path for GET /r/:slug (server.mjs), which skips Remix's
 // per-request work because every influencer post sends its whole audience through it.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { databaseKind } from "./database-url";
 import db from "./db.server";
 import { env } from "./env.server";
 import { createReferralRedirector, defaultVisitorSalt, type VisitOutcome } from "./models/referral-clicks.server";
@@ -13,6 +14,7 @@ export function referralRedirector() {
     const config = env();
     redirector = createReferralRedirector({
       db,
+      databaseKind: databaseKind(config.DATABASE_URL),
       salt: config.VISITOR_HASH_SALT ?? defaultVisitorSalt(config.SHOPIFY_API_SECRET),
       cacheTtlMs: config.LINK_CACHE_TTL_MS,
       flushMs: config.CLICK_FLUSH_MS,
@@ -42,12 +44,21 @@ export const LINK_NOT_FOUND = "This referral link does not exist (any more).";
 
 /** GET /r/:slug straight from Node's HTTP server. */
 export async function handleReferralRequest(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", "http://app");
-  const slug = decodeURIComponent(url.pathname.slice("/r/".length)).replace(/\/$/, "");
+  // Split by hand: a WHATWG URL per click costs more than the rest of the redirect.
+  const raw = req.url ?? "/";
+  const queryAt = raw.indexOf("?");
+  const pathPart = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  let slug: string;
+  try {
+    slug = decodeURIComponent(pathPart.slice("/r/".length)).replace(/\/$/, "");
+  } catch {
+    slug = ""; // malformed escapes: no such link
+  }
+  const search = new URLSearchParams(queryAt === -1 ? "" : raw.slice(queryAt + 1));
   try {
     const outcome = await referralRedirector().visit({
       slug,
-      search: url.searchParams,
+      search,
       ip: clientAddress(req.socket.remoteAddress, (req.headers["x-forwarded-for"] as string) ?? null),
       userAgent: req.headers["user-agent"] ?? "",
       referer: req.headers.referer ?? null,

@@ -73,6 +73,8 @@ async function connect(url: string): Promise<Connection> {
     };
   }
   const client = createClient({ url: `file:${sqliteFilePath(url)}` });
+  // WAL lets readers (reports, other processes) go on while a writer commits; it stays set in the file.
+  await client.execute("PRAGMA journal_mode = WAL");
   await client.execute(HISTORY_TABLE.sqlite);
   return {
     run: (sql) => client.executeMultiple(sql),

@@ -1,9 +1,14 @@
 // The referral redirect, GET /r/:slug: answer fast, count fairly. Links are read through a short
 // cache (a paused link stops within LINK_CACHE_TTL_MS); clicks are buffered and written in
 // batches, off the shopper's path. A batch that cannot be written stays buffered for the next try.
+// Counted clicks and bots' clicks are stored one by one; a visitor's repeats within a day are
+// tallied per link and day (ClickTally).
 import { createHash } from "node:crypto";
 import { isbot } from "isbot";
+import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
+import { bulkInsert, orderedId, recentCountedClicks, type ColumnType } from "./bulk-insert.server";
+import { upsertRacing } from "./db-errors.server";
 import {
   clickCounts,
   REPEAT_WINDOW_MS,
@@ -32,6 +37,7 @@ type CachedLink = {
   slug: string;
   code: string | null;
   live: boolean;
+  plainLocation: string; // where a click without UTM parameters goes: computed once per lookup
 };
 
 type PendingClick = {
@@ -50,8 +56,44 @@ type PendingClick = {
 };
 
 const MAX_BUFFERED = 50_000;
+const UTM_NAMES = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
 
-export function createReferralRedirector(options: { db: Db; salt: string; cacheTtlMs: number; flushMs: number }) {
+// isbot runs a large regular expression; audiences arrive with a handful of user agents.
+const botVerdicts = new Map<string, boolean>();
+function isBotAgent(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size > 5000) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
+const CLICK_COLUMNS: Record<string, ColumnType> = {
+  id: "text",
+  shopId: "text",
+  linkId: "text",
+  influencerId: "text",
+  occurredAt: "timestamp",
+  visitorHash: "text",
+  referrerHost: "text",
+  utmSource: "text",
+  utmMedium: "text",
+  utmCampaign: "text",
+  utmContent: "text",
+  utmTerm: "text",
+  isBot: "boolean",
+  counted: "boolean",
+};
+
+export function createReferralRedirector(options: {
+  db: Db;
+  databaseKind: DatabaseKind;
+  salt: string;
+  cacheTtlMs: number;
+  flushMs: number;
+}) {
   const { db } = options;
   const cache = new Map<string, { at: number; link: CachedLink | null }>();
   let buffer: PendingClick[] = [];
@@ -68,6 +110,7 @@ export function createReferralRedirector(options: { db: Db; salt: string; cacheT
         discountCode: { select: { code: true, status: true } },
       },
     });
+    const code = row?.discountCode?.status === "ACTIVE" ? row.discountCode.code : null;
     const link: CachedLink | null = row && {
       id: row.id,
       shopId: row.shopId,
@@ -75,8 +118,9 @@ export function createReferralRedirector(options: { db: Db; salt: string; cacheT
       shopDomain: row.shop.domain,
       destinationPath: row.destinationPath,
       slug: row.slug,
-      code: row.discountCode?.status === "ACTIVE" ? row.discountCode.code : null,
+      code,
       live: row.status === "ACTIVE" && row.influencer.status === "ACTIVE" && row.shop.status === "INSTALLED",
+      plainLocation: storeRedirectUrl({ shopDomain: row.shop.domain, destinationPath: row.destinationPath, code, slug: row.slug }),
     };
     if (cache.size > 10_000) cache.clear();
     cache.set(slug, { at: now, link });
@@ -101,48 +145,55 @@ export function createReferralRedirector(options: { db: Db; salt: string; cacheT
         utmCampaign: utm("utm_campaign"),
         utmContent: utm("utm_content"),
         utmTerm: utm("utm_term"),
-        isBot: isbot(v.userAgent),
+        isBot: isBotAgent(v.userAgent),
       });
     }
-    return {
-      status: 302,
-      location: storeRedirectUrl({
-        shopDomain: link.shopDomain,
-        destinationPath: link.destinationPath,
-        code: link.code,
-        slug: link.slug,
-        incoming: v.search,
-      }),
-    };
+    const hasUtm = UTM_NAMES.some((name) => v.search.has(name));
+    const location = hasUtm
+      ? storeRedirectUrl({ shopDomain: link.shopDomain, destinationPath: link.destinationPath, code: link.code, slug: link.slug, incoming: v.search })
+      : link.plainLocation;
+    return { status: 302, location };
   }
 
   /** Writes the buffered clicks, deciding which count: not bots, not a visitor's repeat within a day. */
   async function writeBatch(batch: PendingClick[]) {
     const earliest = Math.min(...batch.map((c) => c.occurredAt.getTime()));
-    const previous = await db.click.findMany({
-      where: {
-        linkId: { in: [...new Set(batch.map((c) => c.linkId))] },
-        visitorHash: { in: [...new Set(batch.map((c) => c.visitorHash))] },
-        counted: true,
-        occurredAt: { gte: new Date(earliest - REPEAT_WINDOW_MS) },
-      },
-      select: { linkId: true, visitorHash: true, occurredAt: true },
-    });
+    const linkIds = [...new Set(batch.map((c) => c.linkId))];
+    const hashes = [...new Set(batch.map((c) => c.visitorHash))];
+    const previous = await recentCountedClicks(db, options.databaseKind, linkIds, hashes, new Date(earliest - REPEAT_WINDOW_MS));
     const lastCounted = new Map<string, Date>();
     for (const p of previous) {
       const key = `${p.linkId}|${p.visitorHash}`;
       const known = lastCounted.get(key);
       if (!known || p.occurredAt > known) lastCounted.set(key, p.occurredAt);
     }
-    const rows = [...batch]
-      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
-      .map((click) => {
-        const key = `${click.linkId}|${click.visitorHash}`;
-        const counted = clickCounts(click.isBot, lastCounted.get(key) ?? null, click.occurredAt);
-        if (counted) lastCounted.set(key, click.occurredAt);
-        return { ...click, counted };
-      });
-    for (let i = 0; i < rows.length; i += 500) await db.click.createMany({ data: rows.slice(i, i + 500) });
+    const rows: Array<PendingClick & { counted: boolean }> = [];
+    const tallies = new Map<string, { shopId: string; linkId: string; influencerId: string; day: string; repeats: number }>();
+    for (const click of [...batch].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+      const key = `${click.linkId}|${click.visitorHash}`;
+      const counted = clickCounts(click.isBot, lastCounted.get(key) ?? null, click.occurredAt);
+      if (counted) lastCounted.set(key, click.occurredAt);
+      if (counted || click.isBot) {
+        rows.push({ ...click, counted });
+        continue;
+      }
+      const day = click.occurredAt.toISOString().slice(0, 10);
+      const tally = tallies.get(`${click.linkId}|${day}`) ?? { shopId: click.shopId, linkId: click.linkId, influencerId: click.influencerId, day, repeats: 0 };
+      tally.repeats += 1;
+      tallies.set(`${click.linkId}|${day}`, tally);
+    }
+    for (let i = 0; i < rows.length; i += 2000) {
+      await bulkInsert(db, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
+    }
+    for (const t of tallies.values()) {
+      await upsertRacing(() =>
+        db.clickTally.upsert({
+          where: { linkId_day: { linkId: t.linkId, day: t.day } },
+          create: t,
+          update: { repeats: { increment: t.repeats } },
+        }),
+      );
+    }
   }
 
   async function flush(): Promise<void> {
@@ -152,7 +203,7 @@ export function createReferralRedirector(options: { db: Db; salt: string; cacheT
     buffer = [];
     flushing = writeBatch(batch)
       .catch((error: Error) => {
-        console.error(`referral clicks not written yet (${batch.length}): ${error.message}`);
+        console.error(`referral clicks not written yet (${batch.length}): ${error.message || error}`);
         buffer = batch.concat(buffer).slice(0, MAX_BUFFERED);
       })
       .finally(() => {

@@ -45,7 +45,7 @@ describe("GET /r/:slug", () => {
     expect(clicks[0].visitorHash).not.toContain("127.0.0.1");
   });
 
-  it("stores but does not count a repeat click of the same visitor within a day, nor a bot's", async () => {
+  it("does not count a repeat click of the same visitor within a day (tallied), nor a bot's (flagged)", async () => {
     const db = world.database.db;
     const { link } = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "leo", code: "LEO15" });
     expect((await click("leo")).status).toBe(302);
@@ -54,13 +54,14 @@ describe("GET /r/:slug", () => {
     expect((await click("leo", { userAgent: "Googlebot/2.1 (+http://www.google.com/bot.html)" })).status).toBe(302);
     const clicks = await eventually(async () => {
       const rows = await db.click.findMany({ where: { linkId: link.id }, orderBy: { occurredAt: "asc" } });
-      return rows.length === 3 ? rows : null;
+      return rows.length === 2 ? rows : null;
     });
     expect(clicks.map((c) => [c.counted, c.isBot])).toEqual([
       [true, false],
-      [false, false],
       [false, true],
     ]);
+    const tally = await eventually(() => db.clickTally.findFirst({ where: { linkId: link.id } }));
+    expect(tally).toMatchObject({ repeats: 1, day: new Date().toISOString().slice(0, 10) });
   });
 
   it("sends a paused link to the shop home without attribution or a click", async () => {

@@ -1,0 +1,88 @@
+// Referral redirect throughput, GET /r/:slug on the real app server (link lookup, bot check,
+// visitor hash, click buffered and written to SQLite), as a ratio of a bare Node HTTP server
+// answering the same 302, measured in this run, alternating the two. Aim: at least 0.5.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "../app/db-factory.server";
+import { applyMigrations } from "../scripts/migrate";
+import { buildAppIfStale } from "../scripts/build-app";
+import type autocannon from "autocannon";
+import { load, median, report, startServer } from "./support/harness";
+
+const root = path.resolve(import.meta.dirname, "..");
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const connections = 50;
+const userAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Instagram";
+
+async function main() {
+  buildAppIfStale();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-redirect-"));
+  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
+  await applyMigrations(databaseUrl);
+  const db = createDb(databaseUrl);
+  const shop = await db.shop.create({ data: { domain: "bench-shop.myshopify.com", handle: "bench-shop" } });
+  const influencer = await db.influencer.create({ data: { shopId: shop.id, name: "Bench", email: "bench@example.com" } });
+  const code = await db.discountCode.create({
+    data: { shopId: shop.id, influencerId: influencer.id, code: "BENCH10", codeKey: "BENCH10", status: "ACTIVE", shopifyDiscountId: "gid://shopify/DiscountCodeNode/1" },
+  });
+  await db.referralLink.create({ data: { shopId: shop.id, influencerId: influencer.id, slug: "bench", discountCodeId: code.id } });
+
+  const location = "https://bench-shop.myshopify.com/discount/BENCH10?redirect=%2F%3Fref%3Dbench";
+  const bare = await startServer(path.join(root, "bench/support/bare-redirect-server.mjs"), { LOCATION: location });
+  const app = await startServer(path.join(root, "server.mjs"), {
+    NODE_ENV: "production",
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    SHOPIFY_API_KEY: "bench",
+    SHOPIFY_API_SECRET: "bench-secret",
+    SHOPIFY_APP_URL: "https://bench.example.com",
+    TRUST_PROXY: "1", // the new-visitors run sends a different X-Forwarded-For with each request
+  });
+  const check = await fetch(`${app.url}/r/bench`, { redirect: "manual", headers: { "User-Agent": userAgent } });
+  if (check.status !== 302 || check.headers.get("location") !== location) {
+    throw new Error(`the app answered ${check.status} ${check.headers.get("location")}`);
+  }
+
+  const headers = { "User-Agent": userAgent };
+  let visitor = 0;
+  const newVisitor: autocannon.Request[] = [
+    {
+      setupRequest: (request) => {
+        visitor += 1;
+        return { ...request, headers: { ...request.headers, "x-forwarded-for": `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}` } };
+      },
+    },
+  ];
+  await load({ url: `${bare.url}/r/bench`, seconds: 1, connections, headers }); // warm up both
+  await load({ url: `${app.url}/r/bench`, seconds: 1, connections, headers });
+  const rates = { bare: [] as number[], repeat: [] as number[], fresh: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    rates.bare.push((await load({ url: `${bare.url}/r/bench`, seconds, connections, headers })).requestsPerSecond);
+    const repeat = await load({ url: `${app.url}/r/bench`, seconds, connections, headers });
+    const fresh = await load({ url: `${app.url}/r/bench`, seconds, connections, headers, requests: newVisitor });
+    if (repeat.non2xx !== repeat.total || fresh.non2xx !== fresh.total) throw new Error("the app answered something other than 302");
+    rates.repeat.push(repeat.requestsPerSecond);
+    rates.fresh.push(fresh.requestsPerSecond);
+  }
+  await app.stop(); // writes the last click batch
+  if (/not written/.test(app.output())) console.log(app.output().split("\n").filter((l) => /not written/.test(l)).slice(0, 3).join("\n"));
+  await bare.stop();
+  const clicks = await db.click.count();
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+
+  const bareRate = median(rates.bare);
+  console.log(`bare node 302: ${bareRate.toFixed(0)} req/s`);
+  console.log(`app, one visitor clicking again and again: ${median(rates.repeat).toFixed(0)} req/s`);
+  console.log(`app, every click a new visitor (one stored row each): ${median(rates.fresh).toFixed(0)} req/s`);
+  console.log(`clicks stored one by one: ${clicks}`);
+  report("redirect", median(rates.repeat) / bareRate, `repeat visitor: ${median(rates.repeat).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`);
+  report("redirect-new-visitors", median(rates.fresh) / bareRate, `a stored click per request: ${median(rates.fresh).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+-- CreateTable
+CREATE TABLE "ClickTally" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopId" TEXT NOT NULL,
+    "linkId" TEXT NOT NULL,
+    "influencerId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "repeats" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "ClickTally_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ClickTally_linkId_fkey" FOREIGN KEY ("linkId") REFERENCES "ReferralLink" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ClickTally_shopId_influencerId_day_idx" ON "ClickTally"("shopId", "influencerId", "day");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClickTally_linkId_day_key" ON "ClickTally"("linkId", "day");
+
