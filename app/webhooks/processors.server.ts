@@ -1,7 +1,13 @@
 // What each webhook topic does once its event is stored. The retry command uses the same table.
+import { databaseKind } from "../database-url";
+import type { Db } from "../db.server";
+import { env } from "../env.server";
 import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
+import { applyOrderSnapshot, applyRefund, type OrderHooks } from "../models/orders.server";
+import { applyProductUpdate, fetchMissingProducts } from "../models/products.server";
+import { unauthenticated } from "../shopify.server";
 
 type CustomerPayload = {
   customer?: { id?: number | null; email?: string | null };
@@ -14,7 +20,39 @@ function payloadOf<T>(event: StoredEvent): T {
   return JSON.parse(event.payload) as T;
 }
 
+const orderHooks: OrderHooks = {};
+
+/** Categories come from products: fetch the ones this order names that the app has not seen. */
+async function completeProducts(db: Db, shopDomain: string, orderId: string) {
+  const lines = await db.orderLine.findMany({
+    where: { orderId, productId: null, shopifyProductId: { not: null } },
+    select: { shopId: true, shopifyProductId: true },
+  });
+  if (!lines.length) return;
+  try {
+    const { admin } = await unauthenticated.admin(shopDomain);
+    await fetchMissingProducts(db, admin.graphql, lines[0].shopId, [...new Set(lines.map((l) => l.shopifyProductId!))]);
+  } catch (error) {
+    console.error(`products of order ${orderId} not fetched yet: ${(error as Error).message}`);
+  }
+}
+
+const orderSnapshot: Processor = async (db, event) => {
+  const result = await applyOrderSnapshot(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload), orderHooks);
+  if (result.stored && result.orderId) await completeProducts(db, event.shopDomain, result.orderId);
+};
+
 const processors: Record<string, Processor> = {
+  "orders/create": orderSnapshot,
+  "orders/updated": orderSnapshot,
+  "orders/paid": orderSnapshot,
+  "orders/cancelled": orderSnapshot,
+  "refunds/create": async (db, event) => {
+    await applyRefund(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload), orderHooks);
+  },
+  "products/update": async (db, event) => {
+    await applyProductUpdate(db, event.shopDomain, JSON.parse(event.payload));
+  },
   "app/uninstalled": async (db, event) => {
     await markUninstalled(db, event.shopDomain, new Date());
   },

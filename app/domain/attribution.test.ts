@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { attributeOrder, type AttributionContext } from "./attribution";
+import type { OrderFacts } from "./order-facts";
+
+const placedAt = new Date("2026-11-20T12:00:00Z");
+
+function order(overrides: Partial<OrderFacts> = {}): OrderFacts {
+  return {
+    orderId: "1001",
+    name: "#1001",
+    test: false,
+    placedAt,
+    updatedAt: placedAt,
+    cancelledAt: null,
+    financialStatus: "paid",
+    currency: "USD",
+    customerId: "77",
+    customerEmail: "shopper@example.com",
+    discountCodes: [],
+    noteRef: null,
+    noteRefAt: null,
+    landingRef: null,
+    subtotalMinor: 5000,
+    discountsMinor: 0,
+    shippingMinor: 0,
+    taxesMinor: 0,
+    totalMinor: 5000,
+    lines: [],
+    refunds: [],
+    ...overrides,
+  };
+}
+
+const context: AttributionContext = {
+  mode: "CODE_AND_LINK",
+  windowDays: 30,
+  codes: new Map([
+    ["MAYA10", "maya"],
+    ["LEO15", "leo"],
+  ]),
+  links: new Map([
+    ["maya-rivera", { influencerId: "maya", lastClickAt: new Date("2026-11-19T12:00:00Z") }],
+    ["leo-chen", { influencerId: "leo", lastClickAt: new Date("2026-09-01T12:00:00Z") }],
+    ["never-clicked", { influencerId: "leo", lastClickAt: null }],
+  ]),
+  influencers: new Map([
+    ["maya", { email: "maya@example.com", customerId: "555" }],
+    ["leo", { email: "Leo@Example.com", customerId: null }],
+  ]),
+};
+
+const who = (o: OrderFacts, c: AttributionContext = context) => {
+  const a = attributeOrder(o, c);
+  return a.influencerId ? [a.influencerId, a.source, a.selfReferral] : [null, a.source, a.reason];
+};
+
+describe("attribution rules", () => {
+  it.each<[string, Partial<OrderFacts>, unknown[]]>([
+    ["a test order is ignored, code or not", { test: true, discountCodes: ["MAYA10"] }, [null, "NONE", "test order"]],
+    ["an influencer's code", { discountCodes: ["MAYA10"] }, ["maya", "CODE", false]],
+    ["codes are case-insensitive", { discountCodes: [" maya10 ".trim().toLowerCase()] }, ["maya", "CODE", false]],
+    ["any of the order's codes", { discountCodes: ["WELCOME5", "LEO15"] }, ["leo", "CODE", false]],
+    ["the first influencer code of several", { discountCodes: ["LEO15", "MAYA10"] }, ["leo", "CODE", false]],
+    ["a code wins over a link", { discountCodes: ["LEO15"], noteRef: "maya-rivera" }, ["leo", "CODE", false]],
+    ["a merchant's own code is nobody's", { discountCodes: ["BLACKFRIDAY"] }, [null, "NONE", "no influencer code or link"]],
+    ["ref in the cart attributes", { noteRef: "maya-rivera", noteRefAt: new Date("2026-11-18T00:00:00Z") }, ["maya", "LINK", false]],
+    ["ref in the landing URL", { landingRef: "maya-rivera" }, ["maya", "LINK", false]],
+    ["cart attributes before the landing URL", { noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z"), landingRef: "maya-rivera" }, ["leo", "LINK", false]],
+    ["a ref kept longer than the window", { noteRef: "maya-rivera", noteRefAt: new Date("2026-10-01T00:00:00Z") }, [null, "NONE", "click on maya-rivera older than 30 days"]],
+    ["a landing ref whose last click is older than the window", { landingRef: "leo-chen" }, [null, "NONE", "click on leo-chen older than 30 days"]],
+    ["a landing ref of a link with no click stored", { landingRef: "never-clicked" }, ["leo", "LINK", false]],
+    ["an unknown ref", { noteRef: "someone-else" }, [null, "NONE", "no influencer code or link"]],
+    ["self-referral by email (case-insensitive)", { discountCodes: ["LEO15"], customerEmail: "leo@example.com" }, ["leo", "CODE", true]],
+    ["self-referral by customer id", { noteRef: "maya-rivera", customerId: "555" }, ["maya", "LINK", true]],
+    ["another customer with the same id shape", { discountCodes: ["MAYA10"], customerId: "556" }, ["maya", "CODE", false]],
+  ])("%s", (_name, overrides, expected) => {
+    expect(who(order(overrides))).toEqual(expected);
+  });
+
+  it("counts codes only when the shop says so", () => {
+    const codesOnly = { ...context, mode: "CODE_ONLY" as const };
+    expect(who(order({ noteRef: "maya-rivera" }), codesOnly)).toEqual([null, "NONE", "no influencer code (codes only)"]);
+    expect(who(order({ discountCodes: ["MAYA10"] }), codesOnly)).toEqual(["maya", "CODE", false]);
+  });
+
+  it("honours the shop's own window", () => {
+    const week = { ...context, windowDays: 7 };
+    expect(who(order({ noteRef: "maya-rivera", noteRefAt: new Date("2026-11-12T12:00:00Z") }), week)[0]).toBeNull();
+    expect(who(order({ noteRef: "maya-rivera", noteRefAt: new Date("2026-11-13T12:00:01Z") }), week)[0]).toBe("maya");
+  });
+});

@@ -1,0 +1,82 @@
+// Which influencer, if any, brought an order. The rules, in order:
+// 1. test orders are ignored;
+// 2. a discount code of an influencer wins (any of the order's codes, case-insensitive);
+// 3. else, unless the shop counts codes only, a `ref` in the order's note attributes (cart
+//    attributes) or landing URL names one of the shop's links, if the click is within the window;
+// 4. a customer who is the influencer (same email or customer id) is a self-referral: recorded,
+//    without commission.
+import { codeKey } from "./codes";
+import type { OrderFacts } from "./order-facts";
+
+export type AttributionContext = {
+  mode: "CODE_AND_LINK" | "CODE_ONLY";
+  windowDays: number;
+  /** The shop's codes by key (upper case) -> influencer id. */
+  codes: Map<string, string>;
+  /** The shop's links by slug -> influencer id and the last click before the order (if known). */
+  links: Map<string, { influencerId: string; lastClickAt: Date | null }>;
+  influencers: Map<string, { email: string; customerId: string | null }>;
+};
+
+export type Attribution =
+  | { influencerId: null; source: "NONE"; reason: string }
+  | {
+      influencerId: string;
+      source: "CODE" | "LINK";
+      code: string | null;
+      slug: string | null;
+      selfReferral: boolean;
+      reason: string;
+    };
+
+const DAY_MS = 86_400_000;
+
+function isSelfReferral(order: OrderFacts, influencer: { email: string; customerId: string | null } | undefined): boolean {
+  if (!influencer) return false;
+  if (order.customerEmail && order.customerEmail === influencer.email.toLowerCase()) return true;
+  return Boolean(order.customerId && influencer.customerId && order.customerId === influencer.customerId);
+}
+
+export function attributeOrder(order: OrderFacts, context: AttributionContext): Attribution {
+  if (order.test) return { influencerId: null, source: "NONE", reason: "test order" };
+
+  for (const code of order.discountCodes) {
+    const influencerId = context.codes.get(codeKey(code));
+    if (influencerId) {
+      return {
+        influencerId,
+        source: "CODE",
+        code,
+        slug: null,
+        selfReferral: isSelfReferral(order, context.influencers.get(influencerId)),
+        reason: `discount code ${code}`,
+      };
+    }
+  }
+
+  if (context.mode === "CODE_ONLY") return { influencerId: null, source: "NONE", reason: "no influencer code (codes only)" };
+
+  for (const [slug, fromCart] of [
+    [order.noteRef, true],
+    [order.landingRef, false],
+  ] as const) {
+    if (!slug) continue;
+    const link = context.links.get(slug);
+    if (!link) continue;
+    // When the click happened: the time the storefront kept with the ref, else the link's last
+    // click before the order. A ref only in the landing URL came with this very visit.
+    const clickedAt = (fromCart ? order.noteRefAt : null) ?? link.lastClickAt;
+    if (clickedAt && order.placedAt.getTime() - clickedAt.getTime() > context.windowDays * DAY_MS) {
+      return { influencerId: null, source: "NONE", reason: `click on ${slug} older than ${context.windowDays} days` };
+    }
+    return {
+      influencerId: link.influencerId,
+      source: "LINK",
+      code: null,
+      slug,
+      selfReferral: isSelfReferral(order, context.influencers.get(link.influencerId)),
+      reason: `referral link ${slug}`,
+    };
+  }
+  return { influencerId: null, source: "NONE", reason: "no influencer code or link" };
+}
