@@ -1,17 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
 import { env } from "~/env.server";
 import { homeSummary } from "~/models/home.server";
-import { shopForDomain } from "~/models/shops.server";
-import { authenticate } from "~/shopify.server";
+import { requireShop } from "~/admin.server";
+import { retryWebhookEvents } from "~/webhooks/retry.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const shop = await shopForDomain(db, session.shop);
+  const { shop } = await requireShop(request);
   const summary = await homeSummary(db, shop.id, new Date());
   return {
     shop: { name: shop.name, currency: shop.currency },
@@ -35,16 +34,27 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await requireShop(request);
+  return retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0 });
+};
+
 export default function Home() {
   const { shop, summary, themeEditorUrl } = useLoaderData<typeof loader>();
+  const retry = useFetcher<typeof action>();
+  const retrying = retry.state !== "idle";
   return (
     <Page title="Referral Loop" subtitle={`Pay influencers for results at ${shop.name}`}>
       <Layout>
         {summary.failedWebhooks > 0 && (
           <Layout.Section>
-            <Banner tone="warning" title="Some Shopify events could not be processed">
+            <Banner
+              tone="warning"
+              title="Some Shopify events could not be processed"
+              action={{ content: retrying ? "Retrying..." : "Retry now", onAction: () => retry.submit({ intent: "retry-webhooks" }, { method: "post" }) }}
+            >
               <p>
-                {summary.failedWebhooks} events are kept and will be processed again; no order is lost.
+                {summary.failedWebhooks} events are kept and are processed again automatically; no order is lost.
               </p>
             </Banner>
           </Layout.Section>

@@ -1,0 +1,98 @@
+// An accepted webhook is never lost: when it cannot be stored Shopify is told to retry (5xx);
+// when it was stored but not processed, it is kept, shown to the merchant and processed again.
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_SHOP } from "../support/constants";
+import { seedInfluencerWithLink } from "../support/factories";
+import { useWorld } from "../support/harness";
+import { adminFetch, sendWebhook } from "../support/shopify";
+import { runSql } from "../support/catalog";
+
+const world = useWorld();
+
+function order(id: number) {
+  const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+  return {
+    id,
+    name: `#${id}`,
+    test: false,
+    created_at: "2026-11-29T10:00:00Z",
+    updated_at: "2026-11-29T10:00:00Z",
+    financial_status: "paid",
+    discount_codes: [{ code: "FAIL10" }],
+    subtotal_price_set: money("50.00"),
+    total_price_set: money("50.00"),
+    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 1, price_set: money("50.00"), discount_allocations: [] }],
+  };
+}
+
+const REFUSE_TRIGGER = {
+  sqlite: `CREATE TRIGGER refuse_events BEFORE INSERT ON "WebhookEvent" WHEN NEW."webhookId" LIKE 'doomed-%'
+           BEGIN SELECT RAISE(ABORT, 'database is full'); END;`,
+  postgresql: `CREATE FUNCTION refuse_events() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'database is full'; END; $$ LANGUAGE plpgsql;
+               CREATE TRIGGER refuse_events BEFORE INSERT ON "WebhookEvent" FOR EACH ROW WHEN (NEW."webhookId" LIKE 'doomed-%')
+               EXECUTE FUNCTION refuse_events();`,
+};
+const DROP_TRIGGER = {
+  sqlite: "DROP TRIGGER refuse_events;",
+  postgresql: `DROP TRIGGER refuse_events ON "WebhookEvent"; DROP FUNCTION refuse_events();`,
+};
+
+beforeAll(async () => {
+  expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
+  await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "fail-link", code: "FAIL10" });
+});
+
+describe("webhooks that could not be stored or processed", () => {
+  it("answers 503 when the event cannot be stored, so Shopify retries; the retry is then stored once", async () => {
+    const kind = world.database.kind;
+    await runSql(world.database.url, REFUSE_TRIGGER[kind]);
+    const refused = await sendWebhook(world.app.url, "orders/create", order(8001), { webhookId: "doomed-1" });
+    expect(refused.status).toBe(503);
+    expect(await world.database.db.webhookEvent.count({ where: { webhookId: "doomed-1" } })).toBe(0);
+    expect(await world.database.db.order.count({ where: { shopifyOrderId: "8001" } })).toBe(0);
+
+    await runSql(world.database.url, DROP_TRIGGER[kind]);
+    const retried = await sendWebhook(world.app.url, "orders/create", order(8001), { webhookId: "doomed-1" });
+    expect(retried.status).toBe(200);
+    expect(await world.database.db.order.count({ where: { shopifyOrderId: "8001" } })).toBe(1);
+  });
+
+  it("keeps an event stored but never processed, shows it, and processes it on retry", async () => {
+    const db = world.database.db;
+    // As if the server died between storing and processing, and a later attempt failed.
+    await db.webhookEvent.create({
+      data: {
+        webhookId: "left-behind",
+        shopDomain: TEST_SHOP,
+        topic: "orders/create",
+        apiVersion: "2026-07",
+        payload: JSON.stringify(order(8002)),
+        status: "FAILED",
+        attempts: 1,
+        lastError: "connection reset",
+        receivedAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    const home = await (await adminFetch(world.app.url, "/app")).text();
+    expect(home).toContain("Some Shopify events could not be processed");
+
+    const retry = await adminFetch(world.app.url, "/app?index", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "intent=retry-webhooks",
+    });
+    expect(retry.status).toBe(200);
+    const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "left-behind" } });
+    expect(event).toMatchObject({ status: "PROCESSED", attempts: 2, lastError: null });
+    expect(await db.order.findFirst({ where: { shopifyOrderId: "8002" } })).toMatchObject({ source: "CODE", netSalesMinor: 5000 });
+    expect(await (await adminFetch(world.app.url, "/app")).text()).not.toContain("Some Shopify events could not be processed");
+  });
+
+  it("records a payload it cannot read as failed with the reason, answering 200 (it is stored)", async () => {
+    const response = await sendWebhook(world.app.url, "orders/create", { id: 8003, name: "#8003" }, { webhookId: "unreadable" });
+    expect(response.status).toBe(200);
+    const event = await world.database.db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "unreadable" } });
+    expect(event.status).toBe("FAILED");
+    expect(event.lastError).toContain("line_items");
+  });
+});
