@@ -3,8 +3,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 
-export async function startServer(script: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,157 @@
+// Webhook ingestion throughput: orders/create through the app (HMAC verified, stored in the inbox,
+// attributed, amounts settled) as a ratio of a bare baseline in the same run (HMAC + one INSERT
+// per request, same database), on SQLite and PostgreSQL, with p99 latency at 50 concurrent senders.
+import { createHmac, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type autocannon from "autocannon";
+import pg from "pg";
+import { createDb } from "../app/db-factory.server";
+import { applyMigrations } from "../scripts/migrate";
+import { buildAppIfStale } from "../scripts/build-app";
+import { load, median, report, startServer } from "./support/harness";
+
+const root = path.resolve(import.meta.dirname, "..");
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const connections = 50;
+const secret = "bench-secret";
+const shopDomain = "bench-shop.myshopify.com";
+const postgresAdmin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+let orderId = 1_000_000;
+function orderRequests(): autocannon.Request[] {
+  return [
+    {
+      method: "POST",
+      path: "/webhooks/orders/create",
+      setupRequest: (request) => {
+        orderId += 1;
+        const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+        const body = JSON.stringify({
+          id: orderId,
+          name: `#${orderId}`,
+          test: false,
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+          financial_status: "paid",
+          customer: { id: orderId % 5000, email: `buyer${orderId % 5000}@example.com` },
+          discount_codes: [{ code: orderId % 2 ? "BENCH10" : "OTHER" }],
+          note_attributes: [],
+          subtotal_price_set: money("90.00"),
+          total_discounts_set: money("10.00"),
+          total_shipping_price_set: money("5.00"),
+          total_tax_set: money("7.20"),
+          total_price_set: money("102.20"),
+          line_items: [
+            { id: orderId * 10, product_id: 555, title: "Serum", quantity: 2, price_set: money("30.00"), discount_allocations: [{ amount_set: money("6.00") }] },
+            { id: orderId * 10 + 1, product_id: 556, title: "Cream", quantity: 1, price_set: money("40.00"), discount_allocations: [{ amount_set: money("4.00") }] },
+          ],
+          refunds: [],
+        });
+        return {
+          ...request,
+          body,
+          headers: {
+            "Content-Type": "application/json",
+            "X-Shopify-Topic": "orders/create",
+            "X-Shopify-Shop-Domain": shopDomain,
+            "X-Shopify-API-Version": "2026-07",
+            "X-Shopify-Webhook-Id": randomUUID(),
+            "X-Shopify-Hmac-Sha256": createHmac("sha256", secret).update(body).digest("base64"),
+          },
+        };
+      },
+    },
+  ];
+}
+
+async function prepare(kind: "sqlite" | "postgresql") {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-webhooks-"));
+    databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: postgresAdmin });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(postgresAdmin);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    cleanup = async () => {
+      const again = new pg.Client({ connectionString: postgresAdmin });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    };
+  }
+  await applyMigrations(databaseUrl);
+  const db = createDb(databaseUrl);
+  const shop = await db.shop.create({ data: { domain: shopDomain, handle: "bench-shop" } });
+  await db.session.create({ data: { id: `offline_${shopDomain}`, shop: shopDomain, state: "", scope: "write_discounts,read_orders,read_products", accessToken: "shpat_bench" } });
+  const influencer = await db.influencer.create({ data: { shopId: shop.id, name: "Bench", email: "bench@example.com" } });
+  await db.discountCode.create({ data: { shopId: shop.id, influencerId: influencer.id, code: "BENCH10", codeKey: "BENCH10", status: "ACTIVE", shopifyDiscountId: "gid://shopify/DiscountCodeNode/1" } });
+  for (const [id, type] of [["555", "Skincare"], ["556", "Skincare"]]) {
+    await db.product.create({ data: { shopId: shop.id, shopifyProductId: id, title: `Product ${id}`, productType: type } });
+  }
+  return { databaseUrl, db, cleanup };
+}
+
+async function measure(kind: "sqlite" | "postgresql") {
+  const { databaseUrl, db, cleanup } = await prepare(kind);
+  const env = { DATABASE_URL: databaseUrl, SHOPIFY_API_SECRET: secret };
+  const bare = await startServer(path.join(root, "bench/support/bare-webhook-server.ts"), env, ["--import", "tsx"]);
+  const app = await startServer(path.join(root, "server.mjs"), {
+    ...env,
+    NODE_ENV: "production",
+    PORT: "0",
+    SHOPIFY_API_KEY: "bench",
+    SHOPIFY_APP_URL: "https://bench.example.com",
+  });
+  const bareRates: number[] = [];
+  const appRates: number[] = [];
+  const p99s: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const baseline = await load({ url: bare.url, seconds, connections, requests: orderRequests() });
+    const measured = await load({ url: app.url, seconds, connections, requests: orderRequests() });
+    if (baseline.non2xx || measured.non2xx || measured.errors) {
+      throw new Error(`non-200 answers: baseline ${baseline.non2xx}, app ${measured.non2xx} (errors ${measured.errors})\n${app.output().slice(-2000)}`);
+    }
+    bareRates.push(baseline.requestsPerSecond);
+    appRates.push(measured.requestsPerSecond);
+    p99s.push(measured.p99);
+  }
+  await app.stop();
+  await bare.stop();
+  // The baseline stores its events in the same table, unprocessed: only the app's count here.
+  const [events, attributed, failed] = await Promise.all([
+    db.webhookEvent.count({ where: { topic: "orders/create", status: "PROCESSED" } }),
+    db.order.count({ where: { source: "CODE" } }),
+    db.webhookEvent.count({ where: { status: "FAILED" } }),
+  ]);
+  await db.$disconnect();
+  await cleanup();
+  const ratio = median(appRates) / median(bareRates);
+  console.log(
+    `${kind}: bare ${median(bareRates).toFixed(0)} req/s, app ${median(appRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms; ` +
+      `processed ${events}, attributed by code ${attributed}, failed ${failed}`,
+  );
+  report(`webhooks-${kind}`, ratio, `app ${median(appRates).toFixed(0)} vs bare ${median(bareRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms at ${connections} senders`);
+}
+
+async function main() {
+  buildAppIfStale();
+  for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">) {
+    await measure(kind);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
