@@ -25,6 +25,7 @@ export default function App() {
           Home
         </Link>
         <Link to="/app/influencers">Influencers</Link>
+        <Link to="/app/backfill">Import past orders</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

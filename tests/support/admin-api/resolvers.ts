@@ -1,5 +1,5 @@
 // Resolvers of the stand-in's schema: Shopify's response shapes and Shopify's userErrors.
-import { nextId, type ShopState, type StandInDiscount, type StandInProduct } from "./state";
+import { nextId, type MoneySetJson, type ShopState, type StandInDiscount, type StandInOrder, type StandInProduct } from "./state";
 
 type Connection<T> = {
   nodes: T[];
@@ -67,6 +67,63 @@ function productNode(shop: ShopState, p: StandInProduct) {
         ],
         args,
       ),
+  };
+}
+
+const moneyBag = (set: MoneySetJson | undefined) =>
+  set && {
+    shopMoney: { amount: set.shop_money.amount, currencyCode: set.shop_money.currency_code },
+    presentmentMoney: {
+      amount: (set.presentment_money ?? set.shop_money).amount,
+      currencyCode: (set.presentment_money ?? set.shop_money).currency_code,
+    },
+  };
+
+/** The GraphQL Order of an order kept in its webhook (REST) shape. */
+function orderNode(o: StandInOrder) {
+  const lineNode = (line: StandInOrder["line_items"][number]) => ({
+    id: `gid://shopify/LineItem/${line.id}`,
+    title: line.title,
+    quantity: line.quantity,
+    currentQuantity: line.current_quantity ?? line.quantity,
+    originalUnitPriceSet: moneyBag(line.price_set),
+    discountAllocations: (line.discount_allocations ?? []).map((a) => ({ allocatedAmountSet: moneyBag(a.amount_set) })),
+    product: line.product_id ? { id: `gid://shopify/Product/${line.product_id}`, legacyResourceId: String(line.product_id) } : null,
+    variant: line.variant_id ? { id: `gid://shopify/ProductVariant/${line.variant_id}` } : null,
+  });
+  return {
+    id: `gid://shopify/Order/${o.id}`,
+    legacyResourceId: String(o.id),
+    name: o.name,
+    createdAt: o.created_at,
+    processedAt: o.processed_at ?? o.created_at,
+    updatedAt: o.updated_at,
+    cancelledAt: o.cancelled_at ?? null,
+    test: o.test,
+    displayFinancialStatus: (o.financial_status ?? "paid").toUpperCase(),
+    email: o.email ?? null,
+    customer: o.customer ? { id: `gid://shopify/Customer/${o.customer.id}`, legacyResourceId: String(o.customer.id), email: o.customer.email ?? null } : null,
+    discountCodes: o.discount_codes.map((c) => c.code),
+    customAttributes: (o.note_attributes ?? []).map((a) => ({ key: a.name, value: a.value })),
+    subtotalPriceSet: moneyBag(o.subtotal_price_set),
+    totalDiscountsSet: moneyBag(o.total_discounts_set),
+    totalShippingPriceSet: moneyBag(o.total_shipping_price_set ?? { shop_money: { amount: "0.00", currency_code: o.total_price_set.shop_money.currency_code } }),
+    totalTaxSet: moneyBag(o.total_tax_set),
+    totalPriceSet: moneyBag(o.total_price_set),
+    lineItems: (args: { first?: number; after?: string }) => paginate(o.line_items.map(lineNode), args),
+    refunds: () =>
+      (o.refunds ?? []).map((r) => ({
+        id: `gid://shopify/Refund/${r.id}`,
+        legacyResourceId: String(r.id),
+        createdAt: r.created_at,
+        refundLineItems: () => ({
+          nodes: r.refund_line_items.map((rl) => ({
+            lineItem: lineNode(o.line_items.find((l) => l.id === rl.line_item_id) ?? { id: rl.line_item_id, title: "", quantity: rl.quantity, price_set: rl.subtotal_set }),
+            quantity: rl.quantity,
+            subtotalSet: moneyBag(rl.subtotal_set),
+          })),
+        }),
+      })),
   };
 }
 
@@ -222,10 +279,10 @@ export function rootFor(shop: ShopState) {
       return d ? discountNode(d) : null;
     },
     orders: (args: { first?: number; after?: string; query?: string }) => {
-      const wanted = /discount_code:(\S+)/.exec(args.query ?? "")?.[1]?.toUpperCase();
+      const wanted = /discount_code:'?([^'\s]+)'?/.exec(args.query ?? "")?.[1]?.toUpperCase();
       const orders = shop.orders
-        .filter((o) => !wanted || o.discountCodes.some((c) => c.toUpperCase() === wanted))
-        .map((o) => ({ ...o, id: `gid://shopify/Order/${o.id}`, legacyResourceId: String(o.id) }));
+        .filter((o) => !wanted || o.discount_codes.some((c) => c.code.toUpperCase() === wanted))
+        .map(orderNode);
       return paginate(orders, args);
     },
     discountCodeBasicCreate: ({ basicCodeDiscount: input }: { basicCodeDiscount: DiscountInput }) => {

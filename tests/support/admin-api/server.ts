@@ -23,7 +23,8 @@ export type RecordedCall = {
 
 // throttle: THROTTLED without running; server-error: 502 without running; drop-connection: the
 // connection closes without running; lost-response: the call runs, then the connection closes.
-type Fault = "throttle" | "server-error" | "drop-connection" | "lost-response";
+// pass: answered normally (to let some calls through before a fault).
+type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-response";
 
 const MAX_AVAILABLE = 2000;
 const RESTORE_RATE = 100;

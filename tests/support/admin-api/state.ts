@@ -27,13 +27,45 @@ export type StandInDiscount = {
   usageCount: number;
 };
 
+/** An order as a webhook payload (REST shape): the stand-in answers GraphQL from it. */
 export type StandInOrder = {
   id: number;
   name: string;
-  createdAt: string;
-  updatedAt: string;
+  created_at: string;
+  updated_at: string;
+  processed_at?: string;
+  cancelled_at?: string | null;
   test: boolean;
-  discountCodes: string[];
+  financial_status?: string;
+  email?: string | null;
+  customer?: { id: number; email?: string | null } | null;
+  discount_codes: Array<{ code: string }>;
+  note_attributes?: Array<{ name: string; value: string }>;
+  subtotal_price_set?: MoneySetJson;
+  total_discounts_set?: MoneySetJson;
+  total_shipping_price_set?: MoneySetJson;
+  total_tax_set?: MoneySetJson;
+  total_price_set: MoneySetJson;
+  line_items: Array<{
+    id: number;
+    product_id?: number | null;
+    variant_id?: number | null;
+    title: string;
+    quantity: number;
+    current_quantity?: number;
+    price_set: MoneySetJson;
+    discount_allocations?: Array<{ amount_set: MoneySetJson }>;
+  }>;
+  refunds?: Array<{
+    id: number;
+    created_at: string;
+    refund_line_items: Array<{ line_item_id: number; quantity: number; subtotal_set: MoneySetJson }>;
+  }>;
+};
+
+export type MoneySetJson = {
+  shop_money: { amount: string; currency_code: string };
+  presentment_money?: { amount: string; currency_code: string };
 };
 
 export type ShopState = {

@@ -1,0 +1,26 @@
+// Runs backfills in the background of this server, one at a time per run.
+import { databaseKind } from "./database-url";
+import db from "./db.server";
+import { env } from "./env.server";
+import { runBackfill, startBackfill } from "./models/backfill.server";
+import { unauthenticated } from "./shopify.server";
+
+const running = new Set<string>();
+
+export async function startOrResumeBackfill(shop: { id: string; domain: string }) {
+  const run = await startBackfill(db, shop.id);
+  if (!running.has(run.id)) {
+    running.add(run.id);
+    void (async () => {
+      try {
+        const { admin } = await unauthenticated.admin(shop.domain);
+        await runBackfill(db, databaseKind(env().DATABASE_URL), admin.graphql, shop.domain, run.id);
+      } catch (error) {
+        await db.backfillRun.update({ where: { id: run.id }, data: { status: "FAILED", lastError: (error as Error).message } });
+      } finally {
+        running.delete(run.id);
+      }
+    })();
+  }
+  return run.id;
+}

@@ -1,0 +1,190 @@
+// Backfill: imports past orders that used influencer codes from the Admin API, one page at a
+// time, through the same snapshot rules as webhooks (so an order already known is not counted
+// twice). The run keeps its place (code, cursor) after every page, so it resumes where it stopped.
+import type { DatabaseKind } from "../database-url";
+import type { Db } from "../db.server";
+import { adminQuery, type AdminGraphql } from "./admin-api.server";
+import { applyOrderSnapshot } from "./orders.server";
+
+const PAGE = 50;
+
+const ORDERS = `#graphql
+  query InfluencerOrders($query: String!, $after: String) {
+    orders(first: ${PAGE}, after: $after, query: $query) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        legacyResourceId name createdAt processedAt updatedAt cancelledAt test displayFinancialStatus email
+        customer { legacyResourceId email }
+        discountCodes
+        customAttributes { key value }
+        subtotalPriceSet { shopMoney { amount currencyCode } }
+        totalDiscountsSet { shopMoney { amount currencyCode } }
+        totalShippingPriceSet { shopMoney { amount currencyCode } }
+        totalTaxSet { shopMoney { amount currencyCode } }
+        totalPriceSet { shopMoney { amount currencyCode } }
+        lineItems(first: 100) {
+          nodes {
+            id title quantity currentQuantity
+            originalUnitPriceSet { shopMoney { amount currencyCode } }
+            discountAllocations { allocatedAmountSet { shopMoney { amount currencyCode } } }
+            product { legacyResourceId }
+            variant { id }
+          }
+        }
+        refunds(first: 50) {
+          legacyResourceId createdAt
+          refundLineItems(first: 100) { nodes { lineItem { id } quantity subtotalSet { shopMoney { amount currencyCode } } } }
+        }
+      }
+    }
+  }`;
+
+type Money = { shopMoney: { amount: string; currencyCode: string } } | null;
+type GqlOrder = {
+  legacyResourceId: string;
+  name: string;
+  createdAt: string;
+  processedAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  test: boolean;
+  displayFinancialStatus: string | null;
+  email: string | null;
+  customer: { legacyResourceId: string; email: string | null } | null;
+  discountCodes: string[];
+  customAttributes: Array<{ key: string; value: string | null }>;
+  subtotalPriceSet: Money;
+  totalDiscountsSet: Money;
+  totalShippingPriceSet: Money;
+  totalTaxSet: Money;
+  totalPriceSet: Money;
+  lineItems: {
+    nodes: Array<{
+      id: string;
+      title: string;
+      quantity: number;
+      currentQuantity: number;
+      originalUnitPriceSet: Money;
+      discountAllocations: Array<{ allocatedAmountSet: Money }>;
+      product: { legacyResourceId: string } | null;
+      variant: { id: string } | null;
+    }>;
+  };
+  refunds: Array<{
+    legacyResourceId: string;
+    createdAt: string | null;
+    refundLineItems: { nodes: Array<{ lineItem: { id: string }; quantity: number; subtotalSet: Money }> };
+  }>;
+};
+
+const numericId = (gid: string) => gid.split("/").pop() ?? gid;
+const moneySet = (money: Money) =>
+  money && { shop_money: { amount: money.shopMoney.amount, currency_code: money.shopMoney.currencyCode } };
+
+/** The Admin API's order in the shape of an order webhook, so both go through one path. */
+export function orderPayloadFromGraphql(order: GqlOrder) {
+  return {
+    id: order.legacyResourceId,
+    name: order.name,
+    test: order.test,
+    created_at: order.createdAt,
+    processed_at: order.processedAt,
+    updated_at: order.updatedAt,
+    cancelled_at: order.cancelledAt,
+    financial_status: order.displayFinancialStatus?.toLowerCase() ?? "",
+    email: order.email,
+    customer: order.customer && { id: order.customer.legacyResourceId, email: order.customer.email },
+    discount_codes: order.discountCodes.map((code) => ({ code })),
+    note_attributes: order.customAttributes.map((a) => ({ name: a.key, value: a.value })),
+    subtotal_price_set: moneySet(order.subtotalPriceSet),
+    total_discounts_set: moneySet(order.totalDiscountsSet),
+    total_shipping_price_set: moneySet(order.totalShippingPriceSet),
+    total_tax_set: moneySet(order.totalTaxSet),
+    total_price_set: moneySet(order.totalPriceSet),
+    line_items: order.lineItems.nodes.map((line) => ({
+      id: numericId(line.id),
+      title: line.title,
+      quantity: line.quantity,
+      current_quantity: line.currentQuantity,
+      product_id: line.product?.legacyResourceId ?? null,
+      variant_id: line.variant ? numericId(line.variant.id) : null,
+      price_set: moneySet(line.originalUnitPriceSet),
+      discount_allocations: line.discountAllocations.map((a) => ({ amount_set: moneySet(a.allocatedAmountSet) })),
+    })),
+    refunds: order.refunds.map((refund) => ({
+      id: refund.legacyResourceId,
+      order_id: order.legacyResourceId,
+      created_at: refund.createdAt ?? order.updatedAt,
+      refund_line_items: refund.refundLineItems.nodes.map((rl) => ({
+        line_item_id: numericId(rl.lineItem.id),
+        quantity: rl.quantity,
+        subtotal_set: moneySet(rl.subtotalSet),
+      })),
+    })),
+  };
+}
+
+/** The shop's running backfill, or a new one over all its influencer codes. */
+export async function startBackfill(db: Db, shopId: string) {
+  const running = await db.backfillRun.findFirst({ where: { shopId, status: { in: ["RUNNING", "FAILED"] } }, orderBy: { startedAt: "desc" } });
+  if (running) {
+    return running.status === "RUNNING" ? running : db.backfillRun.update({ where: { id: running.id }, data: { status: "RUNNING", lastError: null } });
+  }
+  const codes = await db.discountCode.findMany({ where: { shopId, status: { not: "PENDING" } }, select: { code: true }, orderBy: { createdAt: "asc" } });
+  return db.backfillRun.create({ data: { shopId, codes: JSON.stringify(codes.map((c) => c.code)) } });
+}
+
+/** One page of orders; returns false when the run has nothing left. */
+export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string): Promise<boolean> {
+  const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
+  const codes = JSON.parse(run.codes) as string[];
+  if (run.status !== "RUNNING") return false;
+  if (run.codeIndex >= codes.length) {
+    await db.backfillRun.update({ where: { id: runId }, data: { status: "DONE", finishedAt: new Date() } });
+    return false;
+  }
+  const code = codes[run.codeIndex];
+  const data = await adminQuery<{ orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlOrder[] } }>(
+    graphql,
+    ORDERS,
+    { query: `discount_code:'${code.replace(/'/g, "")}'`, after: run.cursor },
+  );
+  let imported = 0;
+  for (const order of data.orders.nodes) {
+    const result = await applyOrderSnapshot(db, kind, shopDomain, orderPayloadFromGraphql(order));
+    if (result.stored) imported += 1;
+  }
+  const next = data.orders.pageInfo.hasNextPage
+    ? { cursor: data.orders.pageInfo.endCursor }
+    : { cursor: null, codeIndex: run.codeIndex + 1 };
+  await db.backfillRun.update({ where: { id: runId }, data: { ...next, imported: { increment: imported } } });
+  return true;
+}
+
+/** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
+export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string) {
+  try {
+    while (await backfillStep(db, kind, graphql, shopDomain, runId)) {
+      // next page
+    }
+  } catch (error) {
+    await db.backfillRun.update({ where: { id: runId }, data: { status: "FAILED", lastError: (error as Error).message.slice(0, 500) } });
+  }
+}
+
+export async function latestBackfill(db: Db, shopId: string) {
+  const run = await db.backfillRun.findFirst({ where: { shopId }, orderBy: { startedAt: "desc" } });
+  if (!run) return null;
+  const codes = (JSON.parse(run.codes) as string[]).length;
+  return {
+    id: run.id,
+    status: run.status,
+    imported: run.imported,
+    codesDone: Math.min(run.codeIndex, codes),
+    codes,
+    progress: codes === 0 ? 100 : Math.round((Math.min(run.codeIndex, codes) / codes) * 100),
+    lastError: run.lastError,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+import { useEffect } from "react";
+import { requireShop } from "~/admin.server";
+import { startOrResumeBackfill } from "~/backfill-runner.server";
+import { StatusBadge } from "~/components/StatusBadge";
+import db from "~/db.server";
+import { latestBackfill } from "~/models/backfill.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  return { run: await latestBackfill(db, shop.id) };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  return { runId: await startOrResumeBackfill(shop) };
+};
+
+export default function Backfill() {
+  const { run } = useLoaderData<typeof loader>();
+  const start = useFetcher<typeof action>();
+  const revalidator = useRevalidator();
+  const running = run?.status === "RUNNING" || start.state !== "idle";
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+
+  return (
+    <Page title="Import past orders" backAction={{ content: "Home", url: "/app" }}>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="400">
+              <Text as="p">
+                Brings in the orders that used your influencers' codes before the app was installed, so their history and
+                earnings start complete. Orders already known are not counted twice; you can stop and resume at any time.
+              </Text>
+              {run && (
+                <BlockStack gap="200">
+                  <InlineStack gap="200" blockAlign="center">
+                    <StatusBadge status={run.status === "DONE" ? "ACTIVE" : run.status === "FAILED" ? "PAUSED" : "PENDING"} />
+                    <Text as="span">
+                      {run.codesDone} of {run.codes} codes, {run.imported} orders imported
+                    </Text>
+                  </InlineStack>
+                  <ProgressBar progress={run.progress} tone={run.status === "FAILED" ? "critical" : "primary"} />
+                  {run.status === "FAILED" && (
+                    <Banner tone="warning" title="The import stopped">
+                      <p>{run.lastError}. Resume to continue where it stopped.</p>
+                    </Banner>
+                  )}
+                </BlockStack>
+              )}
+              <InlineStack align="end">
+                <Button variant="primary" loading={start.state !== "idle"} disabled={run?.status === "RUNNING"} onClick={() => start.submit({}, { method: "post" })}>
+                  {run?.status === "FAILED" ? "Resume import" : run?.status === "DONE" ? "Import again" : "Import past orders"}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { StandInOrder } from "../support/admin-api/state";
+import { TEST_SHOP } from "../support/constants";
+import { eventually, seedInfluencerWithLink } from "../support/factories";
+import { useWorld } from "../support/harness";
+import { adminFetch, sendWebhook } from "../support/shopify";
+
+const world = useWorld();
+const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+
+function pastOrder(id: number, code: string, refunded = false): StandInOrder {
+  const at = new Date(Date.UTC(2026, 5, 1) + id * 3_600_000).toISOString();
+  return {
+    id,
+    name: `#${id}`,
+    created_at: at,
+    updated_at: at,
+    test: false,
+    financial_status: "paid",
+    customer: { id: id + 1_000, email: `buyer${id}@example.com` },
+    discount_codes: [{ code }],
+    subtotal_price_set: money("40.00"),
+    total_discounts_set: money("4.00"),
+    total_shipping_price_set: money("5.00"),
+    total_tax_set: money("0.00"),
+    total_price_set: money("45.00"),
+    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 2, current_quantity: refunded ? 1 : 2, price_set: money("22.00"), discount_allocations: [{ amount_set: money("4.00") }] }],
+    refunds: refunded
+      ? [{ id: id * 100, created_at: at, refund_line_items: [{ line_item_id: id * 10, quantity: 1, subtotal_set: money("20.00") }] }]
+      : [],
+  };
+}
+
+function startImport() {
+  return adminFetch(world.app.url, "/app/backfill", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+}
+
+async function finishedRun(status: "DONE" | "FAILED") {
+  return eventually(async () => {
+    const run = await world.database.db.backfillRun.findFirst({ orderBy: { startedAt: "desc" } });
+    return run?.status === status ? run : null;
+  }, 15_000);
+}
+
+beforeAll(async () => {
+  expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
+  await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "maya", code: "MAYA10" });
+  const shop = world.adminApi.shop(TEST_SHOP);
+  for (let i = 1; i <= 60; i++) shop.orders.push(pastOrder(70_000 + i, i % 3 ? "MAYA10" : "maya10", i === 7));
+  shop.orders.push(pastOrder(79_001, "SUMMER20"), pastOrder(79_002, "SUMMER20"));
+});
+
+describe("importing past orders that used influencer codes", () => {
+  it("stops at a failed page keeping its place, resumes there, and imports every order once", async () => {
+    // An order that already came by webhook must not be counted twice.
+    const known = pastOrder(70_001, "MAYA10");
+    expect((await sendWebhook(world.app.url, "orders/create", known)).status).toBe(200);
+
+    world.adminApi.inject("pass");
+    world.adminApi.inject("server-error");
+    expect((await startImport()).status).toBe(200);
+    const failed = await finishedRun("FAILED");
+    expect(failed.cursor).not.toBeNull();
+    expect(failed.imported).toBe(50);
+    const page = await (await adminFetch(world.app.url, "/app/backfill")).text();
+    expect(page).toContain("The import stopped");
+
+    expect((await startImport()).status).toBe(200);
+    const done = await finishedRun("DONE");
+    expect(done.imported).toBe(60);
+
+    const db = world.database.db;
+    expect(await db.order.count()).toBe(60);
+    expect(await db.order.count({ where: { source: "CODE", influencerId: { not: null } } })).toBe(60);
+    const refunded = await db.order.findFirstOrThrow({ where: { shopifyOrderId: "70007" } });
+    expect(refunded).toMatchObject({ netSalesMinor: 2000, refundedMinor: 2000 });
+    const calls = world.adminApi.callsOf("orders");
+    expect(calls.map((c) => c.variables.query)).toContain("discount_code:'MAYA10'");
+  });
+
+  it("imports nothing again the second time", async () => {
+    const before = await world.database.db.order.count();
+    expect((await startImport()).status).toBe(200);
+    await eventually(async () => (await world.database.db.backfillRun.count({ where: { status: "DONE" } })) === 2, 15_000);
+    expect(await world.database.db.order.count()).toBe(before);
+  });
+});
