@@ -11,6 +11,9 @@ const TONES: Record<string, Tone> = {
   APPLIED: "warning",
   PENDING: "warning",
   INACTIVE: undefined,
+  RUNNING: "info",
+  DONE: "success",
+  FAILED: "critical",
 };
 
 const LABELS: Record<string, string> = {
@@ -22,6 +25,9 @@ const LABELS: Record<string, string> = {
   APPLIED: "Applied",
   PENDING: "Pending with Shopify",
   INACTIVE: "Off",
+  RUNNING: "Importing",
+  DONE: "Complete",
+  FAILED: "Stopped",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -43,7 +43,7 @@ export default function Backfill() {
               {run && (
                 <BlockStack gap="200">
                   <InlineStack gap="200" blockAlign="center">
-                    <StatusBadge status={run.status === "DONE" ? "ACTIVE" : run.status === "FAILED" ? "PAUSED" : "PENDING"} />
+                    <StatusBadge status={run.status} />
                     <Text as="span">
                       {run.codesDone} of {run.codes} codes, {run.imported} orders imported
                     </Text>

@@ -114,7 +114,7 @@ export default function InfluencerPage() {
                       </Text>
                     </InlineStack>
                     {code.status !== "PENDING" && (
-                      <Form method="post">
+                      <Form method="post" noValidate>
                         <Hidden fields={{ intent: "code-active", codeId: code.id, active: String(code.status !== "ACTIVE") }} />
                         <Button submit size="slim" disabled={busy}>
                           {code.status === "ACTIVE" ? "Turn off" : "Turn on"}
@@ -124,7 +124,7 @@ export default function InfluencerPage() {
                   </InlineStack>
                 ))}
                 <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
-                  <Form method="post">
+                  <Form method="post" noValidate>
                     <BlockStack gap="300">
                       <Hidden fields={{ intent: "add-code" }} />
                       <Text as="h3" variant="headingSm">
@@ -174,7 +174,7 @@ export default function InfluencerPage() {
                         <Button size="slim" url={l.qr} download={`${l.slug}-qr.png`}>
                           Download QR
                         </Button>
-                        <Form method="post">
+                        <Form method="post" noValidate>
                           <Hidden fields={{ intent: "link-active", linkId: l.id, active: String(l.status !== "ACTIVE") }} />
                           <Button submit size="slim" disabled={busy}>
                             {l.status === "ACTIVE" ? "Pause link" : "Resume link"}
@@ -185,7 +185,7 @@ export default function InfluencerPage() {
                   </InlineGrid>
                 ))}
                 <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
-                  <Form method="post">
+                  <Form method="post" noValidate>
                     <BlockStack gap="300">
                       <Hidden fields={{ intent: "add-link" }} />
                       <Text as="h3" variant="headingSm">
@@ -237,7 +237,7 @@ export default function InfluencerPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Card>
-              <Form method="post">
+              <Form method="post" noValidate>
                 <BlockStack gap="300">
                   <Hidden fields={{ intent: "profile" }} />
                   <Text as="h2" variant="headingMd">

@@ -45,7 +45,8 @@ export default function NewInfluencer() {
 
   return (
     <Page title="Add influencer" backAction={{ content: "Influencers", url: "/app/influencers" }}>
-      <Form method="post">
+      {/* The server checks every field and says what is wrong with each, in the merchant's words. */}
+      <Form method="post" noValidate>
         <Layout>
           {errors.form && (
             <Layout.Section>

@@ -1,0 +1,56 @@
+// `npx tsx scripts/screenshots.ts [baseUrl]`: opens pages of a running demo (npm run demo) in
+// headless Chromium, as a merchant would, and saves screenshots under tests/artifacts/.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { launchBrowser, merchantContext } from "../tests/support/browser";
+import { DEMO_SHOP } from "./seed";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const out = path.resolve(import.meta.dirname, "../tests/artifacts");
+const host = Buffer.from("admin.shopify.com/store/demo-store").toString("base64url");
+const admin = (p: string) => `${base}${p}${p.includes("?") ? "&" : "?"}embedded=1&shop=${DEMO_SHOP}&host=${host}`;
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const browser = await launchBrowser();
+  const page = await (await merchantContext(browser)).newPage();
+  const shot = async (name: string) => {
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+    console.log(`saved tests/artifacts/${name}.png`);
+  };
+
+  await page.goto(admin("/app"));
+  await page.getByRole("heading", { name: "Referral Loop" }).waitFor();
+  await shot("home");
+
+  await page.goto(admin("/app/influencers"));
+  await page.getByText("Influencers").first().waitFor();
+  await shot("influencers-list");
+
+  await page.goto(admin("/app/influencers/new"));
+  await page.getByLabel("Name").fill("Nora Quinn");
+  await page.getByLabel("Email").fill("nora-at-example");
+  await page.getByLabel("Code shoppers type at checkout").fill("MAYA10"); // taken by a demo influencer
+  await page.getByRole("button", { name: "Add influencer" }).click();
+  await page.getByText("Enter an email address like name@example.com").waitFor();
+  await shot("influencer-new-validation");
+
+  await page.goto(admin("/app/influencers"));
+  await page.locator(".Polaris-IndexTable__TableRow").first().click();
+  await page.getByText("Link builder").waitFor();
+  await page.getByLabel("Page to open").fill("/collections/skincare");
+  await shot("influencer-link-builder");
+
+  await page.goto(admin("/app/backfill"));
+  await page.getByRole("button", { name: /Import past orders|Import again|Resume/ }).click();
+  await page.getByText(/orders imported/).waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(2500);
+  await shot("backfill");
+  await browser.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
