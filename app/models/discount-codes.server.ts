@@ -96,6 +96,24 @@ export function discountInput(options: { title: string; code: string; terms: Dis
   };
 }
 
+/** A code's terms as its row stores them. */
+function termsColumns(terms: DiscountTerms, currency: string, defaultStart: Date) {
+  return {
+    kind: terms.kind,
+    percentBps: terms.percentBps,
+    amountMinor: terms.amountMinor,
+    currency: terms.kind === "FIXED_AMOUNT" ? currency : null,
+    oncePerCustomer: terms.oncePerCustomer,
+    usageLimit: terms.usageLimit,
+    minimumSubtotalMinor: terms.minimumSubtotalMinor,
+    startsAt: terms.startsAt ?? defaultStart,
+    endsAt: terms.endsAt,
+    combinesWithOrder: terms.combinesWithOrder,
+    combinesWithProduct: terms.combinesWithProduct,
+    combinesWithShipping: terms.combinesWithShipping,
+  };
+}
+
 export type CodeResult =
   | { ok: true; codeId: string }
   | { ok: false; errors: FieldErrors; pending?: boolean };
@@ -121,18 +139,7 @@ export async function reserveCode(
         influencerId,
         code,
         codeKey: codeKey(code),
-        kind: terms.kind,
-        percentBps: terms.percentBps,
-        amountMinor: terms.amountMinor,
-        currency: terms.kind === "FIXED_AMOUNT" ? currency : null,
-        oncePerCustomer: terms.oncePerCustomer,
-        usageLimit: terms.usageLimit,
-        minimumSubtotalMinor: terms.minimumSubtotalMinor,
-        startsAt: terms.startsAt ?? new Date(),
-        endsAt: terms.endsAt,
-        combinesWithOrder: terms.combinesWithOrder,
-        combinesWithProduct: terms.combinesWithProduct,
-        combinesWithShipping: terms.combinesWithShipping,
+        ...termsColumns(terms, currency, new Date()),
         status: "PENDING",
       },
     });
@@ -247,20 +254,7 @@ export async function updateCodeTerms(
   }
   await db.discountCode.update({
     where: { id: codeId },
-    data: {
-      kind: terms.kind,
-      percentBps: terms.percentBps,
-      amountMinor: terms.amountMinor,
-      currency: terms.kind === "FIXED_AMOUNT" ? currency : null,
-      oncePerCustomer: terms.oncePerCustomer,
-      usageLimit: terms.usageLimit,
-      minimumSubtotalMinor: terms.minimumSubtotalMinor,
-      startsAt: terms.startsAt ?? row.startsAt,
-      endsAt: terms.endsAt,
-      combinesWithOrder: terms.combinesWithOrder,
-      combinesWithProduct: terms.combinesWithProduct,
-      combinesWithShipping: terms.combinesWithShipping,
-    },
+    data: termsColumns(terms, currency, row.startsAt),
   });
   return { ok: true, codeId };
 }

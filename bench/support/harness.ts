@@ -1,41 +1,11 @@
 // Shared pieces of the benchmarks: child servers, autocannon runs, and the result line format
 // that `npm run bench` collects: `RESULT <name> <ratio> <detail>`.
-import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
+import { startNodeServer } from "../../tests/support/app-server";
 
-export async function startServer(
-  script: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (c) => (output += c));
-  child.stderr?.on("data", (c) => (output += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    child.stdout?.on("data", () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`server exited ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+/** A server script run with Node in production mode (see tests/support/app-server.ts). */
+export function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []) {
+  return startNodeServer(script, { PATH: process.env.PATH, NODE_ENV: "production", ...env }, nodeArgs);
 }
 
 export type LoadResult = { requestsPerSecond: number; p99: number; non2xx: number; errors: number; total: number };

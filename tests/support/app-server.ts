@@ -12,44 +12,25 @@ export type RunningApp = {
   stop: () => Promise<void>;
 };
 
-export async function startApp(options: {
-  databaseUrl: string;
-  adminApiUrl: string;
-  env?: Record<string, string>;
-}): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: "https://referral-loop.test",
-      DATABASE_URL: options.databaseUrl,
-      SHOPIFY_ADMIN_API_STAND_IN: options.adminApiUrl,
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Starts a Node script that prints `listening on <url>`, and waits for that line. */
+export async function startNodeServer(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 20_000);
-    const onData = () => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 20_000);
+    child.stdout?.on("data", () => {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
       }
-    };
-    child.stdout?.on("data", onData);
+    });
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`app exited with ${code}:\n${output}`));
+      reject(new Error(`${script} exited with ${code}:\n${output}`));
     });
   });
 
@@ -64,4 +45,19 @@ export async function startApp(options: {
         setTimeout(() => child.kill("SIGKILL"), 3000).unref();
       }),
   };
+}
+
+export function startApp(options: { databaseUrl: string; adminApiUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+  return startNodeServer(path.join(root, "server.mjs"), {
+    PATH: process.env.PATH,
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SHOPIFY_API_KEY: TEST_API_KEY,
+    SHOPIFY_API_SECRET: TEST_API_SECRET,
+    SHOPIFY_APP_URL: "https://referral-loop.test",
+    DATABASE_URL: options.databaseUrl,
+    SHOPIFY_ADMIN_API_STAND_IN: options.adminApiUrl,
+    ...options.env,
+  });
 }
