@@ -11,16 +11,12 @@ import { attributeOrder, type AttributionContext } from "../domain/attribution";
 import { codeKey } from "../domain/codes";
 import { orderFacts, refundFactsFromPayload, type OrderFacts, type RefundFacts } from "../domain/order-facts";
 import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
+import { settleCommission } from "./commissions.server";
 import { lockKey } from "./locks.server";
 
 const TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
 
 type ShopRow = { id: string; currency: string; attributionMode: "CODE_AND_LINK" | "CODE_ONLY"; attributionWindowDays: number };
-
-export type OrderHooks = {
-  /** Runs inside the order's transaction after its amounts changed (commissions follow). */
-  afterOrderSettled?: (tx: Tx, orderId: string) => Promise<void>;
-};
 
 function snapshotHash(payload: unknown): string {
   return createHash("sha256").update(JSON.stringify(payload)).digest("hex");
@@ -133,7 +129,7 @@ async function productsByShopifyId(tx: Tx, shopId: string, ids: string[]) {
 }
 
 /** orders/create, orders/updated, orders/paid, orders/cancelled: the same snapshot rules for all. */
-export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown, hooks: OrderHooks = {}) {
+export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
   const facts = orderFacts(payload);
   const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop || facts.test) return { stored: false as const, reason: shop ? "test order" : "shop not installed" };
@@ -196,13 +192,13 @@ export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain:
       await refreshCustomerFlags(tx, shop.id, facts.customerId, facts.customerEmail);
     }
     const orderId = await settleAmounts(tx, shop.id, facts.orderId);
-    if (orderId && hooks.afterOrderSettled) await hooks.afterOrderSettled(tx, orderId);
+    if (orderId) await settleCommission(tx, orderId); // commissions follow their order
     return { stored: true as const, orderId };
   }, TRANSACTION);
 }
 
 /** refunds/create: kept by refund id; the order's amounts follow if the order is known yet. */
-export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown, hooks: OrderHooks = {}) {
+export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
   const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop) return { stored: false as const, reason: "shop not installed" };
   const refund = refundFactsFromPayload(payload, shop.currency);
@@ -210,7 +206,7 @@ export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string
     await lockKey(tx, kind, `${shop.id}:order:${refund.orderId}`);
     await storeRefunds(tx, shop.id, [refund]);
     const orderId = await settleAmounts(tx, shop.id, refund.orderId);
-    if (orderId && hooks.afterOrderSettled) await hooks.afterOrderSettled(tx, orderId);
+    if (orderId) await settleCommission(tx, orderId); // commissions follow their order
     return { stored: true as const, orderId };
   }, TRANSACTION);
 }

@@ -5,7 +5,7 @@ import { env } from "../env.server";
 import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
-import { applyOrderSnapshot, applyRefund, type OrderHooks } from "../models/orders.server";
+import { applyOrderSnapshot, applyRefund } from "../models/orders.server";
 import { applyProductUpdate, fetchMissingProducts } from "../models/products.server";
 import { unauthenticated } from "../shopify.server";
 
@@ -19,8 +19,6 @@ type CustomerPayload = {
 function payloadOf<T>(event: StoredEvent): T {
   return JSON.parse(event.payload) as T;
 }
-
-const orderHooks: OrderHooks = {};
 
 /** Categories come from products: fetch the ones this order names that the app has not seen. */
 async function completeProducts(db: Db, shopDomain: string, orderId: string) {
@@ -38,7 +36,7 @@ async function completeProducts(db: Db, shopDomain: string, orderId: string) {
 }
 
 const orderSnapshot: Processor = async (db, event) => {
-  const result = await applyOrderSnapshot(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload), orderHooks);
+  const result = await applyOrderSnapshot(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload));
   if (result.stored && result.orderId) await completeProducts(db, event.shopDomain, result.orderId);
 };
 
@@ -48,7 +46,7 @@ const processors: Record<string, Processor> = {
   "orders/paid": orderSnapshot,
   "orders/cancelled": orderSnapshot,
   "refunds/create": async (db, event) => {
-    await applyRefund(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload), orderHooks);
+    await applyRefund(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload));
   },
   "products/update": async (db, event) => {
     await applyProductUpdate(db, event.shopDomain, JSON.parse(event.payload));

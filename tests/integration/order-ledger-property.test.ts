@@ -147,13 +147,24 @@ async function ledger(shop: string, orderId: number) {
   const db = world.database.db;
   const order = await db.order.findFirst({
     where: { shop: { domain: shop }, shopifyOrderId: String(orderId) },
-    include: { lines: { orderBy: { shopifyLineId: "asc" } }, influencer: { select: { email: true } } },
+    include: {
+      lines: { orderBy: { shopifyLineId: "asc" } },
+      influencer: { select: { email: true } },
+      commission: { include: { adjustments: { orderBy: { sourceKey: "asc" } } } },
+    },
   });
   const refunds = await db.refund.findMany({ where: { shop: { domain: shop }, shopifyOrderId: String(orderId) }, orderBy: { shopifyRefundId: "asc" } });
   if (!order) return null;
-  const { id, shopId, influencerId, createdAt, updatedAt, lines, influencer, ...fields } = order;
+  const { id, shopId, influencerId, createdAt, updatedAt, lines, influencer, commission, ...fields } = order;
   return {
     ...fields,
+    commission: commission && {
+      status: commission.status,
+      amountMinor: commission.amountMinor,
+      baseMinor: commission.baseMinor,
+      holdUntil: commission.holdUntil,
+      adjustments: commission.adjustments.map((a) => [a.sourceKey.split(":").slice(1).join(":"), a.amountMinor, a.payoutId]),
+    },
     influencer: influencer?.email ?? null,
     lines: lines.map(({ id: _i, shopId: _s, orderId: _o, productId: _p, ...line }) => line),
     refunds: refunds.map((r) => [r.shopifyRefundId, r.amountMinor, r.lines]),
@@ -188,6 +199,12 @@ describe("order ledger under duplicated, out-of-order, concurrent delivery", () 
         const expected = await ledger(IN_ORDER, orderId);
         expect(expected?.netSalesMinor).toBe(expectedNet);
         expect(expected?.influencer).toBe(s.code === "CODE10" ? "ten@example.com" : null);
+        // Commission: 10% of what the order was worth before refunds, each refund taken back.
+        if (s.code === "CODE10") {
+          const owed = expected!.commission!.amountMinor + expected!.commission!.adjustments.reduce((sum, [, a]) => sum + Number(a), 0);
+          expect(expected!.commission!.status).toBe(expected!.cancelledAt ? "VOID" : "PENDING");
+          if (!expected!.cancelledAt) expect(owed).toBe(Math.round(expectedNet / 10));
+        }
         expect(await ledger(SHUFFLED, orderId)).toEqual(expected);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 30) },
