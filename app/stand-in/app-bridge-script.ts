@@ -52,12 +52,21 @@ export const appBridgeStandInScript = String.raw`(function () {
     saveBar: { show: function () {}, hide: function () {} },
   };
 
-  var style = document.createElement("style");
-  style.textContent =
-    "ui-nav-menu{display:flex;gap:20px;padding:10px 20px;background:#1a1a1a;font:600 13px system-ui}" +
-    "ui-nav-menu a{color:#e3e3e3;text-decoration:none}ui-nav-menu a:hover{color:#fff}" +
-    "ui-title-bar{display:none}";
-  document.head.appendChild(style);
+  // The navigation menu as a bar. Styled inside its own shadow root: the page's markup, which
+  // React hydrates, stays exactly as the server rendered it.
+  if (!customElements.get("ui-nav-menu")) {
+    customElements.define(
+      "ui-nav-menu",
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: "open" }).innerHTML =
+            "<style>:host{display:flex;gap:20px;padding:10px 20px;background:#1a1a1a;font:600 13px system-ui}" +
+            "::slotted(a){color:#e3e3e3;text-decoration:none}::slotted(a:hover){color:#fff}</style><slot></slot>";
+        }
+      },
+    );
+  }
 
   if (location.pathname === "/auth/session-token") {
     var reload = params.get("shopify-reload");

@@ -11,9 +11,12 @@ import { POSTGRES_ADMIN_URL } from "./constants";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
-export const TEMPLATE_DIR = path.join(os.tmpdir(), "referral-loop-tests");
+// Each test run has its own templates (global setup names the run), so two runs on one machine
+// never migrate each other's databases.
+const RUN = process.env.REFERRAL_TEST_RUN ?? "local";
+export const TEMPLATE_DIR = path.join(os.tmpdir(), `referral-loop-tests-${RUN}`);
 export const SQLITE_TEMPLATE = path.join(TEMPLATE_DIR, "template.sqlite");
-export const POSTGRES_TEMPLATE_DB = "referral_loop_template";
+export const POSTGRES_TEMPLATE_DB = `referral_loop_template_${RUN}`;
 
 export function databaseUnderTest(): DatabaseKind {
   const kind = process.env.TEST_DATABASE ?? "sqlite";
@@ -37,6 +40,12 @@ export async function postgresAdmin<T>(work: (client: pg.Client) => Promise<T>):
   }
 }
 
+
+/** Removes the run's templates; called by global setup's teardown. */
+export async function dropTemplates() {
+  rmSync(TEMPLATE_DIR, { recursive: true, force: true });
+  await postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`)).catch(() => undefined);
+}
 
 /** Migrates the templates; called once per run by global setup. */
 export async function prepareTemplates(kinds: DatabaseKind[]) {
