@@ -26,6 +26,9 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 
+// Hourly commission approval and the webhook retry, in every server (both idempotent).
+if (process.env.SCHEDULES !== "off") build.entry.module.startSchedules?.();
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 server.listen(port, host, () => {

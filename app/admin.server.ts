@@ -5,9 +5,11 @@ import { shopForDomain } from "./models/shops.server";
 import { authenticate } from "./shopify.server";
 
 export async function requireShop(request: Request) {
-  const { session, admin } = await authenticate.admin(request);
-  const shop = await shopForDomain(db, session.shop);
-  return { shop, session, graphql: admin.graphql };
+  const context = await authenticate.admin(request);
+  const shop = await shopForDomain(db, context.session.shop);
+  // Who acts, for the audit log: the staff member named by the session token.
+  const staffId = (context as { sessionToken?: { sub?: string } }).sessionToken?.sub;
+  return { shop, session: context.session, graphql: context.admin.graphql, actor: staffId ? `staff:${staffId}` : "staff" };
 }
 
 /** Form fields as plain strings (files and repeated names are not used by these forms). */

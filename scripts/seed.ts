@@ -6,7 +6,7 @@ import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
 export const DEMO_ACCESS_TOKEN = "shpat_demo_store";
-export const DEMO_SCOPES = "write_discounts,read_orders,read_products";
+export const DEMO_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions";
 
 /** mulberry32: a small, fast, seedable generator, so the demo data is the same on every run. */
 export function randomGenerator(seed: number) {

@@ -25,6 +25,8 @@ export default function App() {
           Home
         </Link>
         <Link to="/app/influencers">Influencers</Link>
+        <Link to="/app/payouts">Payouts</Link>
+        <Link to="/app/settings">Settings</Link>
         <Link to="/app/backfill">Import past orders</Link>
       </NavMenu>
       <Outlet />

@@ -315,6 +315,20 @@ export function rootFor(shop: ShopState) {
       applyDiscountInput(d, input);
       return { codeDiscountNode: discountNode(d), userErrors: [] };
     },
+    storeCreditAccountCredit: ({ id, creditInput }: { id: string; creditInput: { creditAmount: { amount: string; currencyCode: string } } }) => {
+      const customer = /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(id);
+      const fail = (field: string[], code: string, message: string) => ({ storeCreditAccountTransaction: null, userErrors: [{ field, code, message }] });
+      if (!customer) return fail(["id"], "ACCOUNT_NOT_FOUND", "Store credit account does not exist");
+      const { amount, currencyCode } = creditInput.creditAmount;
+      if (!(Number(amount) > 0)) return fail(["creditInput", "creditAmount", "amount"], "NEGATIVE_OR_ZERO_AMOUNT", "A positive amount must be used to credit a store credit account");
+      if (currencyCode !== shop.currencyCode) return fail(["creditInput", "creditAmount", "currencyCode"], "MISMATCHING_CURRENCY", "The currency provided does not match the currency of the store credit account");
+      const credit = { id: nextId(), customerId: customer[1], amount, currencyCode };
+      shop.storeCredits.push(credit);
+      return {
+        storeCreditAccountTransaction: { id: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}`, amount: { amount, currencyCode } },
+        userErrors: [],
+      };
+    },
     discountCodeActivate: ({ id }: { id: string }) => setActive(id, true),
     discountCodeDeactivate: ({ id }: { id: string }) => setActive(id, false),
     discountCodeDelete: ({ id }: { id: string }) => {

@@ -70,7 +70,7 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     if (!body.subject_token) return send(res, 400, { error: "invalid_subject_token" });
     const token = `shpat_standin_${Math.random().toString(36).slice(2)}`;
     shop(domain).accessTokens.add(token);
-    send(res, 200, { access_token: token, scope: "write_discounts,read_orders,read_products" });
+    send(res, 200, { access_token: token, scope: "write_discounts,read_orders,read_products,write_store_credit_account_transactions" });
   }
 
   async function graphqlCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {

@@ -78,6 +78,7 @@ export type ShopState = {
   products: Map<number, StandInProduct>;
   discounts: Map<number, StandInDiscount>;
   orders: StandInOrder[];
+  storeCredits: Array<{ id: number; customerId: string; amount: string; currencyCode: string }>;
 };
 
 export function newShopState(domain: string): ShopState {
@@ -92,6 +93,7 @@ export function newShopState(domain: string): ShopState {
     products: new Map(),
     discounts: new Map(),
     orders: [],
+    storeCredits: [],
   };
 }
 

@@ -1,0 +1,221 @@
+// Payouts: approved commissions (and the adjustments that go with them) gathered per influencer
+// once their balance reaches the shop's threshold, reviewed, exported or credited, marked paid.
+// Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
+// claims each commission with a conditional write, so two people pressing "create payouts" at
+// once never pay anything twice.
+import type { DatabaseKind } from "../database-url";
+import type { Db, Tx } from "../db.server";
+import { ledgerTotals } from "../domain/commission";
+import { toCsv } from "../domain/csv";
+import { formatMinor } from "../domain/money";
+import { adminQuery, type AdminGraphql } from "./admin-api.server";
+import { lockKey } from "./locks.server";
+
+type Shop = { id: string; currency: string; payoutThresholdMinor: number };
+
+/** What each influencer is owed now (payable) and will be once the hold period ends (pending). */
+export async function balances(db: Tx, shopId: string) {
+  const [commissions, adjustments, influencers] = await Promise.all([
+    db.commission.findMany({
+      where: { shopId, status: { not: "VOID" } },
+      select: { influencerId: true, amountMinor: true, status: true, payout: { select: { status: true } } },
+    }),
+    db.commissionAdjustment.findMany({
+      where: { shopId },
+      select: { influencerId: true, amountMinor: true, commission: { select: { status: true } }, payout: { select: { status: true } } },
+    }),
+    db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
+  ]);
+  return influencers
+    .map((influencer) => {
+      const totals = ledgerTotals(
+        commissions
+          .filter((c) => c.influencerId === influencer.id)
+          .map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
+        adjustments
+          .filter((a) => a.influencerId === influencer.id)
+          .map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission.status, payoutPaid: a.payout?.status === "PAID" })),
+      );
+      return { influencer, ...totals };
+    })
+    .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0);
+}
+
+export class PayoutConflict extends Error {}
+
+/**
+ * A draft payout for every influencer whose unclaimed approved balance reaches the threshold.
+ * Adjustments (refund clawbacks) go with the next payout, so a refund after payment is recovered.
+ */
+export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, actor: string) {
+  return db.$transaction(
+    async (tx) => {
+      await lockKey(tx, kind, `${shop.id}:payouts`);
+      const commissions = await tx.commission.findMany({
+        where: { shopId: shop.id, status: "APPROVED", payoutId: null },
+        select: { id: true, influencerId: true, amountMinor: true },
+      });
+      const adjustments = await tx.commissionAdjustment.findMany({
+        where: { shopId: shop.id, payoutId: null, commission: { status: { in: ["APPROVED", "PAID"] } } },
+        select: { id: true, influencerId: true, amountMinor: true },
+      });
+      const byInfluencer = new Map<string, { commissions: string[]; adjustments: string[]; total: number }>();
+      const entry = (id: string) => {
+        if (!byInfluencer.has(id)) byInfluencer.set(id, { commissions: [], adjustments: [], total: 0 });
+        return byInfluencer.get(id)!;
+      };
+      for (const c of commissions) {
+        const e = entry(c.influencerId);
+        e.commissions.push(c.id);
+        e.total += c.amountMinor;
+      }
+      for (const a of adjustments) {
+        const e = entry(a.influencerId);
+        e.adjustments.push(a.id);
+        e.total += a.amountMinor;
+      }
+      const created: string[] = [];
+      for (const [influencerId, e] of byInfluencer) {
+        if (e.total < shop.payoutThresholdMinor || e.total <= 0) continue;
+        const payout = await tx.payout.create({
+          data: { shopId: shop.id, influencerId, amountMinor: e.total, currency: shop.currency, createdBy: actor },
+        });
+        // Claim only what no other payout has claimed meanwhile; anything else aborts the whole batch.
+        const claimed = await tx.commission.updateMany({
+          where: { id: { in: e.commissions }, payoutId: null, status: "APPROVED" },
+          data: { payoutId: payout.id },
+        });
+        const claimedAdjustments = await tx.commissionAdjustment.updateMany({
+          where: { id: { in: e.adjustments }, payoutId: null },
+          data: { payoutId: payout.id },
+        });
+        if (claimed.count !== e.commissions.length || claimedAdjustments.count !== e.adjustments.length) {
+          throw new PayoutConflict("Another payout claimed some of these commissions; nothing was created. Try again.");
+        }
+        created.push(payout.id);
+      }
+      if (created.length) {
+        await tx.auditEntry.create({
+          data: { shopId: shop.id, actor, action: "payouts.created", subject: shop.id, details: JSON.stringify({ payouts: created }) },
+        });
+      }
+      return created;
+    },
+    { maxWait: 15_000, timeout: 30_000 },
+  );
+}
+
+/** Marks a draft payout paid with the payment's reference; its commissions become paid. */
+export async function markPayoutPaid(db: Db, shopId: string, payoutId: string, reference: string, actor: string, method?: "PAYPAL" | "STORE_CREDIT" | "MANUAL") {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const updated = await tx.payout.updateMany({
+      where: { id: payoutId, shopId, status: "DRAFT" },
+      data: { status: "PAID", reference, paidAt: now, ...(method ? { method } : {}) },
+    });
+    if (updated.count !== 1) return false;
+    await tx.commission.updateMany({ where: { payoutId, shopId }, data: { status: "PAID", paidAt: now } });
+    await tx.auditEntry.create({ data: { shopId, actor, action: "payout.paid", subject: payoutId, details: JSON.stringify({ reference, method }) } });
+    return true;
+  });
+}
+
+/** Cancels a draft payout: its commissions and adjustments are free for the next one. */
+export async function cancelPayout(db: Db, shopId: string, payoutId: string, actor: string) {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "CANCELLED" } });
+    if (updated.count !== 1) return false;
+    await tx.commission.updateMany({ where: { payoutId }, data: { payoutId: null } });
+    await tx.commissionAdjustment.updateMany({ where: { payoutId }, data: { payoutId: null } });
+    await tx.auditEntry.create({ data: { shopId, actor, action: "payout.cancelled", subject: payoutId } });
+    return true;
+  });
+}
+
+export const PAYPAL_COLUMNS = ["Email", "Amount", "Currency code", "Reference ID", "Note to recipient"];
+
+/** PayPal Payouts batch file: one row per draft payout with a PayPal email. */
+export async function paypalPayoutFile(db: Db, shopId: string) {
+  const payouts = await db.payout.findMany({
+    where: { shopId, status: "DRAFT" },
+    include: { influencer: { select: { name: true, email: true, paypalEmail: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const rows = payouts.map((p) => [
+    p.influencer.paypalEmail ?? p.influencer.email,
+    formatMinor(p.amountMinor, p.currency),
+    p.currency,
+    p.id,
+    `Your commission for the orders you referred (${p.createdAt.toISOString().slice(0, 10)})`,
+  ]);
+  return { csv: toCsv(PAYPAL_COLUMNS, rows), count: rows.length, totalMinor: payouts.reduce((sum, p) => sum + p.amountMinor, 0) };
+}
+
+const CREDIT = `#graphql
+  mutation CreditInfluencer($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {
+    storeCreditAccountCredit(id: $id, creditInput: $creditInput) {
+      storeCreditAccountTransaction { id amount { amount currencyCode } }
+      userErrors { field message code }
+    }
+  }`;
+
+/** Pays a draft payout as Shopify store credit to the influencer's customer account. */
+export async function payWithStoreCredit(db: Db, graphql: AdminGraphql, shopId: string, payoutId: string, actor: string) {
+  const payout = await db.payout.findFirst({ where: { id: payoutId, shopId, status: "DRAFT" }, include: { influencer: true } });
+  if (!payout) return { ok: false as const, error: "This payout is not a draft any more" };
+  if (!payout.influencer.shopifyCustomerId) return { ok: false as const, error: `${payout.influencer.name} is not linked to a customer account` };
+  const data = await adminQuery<{
+    storeCreditAccountCredit: { storeCreditAccountTransaction: { id: string } | null; userErrors: Array<{ message: string }> };
+  }>(graphql, CREDIT, {
+    id: `gid://shopify/Customer/${payout.influencer.shopifyCustomerId}`,
+    creditInput: { creditAmount: { amount: formatMinor(payout.amountMinor, payout.currency), currencyCode: payout.currency } },
+  });
+  const result = data.storeCreditAccountCredit;
+  if (result.userErrors.length || !result.storeCreditAccountTransaction) {
+    return { ok: false as const, error: result.userErrors.map((e) => e.message).join(" ") || "Shopify refused the credit" };
+  }
+  await markPayoutPaid(db, shopId, payoutId, result.storeCreditAccountTransaction.id, actor, "STORE_CREDIT");
+  return { ok: true as const };
+}
+
+/** The orders behind a payout: every commission and adjustment, with their order. */
+export async function payoutStatement(db: Db, shopId: string, payoutId: string) {
+  const payout = await db.payout.findFirst({
+    where: { id: payoutId, shopId },
+    include: {
+      influencer: { select: { name: true, email: true } },
+      commissions: { include: { order: { select: { name: true, placedAt: true, netSalesMinor: true } } }, orderBy: { createdAt: "asc" } },
+      adjustments: { include: { commission: { include: { order: { select: { name: true } } } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!payout) return null;
+  const lines = [
+    ...payout.commissions.map((c) => ({
+      order: c.order.name,
+      date: c.order.placedAt.toISOString().slice(0, 10),
+      what: "Commission",
+      baseMinor: c.baseMinor,
+      amountMinor: c.amountMinor,
+    })),
+    ...payout.adjustments.map((a) => ({
+      order: a.commission.order.name,
+      date: a.createdAt.toISOString().slice(0, 10),
+      what: a.reason,
+      baseMinor: null as number | null,
+      amountMinor: a.amountMinor,
+    })),
+  ];
+  return {
+    id: payout.id,
+    influencer: payout.influencer,
+    status: payout.status,
+    method: payout.method,
+    reference: payout.reference,
+    currency: payout.currency,
+    amountMinor: payout.amountMinor,
+    createdAt: payout.createdAt.toISOString(),
+    paidAt: payout.paidAt?.toISOString() ?? null,
+    lines,
+    linesTotalMinor: lines.reduce((sum, l) => sum + l.amountMinor, 0),
+  };
+}

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
+import { requireShop } from "~/admin.server";
+import { StatusBadge } from "~/components/StatusBadge";
+import db from "~/db.server";
+import { formatMoney } from "~/domain/money";
+import { payoutStatement } from "~/models/payouts.server";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const statement = await payoutStatement(db, shop.id, params.id ?? "");
+  if (!statement) throw new Response("This payout does not exist", { status: 404 });
+  return { statement };
+};
+
+export default function PayoutStatement() {
+  const { statement: s } = useLoaderData<typeof loader>();
+  const money = (minor: number) => formatMoney(minor, s.currency);
+  return (
+    <Page
+      title={`Statement for ${s.influencer.name}`}
+      titleMetadata={<StatusBadge status={s.status === "PAID" ? "ACTIVE" : "PENDING"} />}
+      subtitle={`Payout of ${money(s.amountMinor)} created ${s.createdAt.slice(0, 10)}${s.paidAt ? `, paid ${s.paidAt.slice(0, 10)}` : ""}`}
+      backAction={{ content: "Payouts", url: "/app/payouts" }}
+    >
+      <BlockStack gap="400">
+        <Card padding="0">
+          <DataTable
+            columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
+            headings={["Order", "Date", "", "Net sales", "Amount"]}
+            rows={s.lines.map((l) => [l.order, l.date, l.what, l.baseMinor == null ? "" : money(l.baseMinor), money(l.amountMinor)])}
+            totals={["", "", "", "", money(s.linesTotalMinor)]}
+            showTotalsInFooter
+          />
+        </Card>
+        <Card>
+          <InlineStack gap="400">
+            <Text as="p">Paid to {s.influencer.email}</Text>
+            {s.reference && <Text as="p" tone="subdued">Reference {s.reference}</Text>}
+          </InlineStack>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,184 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { formFields, requireShop } from "~/admin.server";
+import { DownloadButton } from "~/components/DownloadButton";
+import { StatusBadge } from "~/components/StatusBadge";
+import { databaseKind } from "~/database-url";
+import db from "~/db.server";
+import { formatMoney } from "~/domain/money";
+import { env } from "~/env.server";
+import { approveDueCommissions } from "~/models/commissions.server";
+import { balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit } from "~/models/payouts.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const [owed, payouts] = await Promise.all([
+    balances(db, shop.id),
+    db.payout.findMany({
+      where: { shopId: shop.id, status: { in: ["DRAFT", "PAID"] } },
+      include: { influencer: { select: { name: true, shopifyCustomerId: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  return {
+    currency: shop.currency,
+    threshold: shop.payoutThresholdMinor,
+    owed: owed.map((b) => ({ id: b.influencer.id, name: b.influencer.name, pending: b.pending, payable: b.payable, paid: b.paid })),
+    payouts: payouts.map((p) => ({
+      id: p.id,
+      name: p.influencer.name,
+      status: p.status,
+      method: p.method,
+      amountMinor: p.amountMinor,
+      reference: p.reference,
+      createdAt: p.createdAt.toISOString().slice(0, 10),
+      canStoreCredit: Boolean(p.influencer.shopifyCustomerId),
+    })),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, graphql, actor } = await requireShop(request);
+  const fields = await formFields(request);
+  switch (fields.intent) {
+    case "create": {
+      await approveDueCommissions(db, new Date(), shop.id);
+      try {
+        const created = await createPayouts(db, databaseKind(env().DATABASE_URL), shop, actor);
+        return { ok: true, message: created.length ? `${created.length} payouts ready for review` : "Nobody has reached the payout threshold yet" };
+      } catch (error) {
+        if (error instanceof PayoutConflict) return { ok: false, message: error.message };
+        throw error;
+      }
+    }
+    case "paid": {
+      if (!fields.reference?.trim()) return { ok: false, message: "Enter the payment's reference (for example the PayPal batch id)" };
+      const done = await markPayoutPaid(db, shop.id, fields.payoutId, fields.reference.trim().slice(0, 200), actor, "PAYPAL");
+      return done ? { ok: true, message: "Payout marked paid" } : { ok: false, message: "This payout is not a draft any more" };
+    }
+    case "store-credit": {
+      const result = await payWithStoreCredit(db, graphql, shop.id, fields.payoutId, actor);
+      return result.ok ? { ok: true, message: "Paid as store credit" } : { ok: false, message: result.error };
+    }
+    case "cancel": {
+      const done = await cancelPayout(db, shop.id, fields.payoutId, actor);
+      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : { ok: false, message: "This payout is not a draft any more" };
+    }
+    default:
+      return { ok: false, message: "Unknown action" };
+  }
+};
+
+function MarkPaid({ payoutId }: { payoutId: string }) {
+  const [reference, setReference] = useState("");
+  return (
+    <Form method="post">
+      <InlineStack gap="200" blockAlign="end" wrap={false}>
+        <input type="hidden" name="intent" value="paid" />
+        <input type="hidden" name="payoutId" value={payoutId} />
+        <TextField label="Reference" labelHidden name="reference" placeholder="Payment reference" autoComplete="off" value={reference} onChange={setReference} />
+        <Button submit size="slim">
+          Mark paid
+        </Button>
+      </InlineStack>
+    </Form>
+  );
+}
+
+function Intent({ intent, payoutId, label, tone }: { intent: string; payoutId: string; label: string; tone?: "critical" }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="payoutId" value={payoutId} />
+      <Button submit size="slim" tone={tone}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
+
+export default function Payouts() {
+  const { currency, threshold, owed, payouts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const money = (minor: number) => formatMoney(minor, currency);
+  const drafts = payouts.filter((p) => p.status === "DRAFT");
+
+  return (
+    <Page title="Payouts" subtitle={`Influencers are paid once their approved commissions reach ${money(threshold)}`}>
+      <Layout>
+        {result && (
+          <Layout.Section>
+            <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Balances
+                </Text>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="create" />
+                  <Button submit variant="primary" loading={busy}>
+                    Create payouts
+                  </Button>
+                </Form>
+              </InlineStack>
+              <DataTable
+                columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+                headings={["Influencer", "Pending (in hold period)", "Payable now", "Paid"]}
+                rows={owed.map((b) => [b.name, money(b.pending), money(b.payable), money(b.paid)])}
+                totals={["", money(owed.reduce((s, b) => s + b.pending, 0)), money(owed.reduce((s, b) => s + b.payable, 0)), money(owed.reduce((s, b) => s + b.paid, 0))]}
+                showTotalsInFooter
+              />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Payouts to review and pay
+                </Text>
+                {drafts.length > 0 && (
+                  <DownloadButton url="/app/payouts/paypal.csv" filename="paypal-payouts.csv">
+                    Export PayPal Payouts file
+                  </DownloadButton>
+                )}
+              </InlineStack>
+              {payouts.length === 0 && <Text as="p" tone="subdued">No payouts yet.</Text>}
+              {payouts.map((p) => (
+                <InlineStack key={p.id} align="space-between" blockAlign="center" gap="300">
+                  <InlineStack gap="300" blockAlign="center">
+                    <Link to={`/app/payouts/${p.id}`}>{p.name}</Link>
+                    <Text as="span" fontWeight="semibold">
+                      {money(p.amountMinor)}
+                    </Text>
+                    <StatusBadge status={p.status === "DRAFT" ? "PENDING" : "ACTIVE"} />
+                    <Text as="span" tone="subdued">
+                      {p.createdAt}
+                      {p.reference ? ` · ${p.method === "STORE_CREDIT" ? "store credit" : "ref"} ${p.reference}` : ""}
+                    </Text>
+                  </InlineStack>
+                  {p.status === "DRAFT" && (
+                    <InlineStack gap="200">
+                      <MarkPaid payoutId={p.id} />
+                      {p.canStoreCredit && <Intent intent="store-credit" payoutId={p.id} label="Pay as store credit" />}
+                      <Intent intent="cancel" payoutId={p.id} label="Cancel" tone="critical" />
+                    </InlineStack>
+                  )}
+                </InlineStack>
+              ))}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,147 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { formFields, requireShop } from "~/admin.server";
+import db from "~/db.server";
+import { formatMinor } from "~/domain/money";
+import { bpsToPercent } from "~/domain/percent";
+import { formatOverrides, formatTiers, parseProgramSettings } from "~/domain/settings-input";
+import { programSettings, recentAudit, saveProgramSettings } from "~/models/settings.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const s = await programSettings(db, shop.id);
+  const audit = await recentAudit(db, shop.id, 8);
+  return {
+    currency: shop.currency,
+    values: {
+      commissionKind: s.commissionKind,
+      commissionPercent: bpsToPercent(s.percentBps),
+      fixedAmount: formatMinor(s.fixedMinor, shop.currency),
+      tiers: formatTiers(s.tiers, shop.currency),
+      overrides: formatOverrides(s.overrides),
+      newCustomerBonus: formatMinor(s.newCustomerBonusMinor, shop.currency),
+      holdPeriodDays: String(s.holdPeriodDays),
+      payoutThreshold: formatMinor(s.payoutThresholdMinor, shop.currency),
+      attributionWindowDays: String(s.attributionWindowDays),
+      attributionMode: s.attributionMode,
+    },
+    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString().slice(0, 16).replace("T", " "), actor: a.actor, action: a.action })),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, actor } = await requireShop(request);
+  const parsed = parseProgramSettings(await formFields(request), shop.currency);
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+  await saveProgramSettings(db, shop.id, parsed.settings, actor);
+  return { ok: true as const, errors: {} as Record<string, string> };
+};
+
+export default function Settings() {
+  const { currency, values: initial, audit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const saving = useNavigation().state === "submitting";
+  const [v, setV] = useState(initial);
+  const field = (name: keyof typeof initial) => ({
+    name,
+    value: v[name],
+    onChange: (value: string) => setV({ ...v, [name]: value }),
+    error: errors[name],
+    autoComplete: "off",
+  });
+
+  return (
+    <Page title="Settings" subtitle="How influencers earn, when they are paid, and which orders are theirs">
+      <Form method="post" noValidate>
+        <Layout>
+          {result?.ok && (
+            <Layout.Section>
+              <Banner tone="success">Settings saved. They apply to orders from now on; past commissions keep the rule they were earned under.</Banner>
+            </Layout.Section>
+          )}
+          <Layout.AnnotatedSection title="Commission" description="The default for every influencer; an influencer's own rate on their page wins.">
+            <Card>
+              <FormLayout>
+                <Select
+                  label="Influencers earn"
+                  name="commissionKind"
+                  options={[
+                    { label: "A percentage of net sales", value: "PERCENT" },
+                    { label: "A fixed amount per order", value: "FIXED" },
+                  ]}
+                  value={v.commissionKind}
+                  onChange={(value) => setV({ ...v, commissionKind: value as typeof v.commissionKind })}
+                />
+                {v.commissionKind === "PERCENT" ? (
+                  <TextField label="Commission" suffix="% of net sales (after discounts, without shipping and taxes)" {...field("commissionPercent")} />
+                ) : (
+                  <TextField label="Amount per order" prefix={currency} {...field("fixedAmount")} />
+                )}
+                <TextField
+                  label="Tiers by last month's sales"
+                  multiline={3}
+                  helpText={`One per line, "sales from = percent": 1000.00 = 12 means 12 % once an influencer sold ${currency} 1,000 the month before.`}
+                  {...field("tiers")}
+                />
+                <TextField
+                  label="Rates by product type or collection"
+                  multiline={3}
+                  helpText='One per line: "Fragrance = 5" for a product type, "collection: Gifts = 20" for a collection.'
+                  {...field("overrides")}
+                />
+                <TextField label="Bonus for a new customer" prefix={currency} helpText="Added to the commission of a customer's first order" {...field("newCustomerBonus")} />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Payouts" description="Commission waits out your returns window, then becomes payable.">
+            <Card>
+              <InlineGrid columns={2} gap="300">
+                <TextField label="Hold period" suffix="days" helpText="Your returns window" {...field("holdPeriodDays")} />
+                <TextField label="Pay out from" prefix={currency} helpText="Smallest balance worth a payout" {...field("payoutThreshold")} />
+              </InlineGrid>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Attribution" description="An influencer's code always counts; a link counts within the window.">
+            <Card>
+              <InlineGrid columns={2} gap="300">
+                <Select
+                  label="Count orders by"
+                  name="attributionMode"
+                  options={[
+                    { label: "Code or referral link", value: "CODE_AND_LINK" },
+                    { label: "Code only", value: "CODE_ONLY" },
+                  ]}
+                  value={v.attributionMode}
+                  onChange={(value) => setV({ ...v, attributionMode: value as typeof v.attributionMode })}
+                />
+                <TextField label="Link attribution window" suffix="days" {...field("attributionWindowDays")} />
+              </InlineGrid>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={saving}>
+                Save
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+          <Layout.AnnotatedSection title="Changes" description="Who changed settings, approved or paid, and when.">
+            <Card>
+              <BlockStack gap="100">
+                {audit.length === 0 && <Text as="p" tone="subdued">Nothing yet.</Text>}
+                {audit.map((a) => (
+                  <Text as="p" key={a.id}>
+                    {a.at} · {a.action} · {a.actor}
+                  </Text>
+                ))}
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,45 @@
+// Order webhook payloads for tests: the fields Shopify sends that the app reads.
+const money = (minor: number) => {
+  const amount = (minor / 100).toFixed(2);
+  return { shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } };
+};
+
+export function orderPayload(options: {
+  id: number;
+  netMinor: number;
+  daysAgo?: number;
+  code?: string;
+  customerId?: number;
+  productType?: string;
+  cancelled?: boolean;
+  lineId?: number;
+}) {
+  const at = new Date(Date.now() - (options.daysAgo ?? 0) * 86_400_000).toISOString();
+  return {
+    id: options.id,
+    name: `#${options.id}`,
+    test: false,
+    created_at: at,
+    updated_at: options.cancelled ? new Date().toISOString() : at,
+    cancelled_at: options.cancelled ? new Date().toISOString() : null,
+    financial_status: options.cancelled ? "voided" : "paid",
+    customer: { id: options.customerId ?? options.id, email: `buyer${options.customerId ?? options.id}@example.com` },
+    discount_codes: options.code ? [{ code: options.code }] : [],
+    subtotal_price_set: money(options.netMinor),
+    total_shipping_price_set: money(500),
+    total_price_set: money(options.netMinor + 500),
+    line_items: [
+      { id: options.lineId ?? options.id * 10, product_id: null, title: "Serum", quantity: 1, current_quantity: 1, price_set: money(options.netMinor), discount_allocations: [] },
+    ],
+    refunds: [],
+  };
+}
+
+export function refundPayload(options: { id: number; orderId: number; lineId?: number; amountMinor: number }) {
+  return {
+    id: options.id,
+    order_id: options.orderId,
+    created_at: new Date().toISOString(),
+    refund_line_items: [{ line_item_id: options.lineId ?? options.orderId * 10, quantity: 1, subtotal_set: money(options.amountMinor) }],
+  };
+}
