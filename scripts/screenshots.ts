@@ -42,6 +42,24 @@ async function main() {
   await page.getByLabel("Page to open").fill("/collections/skincare");
   await shot("influencer-link-builder");
 
+  await page.goto(admin("/app/settings"));
+  await page.getByText("Tiers by last month's sales").waitFor();
+  await page.getByLabel("Tiers by last month's sales").fill("1000.00 = 12\n5000.00 = 15");
+  await page.getByLabel("Rates by product type or collection").fill("Fragrance = 5\ncollection: Gifts = 15");
+  await page.getByLabel("Bonus for a new customer").fill("2.00");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Settings saved").waitFor();
+  await shot("settings-commission");
+
+  await page.goto(admin("/app/payouts"));
+  await page.getByRole("button", { name: "Create payouts" }).click();
+  await page.getByText(/payouts ready for review|Nobody has reached/).waitFor();
+  await shot("payouts-review");
+
+  await page.locator("a[href^='/app/payouts/']").first().click();
+  await page.getByRole("heading", { name: /Statement for/ }).waitFor();
+  await shot("payout-statement");
+
   await page.goto(admin("/app/backfill"));
   await page.getByRole("button", { name: /Import past orders|Import again|Resume/ }).click();
   await page.getByText(/orders imported/).waitFor({ timeout: 20_000 });

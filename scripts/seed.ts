@@ -2,6 +2,7 @@
 // and months of clicks and orders, the same on every run (a seeded random generator). The demo's
 // Admin API stand-in is given the same products and discount codes, so the app and "Shopify" agree.
 import type { PrismaClient } from "../app/db-factory.server";
+import { percentOf } from "../app/domain/money";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
@@ -113,6 +114,8 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
         status,
         tags: [rng.pick(NICHES), i < 6 ? "top-tier" : ""].filter(Boolean).join(","),
         commissionBps: i % 5 === 0 ? 1500 : null,
+        shopifyCustomerId: i % 3 === 0 ? String(60_000 + i) : null, // a customer too: can take store credit
+        paypalEmail: i % 3 === 0 ? null : `${first}.${last}${i}@paypal.example`.toLowerCase(),
         audienceSize: rng.int(4, 600) * 1000,
         socialProfiles: `https://instagram.com/${first.toLowerCase()}${last.toLowerCase()}`,
         createdAt: new Date(now.getTime() - (size.days + 10) * 86_400_000),
@@ -160,6 +163,8 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
   }
 
   // Clicks and orders per day, attributed by code or by link.
+  const sold: SoldOrder[] = [];
+  const voided: Array<Omit<SoldOrder, "netMinor">> = [];
   const totalPull = influencers.reduce((sum, x) => sum + x.pull, 0);
   let orderNumber = 1000;
   const clicks = [];
@@ -204,7 +209,7 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
       const refunded = !cancelled && rng.chance(0.05) ? Math.round((subtotal - discount) * 0.5) : 0;
       const placedAt = new Date(dayStart + rng.int(0, dayMs - 1));
       orderNumber += 1;
-      await db.order.create({
+      const created = await db.order.create({
         data: {
           shopId: shop.id,
           shopifyOrderId: String(5_500_000_000 + orderNumber),
@@ -240,8 +245,93 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
           },
         },
       });
+      if (!cancelled) {
+        sold.push({
+          orderId: created.id,
+          influencerId: entry.influencer.id,
+          placedAt,
+          grossMinor: subtotal - discount,
+          netMinor: subtotal - discount - refunded,
+          rateBps: entry.influencer.commissionBps ?? 1000,
+        });
+      } else {
+        voided.push({ orderId: created.id, influencerId: entry.influencer.id, placedAt, grossMinor: subtotal - discount, rateBps: entry.influencer.commissionBps ?? 1000 });
+      }
     }
   }
   for (let i = 0; i < clicks.length; i += 500) await db.click.createMany({ data: clicks.slice(i, i + 500) });
+  await seedCommissions(db, shop.id, sold, voided, now);
   return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
+}
+
+type SoldOrder = { orderId: string; influencerId: string; placedAt: Date; grossMinor: number; netMinor: number; rateBps: number };
+
+/**
+ * Commissions as the app would have made them: 10 % (or the influencer's rate) of each order,
+ * refunds clawed back, cancelled orders void; approved after the 30-day hold; everything older
+ * than two months paid out a month ago. Written in bulk so the demo starts quickly.
+ */
+async function seedCommissions(db: PrismaClient, shopId: string, sold: SoldOrder[], voided: Array<Omit<SoldOrder, "netMinor">>, now: Date) {
+  const day = 86_400_000;
+  const paidBefore = new Date(now.getTime() - 60 * day);
+  const payouts = new Map<string, string>();
+  for (const influencerId of new Set(sold.filter((o) => o.placedAt < paidBefore).map((o) => o.influencerId))) {
+    const payout = await db.payout.create({
+      data: { shopId, influencerId, status: "PAID", method: "PAYPAL", amountMinor: 0, currency: "USD", reference: `PAYPAL-${influencerId.slice(-6).toUpperCase()}`, paidAt: new Date(now.getTime() - 30 * day) },
+    });
+    payouts.set(influencerId, payout.id);
+  }
+  const rule = (rateBps: number) => JSON.stringify({ terms: { kind: "PERCENT", percentBps: rateBps, fixedMinor: 0, tiers: [], overrides: [], newCustomerBonusMinor: 0 }, lastMonthSalesMinor: 0 });
+  const rows = sold.map((o) => {
+    const paid = o.placedAt < paidBefore;
+    const approved = o.placedAt.getTime() < now.getTime() - 30 * day;
+    return {
+      id: `cm${o.orderId}`,
+      shopId,
+      influencerId: o.influencerId,
+      orderId: o.orderId,
+      status: paid ? ("PAID" as const) : approved ? ("APPROVED" as const) : ("PENDING" as const),
+      amountMinor: percentOf(o.grossMinor, o.rateBps),
+      baseMinor: o.grossMinor,
+      currency: "USD",
+      rule: rule(o.rateBps),
+      holdUntil: new Date(o.placedAt.getTime() + 30 * day),
+      approvedAt: approved ? new Date(o.placedAt.getTime() + 30 * day) : null,
+      paidAt: paid ? new Date(now.getTime() - 30 * day) : null,
+      payoutId: paid ? payouts.get(o.influencerId)! : null,
+    };
+  });
+  const voidRows = voided.map((o) => ({
+    id: `cm${o.orderId}`,
+    shopId,
+    influencerId: o.influencerId,
+    orderId: o.orderId,
+    status: "VOID" as const,
+    amountMinor: percentOf(o.grossMinor, o.rateBps),
+    baseMinor: o.grossMinor,
+    currency: "USD",
+    rule: rule(o.rateBps),
+    holdUntil: new Date(o.placedAt.getTime() + 30 * day),
+  }));
+  for (let i = 0; i < rows.length; i += 500) await db.commission.createMany({ data: rows.slice(i, i + 500) });
+  for (let i = 0; i < voidRows.length; i += 500) await db.commission.createMany({ data: voidRows.slice(i, i + 500) });
+  const adjustments = sold
+    .filter((o) => o.netMinor !== o.grossMinor)
+    .map((o) => ({
+      shopId,
+      influencerId: o.influencerId,
+      commissionId: `cm${o.orderId}`,
+      amountMinor: percentOf(o.netMinor, o.rateBps) - percentOf(o.grossMinor, o.rateBps),
+      currency: "USD",
+      reason: "Refunded to the shopper",
+      sourceKey: `cm${o.orderId}:adjustment:1`,
+      payoutId: o.placedAt < paidBefore ? payouts.get(o.influencerId)! : null,
+    }));
+  if (adjustments.length) await db.commissionAdjustment.createMany({ data: adjustments });
+  for (const payoutId of payouts.values()) {
+    const total =
+      rows.filter((r) => r.payoutId === payoutId).reduce((s, r) => s + r.amountMinor, 0) +
+      adjustments.filter((a) => a.payoutId === payoutId).reduce((s, a) => s + a.amountMinor, 0);
+    await db.payout.update({ where: { id: payoutId }, data: { amountMinor: total } });
+  }
 }

@@ -14,6 +14,11 @@ const TONES: Record<string, Tone> = {
   RUNNING: "info",
   DONE: "success",
   FAILED: "critical",
+  DRAFT: "attention",
+  PAID: "success",
+  CANCELLED: undefined,
+  APPROVED: "info",
+  VOID: undefined,
 };
 
 const LABELS: Record<string, string> = {
@@ -28,6 +33,11 @@ const LABELS: Record<string, string> = {
   RUNNING: "Importing",
   DONE: "Complete",
   FAILED: "Stopped",
+  DRAFT: "To pay",
+  PAID: "Paid",
+  CANCELLED: "Cancelled",
+  APPROVED: "Payable",
+  VOID: "Void",
 };
 
 export function StatusBadge({ status }: { status: string }) {

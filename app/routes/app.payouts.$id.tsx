@@ -20,7 +20,7 @@ export default function PayoutStatement() {
   return (
     <Page
       title={`Statement for ${s.influencer.name}`}
-      titleMetadata={<StatusBadge status={s.status === "PAID" ? "ACTIVE" : "PENDING"} />}
+      titleMetadata={<StatusBadge status={s.status} />}
       subtitle={`Payout of ${money(s.amountMinor)} created ${s.createdAt.slice(0, 10)}${s.paidAt ? `, paid ${s.paidAt.slice(0, 10)}` : ""}`}
       backAction={{ content: "Payouts", url: "/app/payouts" }}
     >
@@ -36,7 +36,7 @@ export default function PayoutStatement() {
         </Card>
         <Card>
           <InlineStack gap="400">
-            <Text as="p">Paid to {s.influencer.email}</Text>
+            <Text as="p">{s.status === "PAID" ? "Paid to" : "To be paid to"} {s.influencer.email}</Text>
             {s.reference && <Text as="p" tone="subdued">Reference {s.reference}</Text>}
           </InlineStack>
         </Card>

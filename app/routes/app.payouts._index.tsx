@@ -34,7 +34,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       method: p.method,
       amountMinor: p.amountMinor,
       reference: p.reference,
-      createdAt: p.createdAt.toISOString().slice(0, 10),
+      createdAt: (p.paidAt ?? p.createdAt).toISOString().slice(0, 10),
       canStoreCredit: Boolean(p.influencer.shopifyCustomerId),
     })),
   };
@@ -160,7 +160,7 @@ export default function Payouts() {
                     <Text as="span" fontWeight="semibold">
                       {money(p.amountMinor)}
                     </Text>
-                    <StatusBadge status={p.status === "DRAFT" ? "PENDING" : "ACTIVE"} />
+                    <StatusBadge status={p.status} />
                     <Text as="span" tone="subdued">
                       {p.createdAt}
                       {p.reference ? ` · ${p.method === "STORE_CREDIT" ? "store credit" : "ref"} ${p.reference}` : ""}

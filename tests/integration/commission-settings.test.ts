@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_SHOP } from "../support/constants";
+import { seedInfluencerWithLink } from "../support/factories";
+import { useWorld } from "../support/harness";
+import { orderPayload } from "../support/orders";
+import { adminFetch, sendWebhook } from "../support/shopify";
+
+const world = useWorld();
+
+const settings = {
+  commissionKind: "PERCENT",
+  commissionPercent: "20",
+  fixedAmount: "0",
+  tiers: "",
+  overrides: "Fragrance = 5",
+  newCustomerBonus: "3.00",
+  holdPeriodDays: "14",
+  payoutThreshold: "25.00",
+  attributionWindowDays: "30",
+  attributionMode: "CODE_AND_LINK",
+};
+
+function save(fields: Record<string, string>) {
+  return adminFetch(world.app.url, "/app/settings", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+beforeAll(async () => {
+  expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
+  await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "rule-me", code: "RULE10" });
+});
+
+describe("commission settings", () => {
+  it("refuses bad values with a message on the field and changes nothing", async () => {
+    const html = await (await save({ ...settings, commissionPercent: "120", holdPeriodDays: "x" })).text();
+    expect(html).toContain("Enter a commission between 0 and 100 percent");
+    expect(html).toContain("Enter a number of days from 0 to 365");
+    expect(await world.database.db.commissionRule.count()).toBe(0);
+    expect(await world.database.db.auditEntry.count()).toBe(0);
+  });
+
+  it("saves the rule, logs who changed it, and new orders earn by it; earlier commissions keep theirs", async () => {
+    expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id: 501, netMinor: 10_000, code: "RULE10" }))).status).toBe(200);
+    expect(await (await save(settings)).text()).toContain("Settings saved");
+    const audit = await world.database.db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated" } });
+    expect(audit.actor).toBe("staff:1");
+    expect(await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } })).toMatchObject({ holdPeriodDays: 14, payoutThresholdMinor: 2500 });
+
+    expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id: 502, netMinor: 10_000, code: "RULE10", customerId: 9 }))).status).toBe(200);
+    const [before, after] = await Promise.all(
+      ["501", "502"].map((id) => world.database.db.commission.findFirstOrThrow({ where: { order: { shopifyOrderId: id } } })),
+    );
+    expect(before.amountMinor).toBe(1000); // 10 %, the default when it was placed
+    expect(after.amountMinor).toBe(2000 + 300); // 20 % and the new-customer bonus
+    expect(JSON.parse(after.rule).terms).toMatchObject({ percentBps: 2000, newCustomerBonusMinor: 300 });
+    expect(after.holdUntil.getTime() - Date.parse(orderPayload({ id: 502, netMinor: 1 }).created_at)).toBeGreaterThan(13 * 86_400_000);
+  });
+});
