@@ -8,6 +8,7 @@ import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
 import { confirmCodeInShopify, reconcilePendingCodes, reserveCode, setCodeActive } from "./discount-codes.server";
 import { codeTitle, getInfluencer, setInfluencerStatus, updateInfluencerProfile } from "./influencers.server";
+import { addCost, influencerCosts, productChoices } from "./costs.server";
 import { createReferralLink, referralUrl } from "./referral-links.server";
 
 type Shop = { id: string; currency: string; defaultCommissionBps: number };
@@ -33,7 +34,19 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       };
     }),
   );
+  const [costs, products] = await Promise.all([influencerCosts(db, shop.id, influencer.id), productChoices(db, shop.id)]);
   return {
+    costs: costs.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      amount: formatMoney(c.amountMinor, c.currency),
+      on: c.incurredOn.toISOString().slice(0, 10),
+      note: c.note,
+    })),
+    products: products.map((p) => ({
+      id: p.id,
+      label: p.unitCostMinor == null ? `${p.title} (no unit cost)` : `${p.title} (${formatMoney(p.unitCostMinor, shop.currency)} each)`,
+    })),
     id: influencer.id,
     name: influencer.name,
     email: influencer.email,
@@ -107,6 +120,10 @@ export async function influencerPageAction(
         discountCodeId: fields.discountCodeId || null,
       });
       return created.ok ? { ok: true, message: `Link /r/${created.slug} created` } : fail(created.errors);
+    }
+    case "add-cost": {
+      const added = await addCost(db, shop, id, fields);
+      return added.ok ? { ok: true, message: "Cost added" } : fail(added.errors);
     }
     case "link-active": {
       const result = await db.referralLink.updateMany({

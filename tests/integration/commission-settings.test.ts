@@ -59,3 +59,33 @@ describe("commission settings", () => {
     expect(after.holdUntil.getTime() - Date.parse(orderPayload({ id: 502, netMinor: 1 }).created_at)).toBeGreaterThan(13 * 86_400_000);
   });
 });
+
+describe("costs besides commission", () => {
+  async function addCost(fields: Record<string, string>) {
+    const influencer = await world.database.db.influencer.findFirstOrThrow();
+    return adminFetch(world.app.url, `/app/influencers/${influencer.id}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "add-cost", ...fields }).toString(),
+    });
+  }
+
+  it("records a flat fee, and a gifted product at its unit cost", async () => {
+    const shop = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    const product = await world.database.db.product.create({ data: { shopId: shop.id, shopifyProductId: "4242", title: "Serum", unitCostMinor: 1250 } });
+    expect(await (await addCost({ costKind: "FLAT_FEE", amount: "150.00", incurredOn: "2026-11-02", note: "Launch video" })).text()).toContain("Cost added");
+    expect(await (await addCost({ costKind: "GIFTED_PRODUCT", productId: product.id, quantity: "3", incurredOn: "2026-11-03" })).text()).toContain("Cost added");
+    const costs = await world.database.db.cost.findMany({ orderBy: { incurredOn: "asc" } });
+    expect(costs.map((c) => [c.kind, c.amountMinor, c.note])).toEqual([
+      ["FLAT_FEE", 15000, "Launch video"],
+      ["GIFTED_PRODUCT", 3750, ""],
+    ]);
+  });
+
+  it("refuses a cost without an amount or date, saying why", async () => {
+    const html = await (await addCost({ costKind: "SHIPPING", amount: "", incurredOn: "yesterday" })).text();
+    expect(html).toContain("Enter an amount in USD, like 150.00");
+    expect(html).toContain("Use a date like 2026-11-30");
+    expect(await world.database.db.cost.count({ where: { kind: "SHIPPING" } })).toBe(0);
+  });
+});
