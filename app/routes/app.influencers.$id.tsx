@@ -17,7 +17,9 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
+import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
 import db from "~/db.server";
 import { env } from "~/env.server";
@@ -34,96 +36,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
   return influencerPageAction(db, graphql, shop, params.id ?? "", await formFields(request));
 };
-
-function Hidden({ fields }: { fields: Record<string, string> }) {
-  return (
-    <>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
-
-const COST_LABELS: Record<string, string> = {
-  FLAT_FEE: "Flat fee",
-  GIFTED_PRODUCT: "Gifted product",
-  SHIPPING: "Shipping",
-  OTHER: "Other",
-};
-
-function CostsCard({
-  costs,
-  products,
-  currency,
-  errors,
-  busy,
-}: {
-  costs: Array<{ id: string; kind: string; amount: string; on: string; note: string }>;
-  products: Array<{ id: string; label: string }>;
-  currency: string;
-  errors: Record<string, string>;
-  busy: boolean;
-}) {
-  const [cost, setCost] = useState({ costKind: "FLAT_FEE", amount: "", incurredOn: new Date().toISOString().slice(0, 10), productId: "", quantity: "1", note: "" });
-  const set = (key: keyof typeof cost) => (value: string) => setCost({ ...cost, [key]: value });
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Other costs
-        </Text>
-        <Text as="p" tone="subdued">
-          Flat fees, gifted products and shipping count in this influencer's ROI next to their commission.
-        </Text>
-        {costs.map((c) => (
-          <InlineStack key={c.id} align="space-between">
-            <Text as="span">
-              {c.on} · {COST_LABELS[c.kind]}
-              {c.note ? ` · ${c.note}` : ""}
-            </Text>
-            <Text as="span" fontWeight="semibold">
-              {c.amount}
-            </Text>
-          </InlineStack>
-        ))}
-        <Form method="post" noValidate>
-          <BlockStack gap="300">
-            <Hidden fields={{ intent: "add-cost" }} />
-            <InlineGrid columns={2} gap="300">
-              <Select label="Cost" name="costKind" options={Object.entries(COST_LABELS).map(([value, label]) => ({ value, label }))} value={cost.costKind} onChange={set("costKind")} error={errors.costKind} />
-              <TextField label="Date" name="incurredOn" type="date" autoComplete="off" value={cost.incurredOn} onChange={set("incurredOn")} error={errors.incurredOn} />
-            </InlineGrid>
-            {cost.costKind === "GIFTED_PRODUCT" && (
-              <InlineGrid columns={["twoThirds", "oneThird"]} gap="300">
-                <Select label="Product" name="productId" options={[{ label: "Choose a product", value: "" }, ...products.map((p) => ({ label: p.label, value: p.id }))]} value={cost.productId} onChange={set("productId")} error={errors.productId} />
-                <TextField label="How many" name="quantity" autoComplete="off" value={cost.quantity} onChange={set("quantity")} error={errors.quantity} />
-              </InlineGrid>
-            )}
-            <InlineGrid columns={2} gap="300">
-              <TextField
-                label="Amount"
-                name="amount"
-                prefix={currency}
-                autoComplete="off"
-                helpText={cost.costKind === "GIFTED_PRODUCT" ? "Empty: the product's unit cost" : undefined}
-                value={cost.amount}
-                onChange={set("amount")}
-                error={errors.amount}
-              />
-              <TextField label="Note" name="note" autoComplete="off" value={cost.note} onChange={set("note")} />
-            </InlineGrid>
-            <InlineStack align="end">
-              <Button submit disabled={busy}>
-                Add cost
-              </Button>
-            </InlineStack>
-          </BlockStack>
-        </Form>
-      </BlockStack>
-    </Card>
-  );
-}
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
