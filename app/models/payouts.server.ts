@@ -7,7 +7,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
 import { ledgerTotals } from "../domain/commission";
 import { toCsv } from "../domain/csv";
-import { formatMinor } from "../domain/money";
+import { formatMinor, toMinor } from "../domain/money";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
 import { lockKey } from "./locks.server";
 
@@ -34,7 +34,11 @@ export async function balances(db: Tx, shopId: string) {
           .map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
         adjustments
           .filter((a) => a.influencerId === influencer.id)
-          .map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission.status, payoutPaid: a.payout?.status === "PAID" })),
+          .map((a) => ({
+            amountMinor: a.amountMinor,
+            commissionStatus: a.commission?.status ?? "APPROVED", // made by hand: payable
+            payoutPaid: a.payout?.status === "PAID",
+          })),
       );
       return { influencer, ...totals };
     })
@@ -56,7 +60,7 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
         select: { id: true, influencerId: true, amountMinor: true },
       });
       const adjustments = await tx.commissionAdjustment.findMany({
-        where: { shopId: shop.id, payoutId: null, commission: { status: { in: ["APPROVED", "PAID"] } } },
+        where: { shopId: shop.id, payoutId: null, OR: [{ commission: { status: { in: ["APPROVED", "PAID"] } } }, { commissionId: null }] },
         select: { id: true, influencerId: true, amountMinor: true },
       });
       const byInfluencer = new Map<string, { commissions: string[]; adjustments: string[]; total: number }>();
@@ -120,12 +124,51 @@ export async function markPayoutPaid(db: Db, shopId: string, payoutId: string, r
   });
 }
 
+/** A bonus (positive) or deduction (negative) made by hand on a draft payout, with its reason. */
+export async function adjustPayout(
+  db: Db,
+  shop: { id: string; currency: string },
+  payoutId: string,
+  fields: { amount?: string; reason?: string },
+  actor: string,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  let amountMinor: number;
+  try {
+    amountMinor = toMinor((fields.amount ?? "").replace(/^\+/, ""), shop.currency);
+  } catch {
+    return { ok: false, error: `Enter an amount in ${shop.currency}: 5.00 to add, -5.00 to deduct` };
+  }
+  const reason = (fields.reason ?? "").trim().slice(0, 200);
+  if (amountMinor === 0) return { ok: false, error: `Enter an amount in ${shop.currency}: 5.00 to add, -5.00 to deduct` };
+  if (!reason) return { ok: false, error: "Say why, for the influencer's statement" };
+  return db.$transaction(async (tx) => {
+    const payout = await tx.payout.findFirst({ where: { id: payoutId, shopId: shop.id, status: "DRAFT" } });
+    if (!payout) return { ok: false as const, error: "This payout is not a draft any more" };
+    if (payout.amountMinor + amountMinor < 0) return { ok: false as const, error: "A payout cannot go below nothing" };
+    await tx.commissionAdjustment.create({
+      data: {
+        shopId: shop.id,
+        influencerId: payout.influencerId,
+        amountMinor,
+        currency: payout.currency,
+        reason,
+        sourceKey: `manual:${payoutId}:${Date.now()}`,
+        payoutId,
+      },
+    });
+    await tx.payout.update({ where: { id: payoutId }, data: { amountMinor: { increment: amountMinor } } });
+    await tx.auditEntry.create({ data: { shopId: shop.id, actor, action: "payout.adjusted", subject: payoutId, details: JSON.stringify({ amountMinor, reason }) } });
+    return { ok: true as const };
+  });
+}
+
 /** Cancels a draft payout: its commissions and adjustments are free for the next one. */
 export async function cancelPayout(db: Db, shopId: string, payoutId: string, actor: string) {
   return db.$transaction(async (tx) => {
     const updated = await tx.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "CANCELLED" } });
     if (updated.count !== 1) return false;
     await tx.commission.updateMany({ where: { payoutId }, data: { payoutId: null } });
+    await tx.commissionAdjustment.deleteMany({ where: { payoutId, commissionId: null } }); // made for this payout only
     await tx.commissionAdjustment.updateMany({ where: { payoutId }, data: { payoutId: null } });
     await tx.auditEntry.create({ data: { shopId, actor, action: "payout.cancelled", subject: payoutId } });
     return true;
@@ -198,7 +241,7 @@ export async function payoutStatement(db: Db, shopId: string, payoutId: string) 
       amountMinor: c.amountMinor,
     })),
     ...payout.adjustments.map((a) => ({
-      order: a.commission.order.name,
+      order: a.commission?.order.name ?? "",
       date: a.createdAt.toISOString().slice(0, 10),
       what: a.reason,
       baseMinor: null as number | null,

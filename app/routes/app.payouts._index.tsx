@@ -10,7 +10,7 @@ import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { env } from "~/env.server";
 import { approveDueCommissions } from "~/models/commissions.server";
-import { balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit } from "~/models/payouts.server";
+import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit } from "~/models/payouts.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -63,6 +63,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const result = await payWithStoreCredit(db, graphql, shop.id, fields.payoutId, actor);
       return result.ok ? { ok: true, message: "Paid as store credit" } : { ok: false, message: result.error };
     }
+    case "adjust": {
+      const result = await adjustPayout(db, shop, fields.payoutId, fields, actor);
+      return result.ok ? { ok: true, message: "Payout adjusted" } : { ok: false, message: result.error };
+    }
     case "cancel": {
       const done = await cancelPayout(db, shop.id, fields.payoutId, actor);
       return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : { ok: false, message: "This payout is not a draft any more" };
@@ -82,6 +86,32 @@ function MarkPaid({ payoutId }: { payoutId: string }) {
         <TextField label="Reference" labelHidden name="reference" placeholder="Payment reference" autoComplete="off" value={reference} onChange={setReference} />
         <Button submit size="slim">
           Mark paid
+        </Button>
+      </InlineStack>
+    </Form>
+  );
+}
+
+function Adjust({ payoutId }: { payoutId: string }) {
+  const [open, setOpen] = useState(false);
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  if (!open) {
+    return (
+      <Button size="slim" onClick={() => setOpen(true)}>
+        Adjust
+      </Button>
+    );
+  }
+  return (
+    <Form method="post">
+      <InlineStack gap="200" blockAlign="end" wrap={false}>
+        <input type="hidden" name="intent" value="adjust" />
+        <input type="hidden" name="payoutId" value={payoutId} />
+        <TextField label="Amount" labelHidden name="amount" placeholder="5.00 or -5.00" autoComplete="off" value={amount} onChange={setAmount} />
+        <TextField label="Reason" labelHidden name="reason" placeholder="Reason" autoComplete="off" value={reason} onChange={setReason} />
+        <Button submit size="slim">
+          Apply
         </Button>
       </InlineStack>
     </Form>
@@ -168,6 +198,7 @@ export default function Payouts() {
                   </InlineStack>
                   {p.status === "DRAFT" && (
                     <InlineStack gap="200">
+                      <Adjust payoutId={p.id} />
                       <MarkPaid payoutId={p.id} />
                       {p.canStoreCredit && <Intent intent="store-credit" payoutId={p.id} label="Pay as store credit" />}
                       <Intent intent="cancel" payoutId={p.id} label="Cancel" tone="critical" />

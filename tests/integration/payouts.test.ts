@@ -114,7 +114,7 @@ describe("commissions and payouts", () => {
   it("accounts for every cent: commissions + adjustments = paid + payable + pending", async () => {
     const { commissions, adjustments, paidOut } = await ledger();
     const live = commissions.filter((c) => c.status !== "VOID");
-    const earned = live.reduce((s, c) => s + c.amountMinor, 0) + adjustments.filter((a) => a.commission.status !== "VOID").reduce((s, a) => s + a.amountMinor, 0);
+    const earned = live.reduce((s, c) => s + c.amountMinor, 0) + adjustments.filter((a) => a.commission?.status !== "VOID").reduce((s, a) => s + a.amountMinor, 0);
     expect(earned).toBe(3000); // orders 1, 2, 4, 5 at 10.00, less order 1's refund
     expect(paidOut).toBe(3000);
     const audit = await world.database.db.auditEntry.findMany({ orderBy: { at: "asc" } });
@@ -139,5 +139,25 @@ describe("commissions and payouts", () => {
     expect(payout.amountMinor).toBe(10_000);
     expect(payout.commissions).toHaveLength(10);
     expect(await db.commission.count({ where: { status: "APPROVED", payoutId: null } })).toBe(0);
+  });
+});
+
+describe("reviewing a payout", () => {
+  it("adds a bonus or deduction by hand, with its reason on the statement, and logs who did it", async () => {
+    const db = world.database.db;
+    const draft = await db.payout.findFirstOrThrow({ where: { status: "DRAFT" } });
+    const refused = await post("/app/payouts?index", { intent: "adjust", payoutId: draft.id, amount: "5.00", reason: "" });
+    expect(await refused.text()).toContain("Say why, for the influencer&#x27;s statement");
+    const adjusted = await post("/app/payouts?index", { intent: "adjust", payoutId: draft.id, amount: "5.00", reason: "Launch bonus" });
+    expect(await adjusted.text()).toContain("Payout adjusted");
+    expect((await db.payout.findUniqueOrThrow({ where: { id: draft.id } })).amountMinor).toBe(draft.amountMinor + 500);
+    const statement = await (await adminFetch(world.app.url, `/app/payouts/${draft.id}`)).text();
+    expect(statement).toContain("Launch bonus");
+    expect(await db.auditEntry.count({ where: { action: "payout.adjusted", subject: draft.id } })).toBe(1);
+
+    // Cancelling the draft drops the hand-made adjustment and frees the commissions again.
+    await post("/app/payouts?index", { intent: "cancel", payoutId: draft.id });
+    expect(await db.commissionAdjustment.count({ where: { reason: "Launch bonus" } })).toBe(0);
+    expect(await db.commission.count({ where: { payoutId: draft.id } })).toBe(0);
   });
 });

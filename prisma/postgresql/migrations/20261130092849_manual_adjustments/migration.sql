@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CommissionAdjustment" ALTER COLUMN "commissionId" DROP NOT NULL;
+
