@@ -3,6 +3,8 @@
 import type { Db } from "../db.server";
 import type { FieldErrors } from "../domain/influencer-input";
 import { toMinor } from "../domain/money";
+import { shopDay } from "../domain/roi";
+import { refreshInfluencerDay } from "./rollups.server";
 
 export const COST_KINDS = ["FLAT_FEE", "GIFTED_PRODUCT", "SHIPPING", "OTHER"] as const;
 export type CostKind = (typeof COST_KINDS)[number];
@@ -40,7 +42,7 @@ export async function addCost(
   if (!influencer) errors.form = "This influencer does not exist";
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  await db.cost.create({
+  const cost = await db.cost.create({
     data: {
       shopId: shop.id,
       influencerId,
@@ -51,6 +53,8 @@ export async function addCost(
       note: (fields.note ?? "").trim().slice(0, 500),
     },
   });
+  const shopRow = await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });
+  await refreshInfluencerDay(db, shopRow, influencerId, shopDay(cost.incurredOn, shopRow.timezone));
   return { ok: true };
 }
 

@@ -13,6 +13,7 @@ import { orderFacts, refundFactsFromPayload, type OrderFacts, type RefundFacts }
 import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
 import { settleCommission } from "./commissions.server";
 import { lockKey } from "./locks.server";
+import { refreshOrderDays } from "./rollups.server";
 
 const TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
 
@@ -139,7 +140,10 @@ export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain:
     await lockKey(tx, kind, `${shop.id}:order:${facts.orderId}`);
     await storeRefunds(tx, shop.id, facts.refunds);
     const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: facts.orderId } };
-    const stored = await tx.order.findUnique({ where: key, select: { id: true, shopifyUpdatedAt: true, snapshotHash: true, cancelledAt: true } });
+    const stored = await tx.order.findUnique({
+      where: key,
+      select: { id: true, shopifyUpdatedAt: true, snapshotHash: true, cancelledAt: true, influencerId: true },
+    });
 
     if (!stored || isNewer(incoming, stored)) {
       const attribution = attributeOrder(facts, await attributionContext(tx, shop, facts));
@@ -192,7 +196,10 @@ export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain:
       await refreshCustomerFlags(tx, shop.id, facts.customerId, facts.customerEmail);
     }
     const orderId = await settleAmounts(tx, shop.id, facts.orderId);
-    if (orderId) await settleCommission(tx, orderId); // commissions follow their order
+    if (orderId) {
+      await settleCommission(tx, orderId); // commissions follow their order
+      await refreshOrderDays(tx, orderId, stored?.influencerId ?? null); // and so do the reports
+    }
     return { stored: true as const, orderId };
   }, TRANSACTION);
 }
@@ -206,7 +213,10 @@ export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string
     await lockKey(tx, kind, `${shop.id}:order:${refund.orderId}`);
     await storeRefunds(tx, shop.id, [refund]);
     const orderId = await settleAmounts(tx, shop.id, refund.orderId);
-    if (orderId) await settleCommission(tx, orderId); // commissions follow their order
+    if (orderId) {
+      await settleCommission(tx, orderId); // commissions follow their order
+      await refreshOrderDays(tx, orderId, null); // and so do the reports
+    }
     return { stored: true as const, orderId };
   }, TRANSACTION);
 }

@@ -9,6 +9,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { bulkInsert, orderedId, recentCountedClicks, type ColumnType } from "./bulk-insert.server";
 import { upsertRacing } from "./db-errors.server";
+import { refreshClickDays } from "./rollups.server";
 import {
   clickCounts,
   REPEAT_WINDOW_MS,
@@ -185,6 +186,7 @@ export function createReferralRedirector(options: {
     for (let i = 0; i < rows.length; i += 2000) {
       await bulkInsert(db, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
     }
+    await refreshClickDays(db, rows.filter((r) => r.counted));
     for (const t of tallies.values()) {
       await upsertRacing(() =>
         db.clickTally.upsert({

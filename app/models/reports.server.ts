@@ -1,0 +1,98 @@
+// Reports read the daily roll-ups only, so their cost does not grow with the number of orders.
+import type { Db } from "../db.server";
+import { toCsv } from "../domain/csv";
+import { formatMinor } from "../domain/money";
+import { averageOrderValue, conversion, grossProfit, roas, roi } from "../domain/roi";
+
+export type InfluencerFigures = {
+  influencerId: string;
+  name: string;
+  email: string;
+  codes: string;
+  clicks: number;
+  orders: number;
+  newCustomerOrders: number;
+  netSalesMinor: number;
+  commissionMinor: number;
+  costsMinor: number;
+  roas: number | null;
+  roi: number | null;
+  conversion: number | null;
+  aovMinor: number | null;
+};
+
+export async function influencerFigures(
+  db: Db,
+  shop: { id: string; grossMarginBps: number },
+  from: string,
+  to: string,
+): Promise<InfluencerFigures[]> {
+  const sums = await db.influencerDay.groupBy({
+    by: ["influencerId"],
+    where: { shopId: shop.id, day: { gte: from, lte: to } },
+    _sum: {
+      clicks: true,
+      orders: true,
+      newCustomerOrders: true,
+      netSalesMinor: true,
+      knownCostSalesMinor: true,
+      costOfGoodsMinor: true,
+      commissionMinor: true,
+      costsMinor: true,
+    },
+  });
+  const influencers = await db.influencer.findMany({
+    where: { shopId: shop.id, id: { in: sums.map((s) => s.influencerId) } },
+    select: { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" } } },
+  });
+  const byId = new Map(influencers.map((i) => [i.id, i]));
+  return sums
+    .filter((s) => byId.has(s.influencerId))
+    .map((s) => {
+      const i = byId.get(s.influencerId)!;
+      const t = s._sum;
+      const spend = { commissionMinor: t.commissionMinor ?? 0, costsMinor: t.costsMinor ?? 0 };
+      const net = t.netSalesMinor ?? 0;
+      return {
+        influencerId: i.id,
+        name: i.name,
+        email: i.email,
+        codes: i.codes.map((c) => c.code).join(" "),
+        clicks: t.clicks ?? 0,
+        orders: t.orders ?? 0,
+        newCustomerOrders: t.newCustomerOrders ?? 0,
+        netSalesMinor: net,
+        commissionMinor: spend.commissionMinor,
+        costsMinor: spend.costsMinor,
+        roas: roas(net, spend),
+        roi: roi(grossProfit(net, t.costOfGoodsMinor ?? 0, t.knownCostSalesMinor ?? 0, shop.grossMarginBps), spend),
+        conversion: conversion(t.orders ?? 0, t.clicks ?? 0),
+        aovMinor: averageOrderValue(net, t.orders ?? 0),
+      };
+    })
+    .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.name.localeCompare(b.name));
+}
+
+export const INFLUENCER_CSV_COLUMNS = ["influencer_id", "name", "email", "codes", "clicks", "orders", "net_sales", "commission", "costs", "roas", "roi", "currency"];
+
+const ratio = (value: number | null) => (value === null ? "" : value.toFixed(2));
+
+export function influencerCsv(rows: InfluencerFigures[], currency: string): string {
+  return toCsv(
+    INFLUENCER_CSV_COLUMNS,
+    rows.map((r) => [
+      r.influencerId,
+      r.name,
+      r.email,
+      r.codes,
+      r.clicks,
+      r.orders,
+      formatMinor(r.netSalesMinor, currency),
+      formatMinor(r.commissionMinor, currency),
+      formatMinor(r.costsMinor, currency),
+      ratio(r.roas),
+      ratio(r.roi),
+      currency,
+    ]),
+  );
+}

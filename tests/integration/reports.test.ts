@@ -1,0 +1,80 @@
+// Report figures against hand-computed expectations: a shop in euros in New York's timezone, an
+// order late in the evening (next day in UTC), a partial refund, a cancellation, a flat fee.
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_SHOP } from "../support/constants";
+import { seedInfluencerWithLink } from "../support/factories";
+import { useWorld } from "../support/harness";
+import { orderPayload, refundPayload } from "../support/orders";
+import { adminFetch, sendWebhook } from "../support/shopify";
+
+const world = useWorld();
+let influencerId = "";
+
+function euros<T>(payload: T): T {
+  // Shop money in EUR; the shopper paid in USD (presentment), which reports must ignore.
+  const text = JSON.stringify(payload).replace(/"shop_money":\{"amount":"([\d.]+)","currency_code":"USD"\}/g, '"shop_money":{"amount":"$1","currency_code":"EUR"}');
+  return JSON.parse(text.replace(/"presentment_money":\{"amount":"([\d.]+)"/g, (_m, a) => `"presentment_money":{"amount":"${(Number(a) * 1.1).toFixed(2)}"`));
+}
+
+async function deliver(topic: string, payload: unknown) {
+  expect((await sendWebhook(world.app.url, topic, euros(payload))).status).toBe(200);
+}
+
+function at(iso: string, order: ReturnType<typeof orderPayload>) {
+  return { ...order, created_at: iso, updated_at: iso, processed_at: iso };
+}
+
+beforeAll(async () => {
+  expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
+  await world.database.db.shop.update({ where: { domain: TEST_SHOP }, data: { currency: "EUR", timezone: "America/New_York" } });
+  const seeded = await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "report-me", code: "REPORT10" });
+  influencerId = seeded.influencer.id;
+
+  await deliver("orders/create", at("2026-11-10T15:00:00Z", orderPayload({ id: 1, netMinor: 10_000, code: "REPORT10" })));
+  await deliver("orders/create", at("2026-11-11T03:30:00Z", orderPayload({ id: 2, netMinor: 5_000, code: "REPORT10" }))); // 22:30 on the 10th in New York
+  await deliver("orders/create", at("2026-11-12T12:00:00Z", orderPayload({ id: 3, netMinor: 8_000, code: "REPORT10" })));
+  await deliver("refunds/create", refundPayload({ id: 31, orderId: 3, amountMinor: 3_000 }));
+  const cancelled = at("2026-11-12T13:00:00Z", orderPayload({ id: 4, netMinor: 4_000, code: "REPORT10" }));
+  await deliver("orders/create", cancelled);
+  await deliver("orders/cancelled", { ...cancelled, cancelled_at: "2026-11-12T14:00:00Z", updated_at: "2026-11-12T14:00:00Z" });
+  const cost = await adminFetch(world.app.url, `/app/influencers/${influencerId}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "add-cost", costKind: "FLAT_FEE", amount: "20.00", incurredOn: "2026-11-10" }).toString(),
+  });
+  expect(await cost.text()).toContain("Cost added");
+});
+
+describe("influencer reports", () => {
+  it("keeps daily roll-ups on the shop's calendar", async () => {
+    const days = await world.database.db.influencerDay.findMany({ where: { influencerId }, orderBy: { day: "asc" } });
+    expect(days.map((d) => [d.day, d.orders, d.netSalesMinor, d.commissionMinor, d.costsMinor])).toEqual([
+      ["2026-11-10", 2, 15_000, 1_500, 2_000], // orders 1 and 2 (2 is on the 10th in New York), the fee
+      ["2026-11-12", 1, 5_000, 500, 0], // order 3 less its refund; order 4 cancelled
+    ]);
+  });
+
+  it("exports GET /app/reports/influencers.csv with hand-computed figures", async () => {
+    const response = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-10&to=2026-11-12");
+    expect(response.status).toBe(200);
+    const [header, row, ...rest] = (await response.text()).trim().split("\r\n");
+    expect(header).toBe("influencer_id,name,email,codes,clicks,orders,net_sales,commission,costs,roas,roi,currency");
+    expect(rest).toEqual([]);
+    // Net 200.00; commission 10.00 + 5.00 + (8.00 - 3.00) = 20.00; costs 20.00.
+    // ROAS = 200 / 40 = 5.00. ROI: no unit costs, so the shop's 50 % margin: (100 - 40) / 40 = 1.50.
+    expect(row.split(",").slice(4)).toEqual(["0", "3", "200.00", "20.00", "20.00", "5.00", "1.50", "EUR"]);
+  });
+
+  it("counts only the days asked for, in the shop's timezone", async () => {
+    const response = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-11&to=2026-11-11");
+    expect((await response.text()).trim().split("\r\n")).toHaveLength(1); // nothing on the 11th in New York
+  });
+
+  it("refuses a bad range, saying what is wrong", async () => {
+    const bad = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-31&to=2026-11-12");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe("from must be a date like 2026-11-01");
+    const reversed = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-12&to=2026-11-10");
+    expect(await reversed.text()).toBe("from must not be after to");
+  });
+});
