@@ -3,6 +3,7 @@
 // Admin API stand-in is given the same products and discount codes, so the app and "Shopify" agree.
 import type { PrismaClient } from "../app/db-factory.server";
 import { percentOf } from "../app/domain/money";
+import { rebuildRollups } from "../app/models/rollups.server";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
@@ -261,6 +262,7 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
   }
   for (let i = 0; i < clicks.length; i += 500) await db.click.createMany({ data: clicks.slice(i, i + 500) });
   await seedCommissions(db, shop.id, sold, voided, now);
+  await rebuildRollups(db, shop.id);
   return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
 }
 

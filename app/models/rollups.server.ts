@@ -75,3 +75,77 @@ export async function refreshClickDays(tx: Tx, clicks: Array<{ shopId: string; i
     await refreshInfluencerDay(tx, { id: click.shopId, timezone }, click.influencerId, day);
   }
 }
+
+type DayRow = {
+  clicks: number;
+  orders: number;
+  codeOrders: number;
+  linkOrders: number;
+  newCustomerOrders: number;
+  netSalesMinor: number;
+  knownCostSalesMinor: number;
+  costOfGoodsMinor: number;
+  commissionMinor: number;
+  costsMinor: number;
+};
+
+/**
+ * Builds every roll-up of a shop again from its source rows, in a few queries: for data loaded in
+ * bulk (the demo seed, an import) and as a repair (npm run reports:rebuild). Gives the same rows as
+ * refreshing each day one by one.
+ */
+export async function rebuildRollups(db: Tx, shopId: string) {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { id: true, timezone: true } });
+  const rows = new Map<string, DayRow & { influencerId: string; day: string }>();
+  const row = (influencerId: string, at: Date) => {
+    const day = shopDay(at, shop.timezone);
+    const key = `${influencerId}|${day}`;
+    let found = rows.get(key);
+    if (!found) {
+      found = { influencerId, day, clicks: 0, orders: 0, codeOrders: 0, linkOrders: 0, newCustomerOrders: 0, netSalesMinor: 0, knownCostSalesMinor: 0, costOfGoodsMinor: 0, commissionMinor: 0, costsMinor: 0 };
+      rows.set(key, found);
+    }
+    return found;
+  };
+  const [orders, clicks, costs, commissions] = await Promise.all([
+    db.order.findMany({
+      where: { shopId, influencerId: { not: null }, selfReferral: false, cancelledAt: null },
+      select: {
+        influencerId: true,
+        placedAt: true,
+        source: true,
+        isNewCustomer: true,
+        netSalesMinor: true,
+        lines: { select: { quantity: true, refundedQuantity: true, netMinor: true, refundedMinor: true, product: { select: { unitCostMinor: true } } } },
+      },
+    }),
+    db.click.findMany({ where: { shopId, counted: true }, select: { influencerId: true, occurredAt: true } }),
+    db.cost.findMany({ where: { shopId }, select: { influencerId: true, incurredOn: true, amountMinor: true } }),
+    db.commission.findMany({
+      where: { shopId, status: { not: "VOID" } },
+      select: { influencerId: true, amountMinor: true, order: { select: { placedAt: true } }, adjustments: { select: { amountMinor: true } } },
+    }),
+  ]);
+  for (const o of orders) {
+    const r = row(o.influencerId!, o.placedAt);
+    r.orders += 1;
+    if (o.source === "CODE") r.codeOrders += 1;
+    if (o.source === "LINK") r.linkOrders += 1;
+    if (o.isNewCustomer) r.newCustomerOrders += 1;
+    r.netSalesMinor += o.netSalesMinor;
+    for (const l of o.lines) {
+      if (l.product?.unitCostMinor == null) continue;
+      r.knownCostSalesMinor += l.netMinor - l.refundedMinor;
+      r.costOfGoodsMinor += l.product.unitCostMinor * (l.quantity - l.refundedQuantity);
+    }
+  }
+  for (const c of clicks) row(c.influencerId, c.occurredAt).clicks += 1;
+  for (const c of costs) row(c.influencerId, c.incurredOn).costsMinor += c.amountMinor;
+  for (const c of commissions) {
+    row(c.influencerId, c.order.placedAt).commissionMinor += c.amountMinor + c.adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
+  }
+  await db.influencerDay.deleteMany({ where: { shopId } });
+  const data = [...rows.values()].map((r) => ({ shopId, ...r }));
+  for (let i = 0; i < data.length; i += 500) await db.influencerDay.createMany({ data: data.slice(i, i + 500) });
+  return data.length;
+}

@@ -1,74 +1,165 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { requireShop } from "~/admin.server";
+import { DownloadButton } from "~/components/DownloadButton";
+import { Leaderboard } from "~/components/Leaderboard";
+import { SalesChart } from "~/components/SalesChart";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
+import { reportRange } from "~/domain/report-range";
 import { env } from "~/env.server";
-import { homeSummary } from "~/models/home.server";
-import { requireShop } from "~/admin.server";
+import { dashboard } from "~/models/dashboard.server";
+import { failedEventCount } from "~/models/webhook-inbox.server";
 import { retryWebhookEvents } from "~/webhooks/retry.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const summary = await homeSummary(db, shop.id, new Date());
+  const params = new URL(request.url).searchParams;
+  const asked = reportRange(params, shop.timezone, new Date());
+  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  const [figures, failedWebhooks] = await Promise.all([dashboard(db, shop, range.from, range.to), failedEventCount(db, shop.domain)]);
   return {
-    shop: { name: shop.name, currency: shop.currency },
-    summary,
+    shop: { name: shop.name, currency: shop.currency, timezone: shop.timezone },
+    range,
+    rangeError: "error" in asked ? asked.error : null,
+    figures,
+    failedWebhooks,
     themeEditorUrl: themeEmbedDeepLink(shop.domain, env().SHOPIFY_API_KEY),
   };
 };
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h3" variant="headingSm" tone="subdued">
-          {label}
-        </Text>
-        <Text as="p" variant="heading2xl">
-          {value}
-        </Text>
-      </BlockStack>
-    </Card>
-  );
-}
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await requireShop(request);
   return retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0 });
 };
 
-export default function Home() {
-  const { shop, summary, themeEditorUrl } = useLoaderData<typeof loader>();
-  const retry = useFetcher<typeof action>();
-  const retrying = retry.state !== "idle";
+function Figure({ label, value, change, help }: { label: string; value: string; change?: number | null; help?: string }) {
   return (
-    <Page title="Referral Loop" subtitle={`Pay influencers for results at ${shop.name}`}>
+    <Card>
+      <BlockStack gap="100">
+        <Text as="h3" variant="headingSm" tone="subdued">
+          {label}
+        </Text>
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="p" variant="headingXl">
+            {value}
+          </Text>
+          {change != null && <Badge tone={change >= 0 ? "success" : "critical"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(0)}%`}</Badge>}
+        </InlineStack>
+        {help && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+const PRESETS = [
+  { label: "Last 7 days", value: "7" },
+  { label: "Last 30 days", value: "30" },
+  { label: "Last 90 days", value: "90" },
+  { label: "Custom", value: "custom" },
+];
+
+export default function Home() {
+  const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl } = useLoaderData<typeof loader>();
+  const retry = useFetcher<typeof action>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [custom, setCustom] = useState(range);
+  const money = (minor: number) => formatMoney(minor, shop.currency);
+  const ratio = (v: number | null, kind: "x" | "%") => (v === null ? "-" : kind === "x" ? `${v.toFixed(2)}x` : `${(v * 100).toFixed(1)}%`);
+  const { current, changes } = figures;
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  const preset = params.get("preset") ?? (params.get("from") ? "custom" : "30");
+  const applyPreset = (value: string) => {
+    if (value === "custom") return navigate(`?preset=custom&from=${custom.from}&to=${custom.to}`);
+    const to = range.to;
+    const from = new Date(Date.parse(to) - (Number(value) - 1) * 86_400_000).toISOString().slice(0, 10);
+    navigate(`?preset=${value}&from=${from}&to=${to}`);
+  };
+
+  return (
+    <Page title="Referral Loop" subtitle={`What influencers bring to ${shop.name}, paid for by results`}>
       <Layout>
-        {summary.failedWebhooks > 0 && (
+        {failedWebhooks > 0 && (
           <Layout.Section>
             <Banner
               tone="warning"
               title="Some Shopify events could not be processed"
-              action={{ content: retrying ? "Retrying..." : "Retry now", onAction: () => retry.submit({ intent: "retry-webhooks" }, { method: "post" }) }}
+              action={{ content: retry.state !== "idle" ? "Retrying..." : "Retry now", onAction: () => retry.submit({ intent: "retry-webhooks" }, { method: "post" }) }}
             >
-              <p>
-                {summary.failedWebhooks} events are kept and are processed again automatically; no order is lost.
-              </p>
+              <p>{failedWebhooks} events are kept and are processed again automatically; no order is lost.</p>
             </Banner>
           </Layout.Section>
         )}
         <Layout.Section>
+          <InlineStack align="space-between" blockAlign="end" gap="300">
+            <InlineStack gap="200" blockAlign="end">
+              <Select label="Period" options={PRESETS} value={preset} onChange={applyPreset} />
+              {preset === "custom" && (
+                <>
+                  <TextField label="From" type="date" autoComplete="off" value={custom.from} onChange={(from) => setCustom({ ...custom, from })} error={rangeError ?? undefined} />
+                  <TextField label="To" type="date" autoComplete="off" value={custom.to} onChange={(to) => setCustom({ ...custom, to })} />
+                  <Button onClick={() => navigate(`?preset=custom&from=${custom.from}&to=${custom.to}`)}>Apply</Button>
+                </>
+              )}
+            </InlineStack>
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="span" tone="subdued">
+                {range.from} to {range.to} ({shop.timezone}), compared with the {days} days before
+              </Text>
+              <DownloadButton url={`/app/reports/influencers.csv?from=${range.from}&to=${range.to}`} filename={`influencers-${range.from}-to-${range.to}.csv`}>
+                Export CSV
+              </DownloadButton>
+            </InlineStack>
+          </InlineStack>
+        </Layout.Section>
+        <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-            <Figure label="Active influencers" value={String(summary.activeInfluencers)} />
-            <Figure label="Clicks, last 30 days" value={summary.clicks.toLocaleString("en-US")} />
-            <Figure label="Referred orders, last 30 days" value={summary.attributedOrders.toLocaleString("en-US")} />
-            <Figure
-              label="Referred net sales, last 30 days"
-              value={formatMoney(summary.attributedNetSalesMinor, shop.currency)}
-            />
+            <Figure label="Referred net sales" value={money(current.netSalesMinor)} change={changes.netSales} help="After discounts and refunds, without shipping and taxes" />
+            <Figure label="Orders" value={current.orders.toLocaleString("en-US")} change={changes.orders} help={`${current.newCustomerOrders} from new customers`} />
+            <Figure label="Clicks" value={current.clicks.toLocaleString("en-US")} change={changes.clicks} help={`Conversion ${ratio(current.conversion, "%")}`} />
+            <Figure label="Commission earned" value={money(current.commissionMinor)} change={changes.commission} help={`Paid out so far: ${money(figures.paidAllTimeMinor)}`} />
+            <Figure label="Other costs" value={money(current.costsMinor)} change={changes.costs} help="Flat fees, gifted products, shipping" />
+            <Figure label="ROAS" value={ratio(current.roas, "x")} help="Net sales / (commission + costs)" />
+            <Figure label="ROI" value={ratio(current.roi, "%")} help="(Net sales x gross margin - commission - costs) / (commission + costs)" />
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Net sales per day
+              </Text>
+              <SalesChart series={figures.series} currency={shop.currency} />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            <BlockStack>
+              <div style={{ padding: "var(--p-space-400)" }}>
+                <Text as="h2" variant="headingMd">
+                  Leaderboard
+                </Text>
+              </div>
+              {figures.leaderboard.length ? (
+                <Leaderboard rows={figures.leaderboard} currency={shop.currency} />
+              ) : (
+                <div style={{ padding: "var(--p-space-400)" }}>
+                  <Text as="p" tone="subdued">
+                    No referred orders in this period yet.
+                  </Text>
+                </div>
+              )}
+            </BlockStack>
+          </Card>
         </Layout.Section>
         <Layout.Section>
           <Card>
@@ -77,8 +168,8 @@ export default function Home() {
                 Credit influencers even when shoppers forget the code
               </Text>
               <Text as="p" tone="subdued">
-                The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even
-                without a code. It is off until you turn it on in your theme.
+                The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even without a
+                code. It is off until you turn it on in your theme.
               </Text>
               <InlineStack>
                 <Button url={themeEditorUrl} target="_top">

@@ -54,6 +54,16 @@ describe("influencer reports", () => {
     ]);
   });
 
+  it("gives the same roll-ups when rebuilt in bulk as when kept day by day", async () => {
+    const { rebuildRollups } = await import("~/models/rollups.server");
+    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ id: _id, ...rest }) => rest);
+    const kept = strip(await world.database.db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] }));
+    const shop = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    await rebuildRollups(world.database.db, shop.id);
+    const rebuilt = strip(await world.database.db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] }));
+    expect(rebuilt).toEqual(kept);
+  });
+
   it("exports GET /app/reports/influencers.csv with hand-computed figures", async () => {
     const response = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-10&to=2026-11-12");
     expect(response.status).toBe(200);

@@ -1,0 +1,32 @@
+// Net sales and orders per day. polaris-viz draws in the browser only: it is loaded after
+// hydration, with a skeleton until then.
+import { SkeletonBodyText } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { formatMinor } from "~/domain/money";
+
+type Viz = typeof import("@shopify/polaris-viz");
+
+export function SalesChart({ series, currency }: { series: Array<{ day: string; netSalesMinor: number; orders: number }>; currency: string }) {
+  const [viz, setViz] = useState<Viz | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void import("@shopify/polaris-viz").then((module) => alive && setViz(module));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (!viz) return <SkeletonBodyText lines={8} />;
+  const { PolarisVizProvider, LineChart } = viz;
+  return (
+    <div style={{ height: 280 }}>
+      <PolarisVizProvider>
+        <LineChart
+          theme="Light"
+          data={[{ name: `Net sales (${currency})`, data: series.map((d) => ({ key: d.day.slice(5), value: Number(formatMinor(d.netSalesMinor, currency)) })) }]}
+          xAxisOptions={{ labelFormatter: (value) => String(value) }}
+          isAnimated={false}
+        />
+      </PolarisVizProvider>
+    </div>
+  );
+}

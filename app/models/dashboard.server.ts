@@ -1,0 +1,67 @@
+// The home dashboard: the period's totals against the previous period, sales per day, and the
+// leaderboard, all from the daily roll-ups.
+import type { Db } from "../db.server";
+import { change, conversion, grossProfit, roas, roi } from "../domain/roi";
+import { influencerFigures } from "./reports.server";
+
+function shiftDay(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+}
+
+async function totals(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
+  const sum = await db.influencerDay.aggregate({
+    where: { shopId: shop.id, day: { gte: from, lte: to } },
+    _sum: { clicks: true, orders: true, netSalesMinor: true, commissionMinor: true, costsMinor: true, knownCostSalesMinor: true, costOfGoodsMinor: true, newCustomerOrders: true },
+  });
+  const t = sum._sum;
+  const spend = { commissionMinor: t.commissionMinor ?? 0, costsMinor: t.costsMinor ?? 0 };
+  const net = t.netSalesMinor ?? 0;
+  return {
+    netSalesMinor: net,
+    orders: t.orders ?? 0,
+    clicks: t.clicks ?? 0,
+    newCustomerOrders: t.newCustomerOrders ?? 0,
+    commissionMinor: spend.commissionMinor,
+    costsMinor: spend.costsMinor,
+    conversion: conversion(t.orders ?? 0, t.clicks ?? 0),
+    roas: roas(net, spend),
+    roi: roi(grossProfit(net, t.costOfGoodsMinor ?? 0, t.knownCostSalesMinor ?? 0, shop.grossMarginBps), spend),
+  };
+}
+
+export async function dashboard(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
+  const length = daysBetween(from, to);
+  const previousTo = shiftDay(from, -1);
+  const previousFrom = shiftDay(from, -length);
+  const [current, previous, perDay, leaderboard, paid] = await Promise.all([
+    totals(db, shop, from, to),
+    totals(db, shop, previousFrom, previousTo),
+    db.influencerDay.groupBy({
+      by: ["day"],
+      where: { shopId: shop.id, day: { gte: from, lte: to } },
+      _sum: { netSalesMinor: true, orders: true },
+      orderBy: { day: "asc" },
+    }),
+    influencerFigures(db, shop, from, to),
+    db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } }),
+  ]);
+  const byDay = new Map(perDay.map((d) => [d.day, d._sum]));
+  const series = Array.from({ length }, (_, i) => {
+    const day = shiftDay(from, i);
+    const found = byDay.get(day);
+    return { day, netSalesMinor: found?.netSalesMinor ?? 0, orders: found?.orders ?? 0 };
+  });
+  const changes = {
+    netSales: change(current.netSalesMinor, previous.netSalesMinor),
+    orders: change(current.orders, previous.orders),
+    clicks: change(current.clicks, previous.clicks),
+    commission: change(current.commissionMinor, previous.commissionMinor),
+    costs: change(current.costsMinor, previous.costsMinor),
+  };
+  return { current, previous, changes, series, leaderboard, paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
+}
