@@ -262,6 +262,12 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
   }
   for (let i = 0; i < clicks.length; i += 500) await db.click.createMany({ data: clicks.slice(i, i + 500) });
   await seedCommissions(db, shop.id, sold, voided, now);
+  // Flat fees and gifted products for the stars: the old way of paying, for comparison.
+  const costs = influencers.slice(0, 8).flatMap((entry, i) => [
+    { shopId: shop.id, influencerId: entry.influencer.id, kind: "FLAT_FEE" as const, amountMinor: 15_000 + i * 2_500, currency: "USD", incurredOn: new Date(now.getTime() - (10 + i * 9) * 86_400_000), note: "Sponsored post" },
+    { shopId: shop.id, influencerId: entry.influencer.id, kind: "GIFTED_PRODUCT" as const, amountMinor: 2_400 + i * 300, currency: "USD", incurredOn: new Date(now.getTime() - (40 + i * 5) * 86_400_000), note: "Launch kit" },
+  ]);
+  await db.cost.createMany({ data: costs });
   await rebuildRollups(db, shop.id);
   return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
 }
