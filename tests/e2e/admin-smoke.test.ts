@@ -24,9 +24,13 @@ describe("the demo admin in a browser", () => {
     await page.goto(world.adminUrl("/app"));
     await page.getByRole("heading", { name: "Referral Loop" }).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("id_token="); // the stand-in answered the bounce page like App Bridge
-    await expect(page.getByText("Active influencers")).toBeTruthy();
-    const cardStyle = await page.locator(".Polaris-ShadowBevel").first().evaluate((el) => getComputedStyle(el).borderRadius);
-    expect(cardStyle).not.toBe("0px"); // Polaris' stylesheet is applied
+    await page.getByText("Referred net sales").waitFor();
+    await page.getByRole("heading", { name: "Leaderboard" }).waitFor();
+    // Polaris' stylesheet is applied: the page is centred at Polaris' width, the cards have shadows.
+    const pageWidth = await page.locator(".Polaris-Page").first().evaluate((el) => getComputedStyle(el).maxWidth);
+    expect(pageWidth).not.toBe("none");
+    const shadow = await page.locator(".Polaris-ShadowBevel").first().evaluate((el) => getComputedStyle(el, "::before").boxShadow);
+    expect(shadow).not.toBe("none");
     await page.screenshot({ path: path.join(artifacts, "admin-home.png"), fullPage: true });
 
     // The home page itself (no bounce this time: the URL carries the token) hydrates cleanly. The
