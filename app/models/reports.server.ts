@@ -96,3 +96,47 @@ export function influencerCsv(rows: InfluencerFigures[], currency: string): stri
     ]),
   );
 }
+
+export type CategoryFigures = {
+  category: string;
+  orders: number;
+  units: number;
+  netSalesMinor: number;
+  share: number; // of the period's referred net sales in this kind of category
+  influencers: Array<{ influencerId: string; name: string; netSalesMinor: number; orders: number; conversion: number | null }>;
+};
+
+/** Who sells which categories: per category, its total and the influencers it sells through. */
+export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYPE" | "COLLECTION", from: string, to: string): Promise<CategoryFigures[]> {
+  const [byPair, clicks] = await Promise.all([
+    db.influencerCategoryDay.groupBy({
+      by: ["category", "influencerId"],
+      where: { shopId, kind, day: { gte: from, lte: to } },
+      _sum: { orders: true, units: true, netSalesMinor: true },
+    }),
+    db.influencerDay.groupBy({ by: ["influencerId"], where: { shopId, day: { gte: from, lte: to } }, _sum: { clicks: true } }),
+  ]);
+  const names = new Map(
+    (await db.influencer.findMany({ where: { shopId, id: { in: [...new Set(byPair.map((p) => p.influencerId))] } }, select: { id: true, name: true } })).map((i) => [i.id, i.name]),
+  );
+  const clicksOf = new Map(clicks.map((c) => [c.influencerId, c._sum.clicks ?? 0]));
+  const total = byPair.reduce((sum, p) => sum + (p._sum.netSalesMinor ?? 0), 0);
+  const categories = new Map<string, CategoryFigures>();
+  for (const p of byPair) {
+    const entry = categories.get(p.category) ?? { category: p.category, orders: 0, units: 0, netSalesMinor: 0, share: 0, influencers: [] };
+    entry.orders += p._sum.orders ?? 0;
+    entry.units += p._sum.units ?? 0;
+    entry.netSalesMinor += p._sum.netSalesMinor ?? 0;
+    entry.influencers.push({
+      influencerId: p.influencerId,
+      name: names.get(p.influencerId) ?? "",
+      netSalesMinor: p._sum.netSalesMinor ?? 0,
+      orders: p._sum.orders ?? 0,
+      conversion: conversion(p._sum.orders ?? 0, clicksOf.get(p.influencerId) ?? 0),
+    });
+    categories.set(p.category, entry);
+  }
+  return [...categories.values()]
+    .map((c) => ({ ...c, share: total ? c.netSalesMinor / total : 0, influencers: c.influencers.sort((a, b) => b.netSalesMinor - a.netSalesMinor) }))
+    .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.category.localeCompare(b.category));
+}

@@ -3,6 +3,7 @@
 // written, a cost added). Recomputing rather than adding makes duplicated and out-of-order
 // deliveries harmless, and the work stays bounded by one influencer's day.
 import type { Tx } from "../db.server";
+import { categoryTotals, type CategoryLine } from "../domain/categories";
 import { dayStart, nextDay, shopDay } from "../domain/roi";
 import { upsertRacing } from "./db-errors.server";
 
@@ -23,10 +24,19 @@ export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone:
       _sum: { amountMinor: true },
     }),
     tx.orderLine.findMany({
-      where: { shopId: shop.id, order: orderWhere, product: { unitCostMinor: { not: null } } },
-      select: { quantity: true, refundedQuantity: true, netMinor: true, refundedMinor: true, product: { select: { unitCostMinor: true } } },
+      where: { shopId: shop.id, order: orderWhere },
+      select: {
+        orderId: true,
+        productType: true,
+        quantity: true,
+        refundedQuantity: true,
+        netMinor: true,
+        refundedMinor: true,
+        product: { select: { unitCostMinor: true, collections: true } },
+      },
     }),
   ]);
+  const costed = lines.filter((l) => l.product?.unitCostMinor != null);
   const data = {
     clicks,
     orders: orders.length,
@@ -34,8 +44,8 @@ export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone:
     linkOrders: orders.filter((o) => o.source === "LINK").length,
     newCustomerOrders: orders.filter((o) => o.isNewCustomer).length,
     netSalesMinor: orders.reduce((sum, o) => sum + o.netSalesMinor, 0),
-    knownCostSalesMinor: lines.reduce((sum, l) => sum + l.netMinor - l.refundedMinor, 0),
-    costOfGoodsMinor: lines.reduce((sum, l) => sum + (l.product?.unitCostMinor ?? 0) * (l.quantity - l.refundedQuantity), 0),
+    knownCostSalesMinor: costed.reduce((sum, l) => sum + l.netMinor - l.refundedMinor, 0),
+    costOfGoodsMinor: costed.reduce((sum, l) => sum + (l.product?.unitCostMinor ?? 0) * (l.quantity - l.refundedQuantity), 0),
     commissionMinor: (commissions._sum.amountMinor ?? 0) + (adjustments._sum.amountMinor ?? 0),
     costsMinor: costs._sum.amountMinor ?? 0,
   };
@@ -46,6 +56,21 @@ export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone:
       update: data,
     }),
   );
+  await tx.influencerCategoryDay.deleteMany({ where: { influencerId, day } });
+  const categories = categoryTotals(lines.map(categoryLine));
+  if (categories.length) {
+    await tx.influencerCategoryDay.createMany({ data: categories.map((c) => ({ shopId: shop.id, influencerId, day, ...c })) });
+  }
+}
+
+function categoryLine(l: { orderId: string; productType: string; quantity: number; refundedQuantity: number; netMinor: number; refundedMinor: number; product: { collections: string } | null }): CategoryLine {
+  let collections: string[] = [];
+  try {
+    collections = l.product ? (JSON.parse(l.product.collections) as string[]) : [];
+  } catch {
+    collections = [];
+  }
+  return { orderId: l.orderId, productType: l.productType, collections, units: l.quantity - l.refundedQuantity, netMinor: l.netMinor - l.refundedMinor };
 }
 
 /** After an order changed: its day, for its influencer and for one it may have belonged to before. */
@@ -116,7 +141,9 @@ export async function rebuildRollups(db: Tx, shopId: string) {
         source: true,
         isNewCustomer: true,
         netSalesMinor: true,
-        lines: { select: { quantity: true, refundedQuantity: true, netMinor: true, refundedMinor: true, product: { select: { unitCostMinor: true } } } },
+        lines: {
+          select: { orderId: true, productType: true, quantity: true, refundedQuantity: true, netMinor: true, refundedMinor: true, product: { select: { unitCostMinor: true, collections: true } } },
+        },
       },
     }),
     db.click.findMany({ where: { shopId, counted: true }, select: { influencerId: true, occurredAt: true } }),
@@ -126,8 +153,12 @@ export async function rebuildRollups(db: Tx, shopId: string) {
       select: { influencerId: true, amountMinor: true, order: { select: { placedAt: true } }, adjustments: { select: { amountMinor: true } } },
     }),
   ]);
+  const categoryLines = new Map<string, { influencerId: string; day: string; lines: CategoryLine[] }>();
   for (const o of orders) {
     const r = row(o.influencerId!, o.placedAt);
+    const group = categoryLines.get(`${r.influencerId}|${r.day}`) ?? { influencerId: r.influencerId, day: r.day, lines: [] };
+    group.lines.push(...o.lines.map(categoryLine));
+    categoryLines.set(`${r.influencerId}|${r.day}`, group);
     r.orders += 1;
     if (o.source === "CODE") r.codeOrders += 1;
     if (o.source === "LINK") r.linkOrders += 1;
@@ -147,5 +178,10 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   await db.influencerDay.deleteMany({ where: { shopId } });
   const data = [...rows.values()].map((r) => ({ shopId, ...r }));
   for (let i = 0; i < data.length; i += 500) await db.influencerDay.createMany({ data: data.slice(i, i + 500) });
+  await db.influencerCategoryDay.deleteMany({ where: { shopId } });
+  const categoryRows = [...categoryLines.values()].flatMap((g) =>
+    categoryTotals(g.lines).map((c) => ({ shopId, influencerId: g.influencerId, day: g.day, ...c })),
+  );
+  for (let i = 0; i < categoryRows.length; i += 500) await db.influencerCategoryDay.createMany({ data: categoryRows.slice(i, i + 500) });
   return data.length;
 }

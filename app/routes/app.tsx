@@ -29,6 +29,7 @@ export default function App() {
           Home
         </Link>
         <Link to="/app/influencers">Influencers</Link>
+        <Link to="/app/categories">Categories</Link>
         <Link to="/app/payouts">Payouts</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/backfill">Import past orders</Link>

@@ -88,3 +88,32 @@ describe("influencer reports", () => {
     expect(await reversed.text()).toBe("from must not be after to");
   });
 });
+
+describe("categories", () => {
+  it("shows which product types and collections sell through whom", async () => {
+    const db = world.database.db;
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8801", title: "Serum", productType: "Skincare", collections: JSON.stringify(["Bestsellers", "Skincare"]), unitCostMinor: 1000 } });
+    await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8802", title: "Lipstick", productType: "Makeup", collections: JSON.stringify(["Bestsellers"]) } });
+    const order = at("2026-11-20T15:00:00Z", orderPayload({ id: 20, netMinor: 9_000, code: "REPORT10" }));
+    const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+    order.line_items = [
+      { id: 201, product_id: 8801, title: "Serum", quantity: 2, current_quantity: 2, price_set: money("30.00"), discount_allocations: [] },
+      { id: 202, product_id: 8802, title: "Lipstick", quantity: 1, current_quantity: 1, price_set: money("30.00"), discount_allocations: [] },
+    ];
+    await deliver("orders/create", order);
+
+    const rows = await db.influencerCategoryDay.findMany({ where: { day: "2026-11-20" } });
+    const table = rows.map((r) => [r.kind, r.category, r.orders, r.units, r.netSalesMinor].join(" ")).sort();
+    expect(table).toEqual([
+      "COLLECTION Bestsellers 1 3 9000",
+      "COLLECTION Skincare 1 2 6000",
+      "PRODUCT_TYPE Makeup 1 1 3000",
+      "PRODUCT_TYPE Skincare 1 2 6000",
+    ]);
+
+    const page = await (await adminFetch(world.app.url, "/app/categories?by=collection&from=2026-11-20&to=2026-11-20")).text();
+    expect(page).toContain("Bestsellers");
+    expect(page).toContain("€90.00");
+  });
+});

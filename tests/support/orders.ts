@@ -29,7 +29,7 @@ export function orderPayload(options: {
     total_shipping_price_set: money(500),
     total_price_set: money(options.netMinor + 500),
     line_items: [
-      { id: options.lineId ?? options.id * 10, product_id: null, title: "Serum", quantity: 1, current_quantity: 1, price_set: money(options.netMinor), discount_allocations: [] },
+      { id: options.lineId ?? options.id * 10, product_id: null as number | null, title: "Serum", quantity: 1, current_quantity: 1, price_set: money(options.netMinor), discount_allocations: [] },
     ],
     refunds: [],
   };

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useNavigate } from "@remix-run/react";
+import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { requireShop } from "~/admin.server";
+import db from "~/db.server";
+import { formatMoney } from "~/domain/money";
+import { reportRange } from "~/domain/report-range";
+import { categoryFigures } from "~/models/reports.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("by") === "collection" ? "COLLECTION" : "PRODUCT_TYPE";
+  const asked = reportRange(params, shop.timezone, new Date());
+  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  return { currency: shop.currency, kind, range, categories: await categoryFigures(db, shop.id, kind, range.from, range.to) };
+};
+
+export default function Categories() {
+  const { currency, kind, range, categories } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <Page title="Categories" subtitle={`What sells through whom, ${range.from} to ${range.to}`}>
+      <Layout>
+        <Layout.Section>
+          <InlineStack>
+            <Select
+              label="Group by"
+              options={[
+                { label: "Product type", value: "type" },
+                { label: "Collection", value: "collection" },
+              ]}
+              value={kind === "COLLECTION" ? "collection" : "type"}
+              onChange={(value) => navigate(`?by=${value}&from=${range.from}&to=${range.to}`)}
+            />
+          </InlineStack>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            <DataTable
+              columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "text"]}
+              headings={["Category", "Net sales", "Share", "Orders", "Units", "Sells best through (net sales, conversion)"]}
+              rows={categories.map((c) => [
+                c.category,
+                money(c.netSalesMinor),
+                `${(c.share * 100).toFixed(1)}%`,
+                c.orders,
+                c.units,
+                <BlockStack key={c.category} gap="050">
+                  {c.influencers.slice(0, 3).map((i) => (
+                    <Text as="span" key={i.influencerId}>
+                      <Link to={`/app/influencers/${i.influencerId}`}>{i.name}</Link> {money(i.netSalesMinor)}
+                      {i.conversion !== null ? `, ${(i.conversion * 100).toFixed(1)}%` : ""}
+                    </Text>
+                  ))}
+                </BlockStack>,
+              ])}
+            />
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
