@@ -3,21 +3,9 @@ import { Link } from "@remix-run/react";
 import { DataTable } from "@shopify/polaris";
 import { useState } from "react";
 import { formatMoney } from "~/domain/money";
+import type { InfluencerFigures } from "~/models/reports.server";
 
-export type LeaderboardRow = {
-  influencerId: string;
-  name: string;
-  clicks: number;
-  orders: number;
-  newCustomerOrders: number;
-  netSalesMinor: number;
-  commissionMinor: number;
-  costsMinor: number;
-  roas: number | null;
-  roi: number | null;
-  conversion: number | null;
-  aovMinor: number | null;
-};
+export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes">;
 
 const COLUMNS: Array<{ heading: string; value: (r: LeaderboardRow) => number | null }> = [
   { heading: "Net sales", value: (r) => r.netSalesMinor },
