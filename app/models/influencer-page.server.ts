@@ -8,10 +8,12 @@ import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
 import { confirmCodeInShopify, reconcilePendingCodes, reserveCode, setCodeActive } from "./discount-codes.server";
 import { codeTitle, getInfluencer, setInfluencerStatus, updateInfluencerProfile } from "./influencers.server";
+import { reportRange } from "../domain/report-range";
 import { addCost, influencerCosts, productChoices } from "./costs.server";
+import { influencerPerformance } from "./reports.server";
 import { createReferralLink, referralUrl } from "./referral-links.server";
 
-type Shop = { id: string; currency: string; defaultCommissionBps: number };
+type Shop = { id: string; currency: string; defaultCommissionBps: number; timezone: string; grossMarginBps: number };
 
 export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, id: string, appUrl: string) {
   let influencer = await getInfluencer(db, shop.id, id);
@@ -34,8 +36,15 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       };
     }),
   );
-  const [costs, products] = await Promise.all([influencerCosts(db, shop.id, influencer.id), productChoices(db, shop.id)]);
+  const range = reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string };
+  const [costs, products, performance] = await Promise.all([
+    influencerCosts(db, shop.id, influencer.id),
+    productChoices(db, shop.id),
+    influencerPerformance(db, shop, influencer.id, range.from, range.to),
+  ]);
   return {
+    performance,
+    period: `${range.from} to ${range.to}`,
     costs: costs.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -140,3 +140,41 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
     .map((c) => ({ ...c, share: total ? c.netSalesMinor / total : 0, influencers: c.influencers.sort((a, b) => b.netSalesMinor - a.netSalesMinor) }))
     .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.category.localeCompare(b.category));
 }
+
+/** One influencer's figures for a period: the funnel, codes against links, categories, spend and ROI. */
+export async function influencerPerformance(
+  db: Db,
+  shop: { id: string; grossMarginBps: number },
+  influencerId: string,
+  from: string,
+  to: string,
+) {
+  const [days, categories] = await Promise.all([
+    db.influencerDay.findMany({ where: { shopId: shop.id, influencerId, day: { gte: from, lte: to } }, orderBy: { day: "asc" } }),
+    db.influencerCategoryDay.groupBy({
+      by: ["category"],
+      where: { shopId: shop.id, influencerId, kind: "PRODUCT_TYPE", day: { gte: from, lte: to } },
+      _sum: { netSalesMinor: true, units: true },
+      orderBy: { _sum: { netSalesMinor: "desc" } },
+      take: 5,
+    }),
+  ]);
+  const sum = (pick: (d: (typeof days)[number]) => number) => days.reduce((s, d) => s + pick(d), 0);
+  const spend = { commissionMinor: sum((d) => d.commissionMinor), costsMinor: sum((d) => d.costsMinor) };
+  const net = sum((d) => d.netSalesMinor);
+  const orders = sum((d) => d.orders);
+  const clicks = sum((d) => d.clicks);
+  return {
+    clicks,
+    orders,
+    codeOrders: sum((d) => d.codeOrders),
+    linkOrders: sum((d) => d.linkOrders),
+    newCustomerOrders: sum((d) => d.newCustomerOrders),
+    netSalesMinor: net,
+    ...spend,
+    conversion: conversion(orders, clicks),
+    roas: roas(net, spend),
+    roi: roi(grossProfit(net, sum((d) => d.costOfGoodsMinor), sum((d) => d.knownCostSalesMinor), shop.grossMarginBps), spend),
+    topCategories: categories.map((c) => ({ category: c.category, netSalesMinor: c._sum.netSalesMinor ?? 0, units: c._sum.units ?? 0 })),
+  };
+}

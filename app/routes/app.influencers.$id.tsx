@@ -19,6 +19,7 @@ import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
+import { PerformanceCard } from "~/components/PerformanceCard";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
 import db from "~/db.server";
@@ -88,6 +89,7 @@ export default function InfluencerPage() {
         )}
         <Layout.Section>
           <BlockStack gap="400">
+            <PerformanceCard p={inf.performance} currency={currency} period={inf.period} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

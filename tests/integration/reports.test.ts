@@ -117,3 +117,16 @@ describe("categories", () => {
     expect(page).toContain("€90.00");
   });
 });
+
+describe("the influencer page", () => {
+  it("shows the last 30 days: funnel, codes against links, spend and what the audience buys", async () => {
+    const db = world.database.db;
+    const seeded = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "recent-one", code: "RECENT10" });
+    await deliver("orders/create", orderPayload({ id: 900, netMinor: 12_345, daysAgo: 2, code: "RECENT10" }));
+    const html = await (await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`)).text();
+    expect(html).toContain("Performance");
+    expect(html).toContain("€123.45"); // net sales
+    expect(html).toContain("1 / 0"); // by code / by link
+    expect(html).toContain("€12.35"); // commission + costs (10 %, rounded half up)
+  });
+});

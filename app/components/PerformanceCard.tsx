@@ -1,0 +1,76 @@
+// An influencer's last 30 days: clicks to orders, codes against links, what it cost, what it
+// returned, and the categories their audience buys.
+import { BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
+import { formatMoney } from "~/domain/money";
+
+type Performance = {
+  clicks: number;
+  orders: number;
+  codeOrders: number;
+  linkOrders: number;
+  newCustomerOrders: number;
+  netSalesMinor: number;
+  commissionMinor: number;
+  costsMinor: number;
+  conversion: number | null;
+  roas: number | null;
+  roi: number | null;
+  topCategories: Array<{ category: string; netSalesMinor: number; units: number }>;
+};
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <BlockStack gap="050">
+      <Text as="span" variant="bodySm" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span" variant="headingMd">
+        {value}
+      </Text>
+    </BlockStack>
+  );
+}
+
+export function PerformanceCard({ p, currency, period }: { p: Performance; currency: string; period: string }) {
+  const money = (minor: number) => formatMoney(minor, currency);
+  const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <InlineStack align="space-between">
+          <Text as="h2" variant="headingMd">
+            Performance
+          </Text>
+          <Text as="span" tone="subdued">
+            {period}
+          </Text>
+        </InlineStack>
+        <InlineGrid columns={4} gap="300">
+          <Stat label="Clicks" value={p.clicks.toLocaleString("en-US")} />
+          <Stat label="Orders" value={`${p.orders} (${percent(p.conversion)})`} />
+          <Stat label="By code / by link" value={`${p.codeOrders} / ${p.linkOrders}`} />
+          <Stat label="New customers" value={String(p.newCustomerOrders)} />
+          <Stat label="Net sales" value={money(p.netSalesMinor)} />
+          <Stat label="Commission + costs" value={money(p.commissionMinor + p.costsMinor)} />
+          <Stat label="ROAS" value={p.roas === null ? "-" : `${p.roas.toFixed(2)}x`} />
+          <Stat label="ROI" value={percent(p.roi)} />
+        </InlineGrid>
+        {p.topCategories.length > 0 && (
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              What their audience buys
+            </Text>
+            {p.topCategories.map((c) => (
+              <InlineStack key={c.category} align="space-between">
+                <Text as="span">{c.category}</Text>
+                <Text as="span">
+                  {money(c.netSalesMinor)} · {c.units} units
+                </Text>
+              </InlineStack>
+            ))}
+          </BlockStack>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
