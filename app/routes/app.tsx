@@ -30,6 +30,7 @@ export default function App() {
         </Link>
         <Link to="/app/influencers">Influencers</Link>
         <Link to="/app/categories">Categories</Link>
+        <Link to="/app/what-works">What works</Link>
         <Link to="/app/payouts">Payouts</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/backfill">Import past orders</Link>

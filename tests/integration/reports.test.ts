@@ -130,3 +130,30 @@ describe("the influencer page", () => {
     expect(html).toContain("€12.35"); // commission + costs (10 %, rounded half up)
   });
 });
+
+describe("what works", () => {
+  function post(fields: Record<string, string>) {
+    return adminFetch(world.app.url, "/app/what-works", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
+  it("compares top performers with the rest and keeps best-practice notes, shown as text", async () => {
+    const page = await (await adminFetch(world.app.url, "/app/what-works?from=2026-11-10&to=2026-11-12")).text();
+    expect(page).toContain("Top quarter (1)");
+    expect(page).toContain("€200.00"); // the only selling influencer's net sales in that period
+
+    const refused = await (await post({ intent: "add", title: "", body: "" })).text();
+    expect(refused).toContain("Give the practice a short title");
+    expect(await world.database.db.bestPracticeNote.count()).toBe(0);
+
+    await post({ intent: "add", title: "Show the product <b>in use</b>", body: "Top performers film a routine, not an unboxing." });
+    const note = await world.database.db.bestPracticeNote.findFirstOrThrow();
+    expect(note).toMatchObject({ shared: true });
+    const html = await (await adminFetch(world.app.url, "/app/what-works")).text();
+    expect(html).toContain("Show the product &lt;b&gt;in use&lt;/b&gt;");
+    expect(html).not.toContain("<b>in use</b>");
+  });
+});

@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, DataTable, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { formFields, requireShop } from "~/admin.server";
+import { Hidden } from "~/components/Hidden";
+import db from "~/db.server";
+import { formatMoney } from "~/domain/money";
+import { bpsToPercent } from "~/domain/percent";
+import { reportRange } from "~/domain/report-range";
+import type { GroupProfile } from "~/domain/what-works";
+import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/models/what-works.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const asked = reportRange(new URL(request.url).searchParams, shop.timezone, new Date());
+  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  const [comparison, notes] = await Promise.all([whatWorks(db, shop.id, range.from, range.to), bestPracticeNotes(db, shop.id)]);
+  return {
+    currency: shop.currency,
+    range,
+    comparison,
+    notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, shared: n.shared, at: n.createdAt.toISOString().slice(0, 10) })),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const fields = await formFields(request);
+  if (fields.intent === "share") {
+    await setNoteShared(db, shop.id, fields.noteId, fields.shared === "true");
+    return { ok: true as const, errors: {} as Record<string, string> };
+  }
+  const added = await addBestPracticeNote(db, shop.id, fields);
+  return added.ok ? { ok: true as const, errors: {} as Record<string, string> } : { ok: false as const, errors: added.errors };
+};
+
+export default function WhatWorks() {
+  const { currency, range, comparison, notes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [note, setNote] = useState({ title: "", body: "" });
+  const money = (v: number | null) => (v === null ? "-" : formatMoney(v, currency));
+  const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(0)}%`);
+  const row = (label: string, pick: (g: GroupProfile) => string) => [label, pick(comparison.top), pick(comparison.rest)];
+  const errors = result?.errors ?? {};
+
+  return (
+    <Page title="What works" subtitle={`Top performers against the rest, ${range.from} to ${range.to}`}>
+      <Layout>
+        <Layout.Section>
+          <Card padding="0">
+            <DataTable
+              columnContentTypes={["text", "text", "text"]}
+              headings={["", `Top quarter (${comparison.top.influencers})`, `The rest (${comparison.rest.influencers})`]}
+              rows={[
+                row("Average net sales", (g) => money(g.averageNetSalesMinor)),
+                row("Average order value", (g) => money(g.averageOrderValueMinor)),
+                row("Orders that came by link", (g) => percent(g.linkShare)),
+                row("Discount they offer", (g) => (g.averageDiscountBps === null ? "-" : `${bpsToPercent(g.averageDiscountBps)}%`)),
+                row("Their best categories", (g) => g.topCategories.map((c) => c.category).join(", ") || "-"),
+              ]}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="400">
+              <Text as="h2" variant="headingMd">
+                Best practices to share
+              </Text>
+              <Text as="p" tone="subdued">
+                Write down what your top performers do; shared notes appear on every influencer's portal.
+              </Text>
+              {notes.map((n) => (
+                <BlockStack key={n.id} gap="100">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Text as="h3" variant="headingSm">
+                        {n.title}
+                      </Text>
+                      <Badge tone={n.shared ? "success" : undefined}>{n.shared ? "Shared" : "Not shared"}</Badge>
+                    </InlineStack>
+                    <Form method="post">
+                      <Hidden fields={{ intent: "share", noteId: n.id, shared: String(!n.shared) }} />
+                      <Button submit size="slim" disabled={busy}>
+                        {n.shared ? "Stop sharing" : "Share"}
+                      </Button>
+                    </Form>
+                  </InlineStack>
+                  <Text as="p">{n.body}</Text>
+                </BlockStack>
+              ))}
+              <Form method="post" noValidate>
+                <FormLayout>
+                  <Hidden fields={{ intent: "add" }} />
+                  <TextField label="Title" name="title" autoComplete="off" value={note.title} onChange={(title) => setNote({ ...note, title })} error={errors.title} />
+                  <TextField label="What works" name="body" multiline={4} autoComplete="off" value={note.body} onChange={(body) => setNote({ ...note, body })} error={errors.body} />
+                  <InlineStack align="end">
+                    <Button submit variant="primary" loading={busy}>
+                      Add note
+                    </Button>
+                  </InlineStack>
+                </FormLayout>
+              </Form>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
