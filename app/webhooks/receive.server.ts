@@ -38,10 +38,45 @@ export async function receiveWebhook(request: Request, routeTopic: string): Prom
   }
   if (!stored) return new Response(null, { status: 200 }); // a repeat delivery
   const processor = processorFor(routeTopic);
-  if (processor) {
-    await processEvent(db, { ...event, payload: JSON.stringify(event.payload) }, processor);
-  }
+  if (processor) await processSoon(() => processEvent(db, { ...event, payload: JSON.stringify(event.payload) }, processor).then(() => undefined));
   return new Response(null, { status: 200 });
+}
+
+// At most this many events are processed at once. Beyond that, an event that is stored is
+// answered at once and processed in the background as a place frees: a burst never starves the
+// storing of new events, and answers stay fast. An event still queued when the server stops is
+// stored as RECEIVED, and the retry schedule processes it.
+const MAX_PROCESSING = 4;
+let processing = 0;
+const queued: Array<() => Promise<void>> = [];
+
+function startNext() {
+  while (processing < MAX_PROCESSING && queued.length) {
+    const task = queued.shift()!;
+    processing += 1;
+    void task()
+      .catch((error: Error) => console.error(`webhook processing failed: ${error.message}`))
+      .finally(() => {
+        processing -= 1;
+        startNext();
+      });
+  }
+}
+
+/** Processes now when there is a free place (the answer then waits for it), else queues it. */
+async function processSoon(task: () => Promise<void>): Promise<void> {
+  if (processing >= MAX_PROCESSING || queued.length) {
+    queued.push(task);
+    startNext();
+    return;
+  }
+  processing += 1;
+  try {
+    await task();
+  } finally {
+    processing -= 1;
+    startNext();
+  }
 }
 
 /** Shopify only POSTs webhooks; any other method is answered 405. */

@@ -2,7 +2,7 @@
 // when it was stored but not processed, it is kept, shown to the merchant and processed again.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
-import { seedInfluencerWithLink } from "../support/factories";
+import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
 import { runSql } from "../support/catalog";
@@ -86,6 +86,15 @@ describe("webhooks that could not be stored or processed", () => {
     expect(event).toMatchObject({ status: "PROCESSED", attempts: 2, lastError: null });
     expect(await db.order.findFirst({ where: { shopifyOrderId: "8002" } })).toMatchObject({ source: "CODE", netSalesMinor: 5000 });
     expect(await (await adminFetch(world.app.url, "/app")).text()).not.toContain("Some Shopify events could not be processed");
+  });
+
+  it("answers a burst at once and processes every event of it, some after answering", async () => {
+    const ids = Array.from({ length: 24 }, (_, i) => 8100 + i);
+    const answers = await Promise.all(ids.map((id) => sendWebhook(world.app.url, "orders/create", order(id), { webhookId: `burst-${id}` })));
+    expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
+    const db = world.database.db;
+    await eventually(async () => (await db.webhookEvent.count({ where: { webhookId: { startsWith: "burst-" }, status: "PROCESSED" } })) === ids.length, 20_000);
+    expect(await db.order.count({ where: { shopifyOrderId: { in: ids.map(String) } } })).toBe(ids.length);
   });
 
   it("records a payload it cannot read as failed with the reason, answering 200 (it is stored)", async () => {
