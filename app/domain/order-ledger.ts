@@ -4,13 +4,6 @@
 import { allocate } from "./money";
 import type { LineFacts, OrderFacts, RefundFacts } from "./order-facts";
 
-/** Refunds by id: the same refund may be known from refunds/create and from the order's own list. */
-export function unionRefunds(...lists: RefundFacts[][]): RefundFacts[] {
-  const byId = new Map<string, RefundFacts>();
-  for (const list of lists) for (const refund of list) byId.set(refund.refundId, refund);
-  return [...byId.values()].sort((a, b) => a.refundId.localeCompare(b.refundId));
-}
-
 /**
  * Line amounts after every discount. Shopify allocates discounts to lines; when the lines still add
  * up to more than the order's subtotal (a discount not allocated), the difference is spread over
