@@ -178,3 +178,51 @@ export async function influencerPerformance(
     topCategories: categories.map((c) => ({ category: c.category, netSalesMinor: c._sum.netSalesMinor ?? 0, units: c._sum.units ?? 0 })),
   };
 }
+
+export const ORDER_CSV_COLUMNS = ["order", "placed_at", "influencer", "source", "code", "link", "new_customer", "net_sales", "refunded", "commission", "status", "currency"];
+
+/**
+ * The referred orders of a period as CSV, streamed page by page so that a year of orders never
+ * sits in memory. No shopper data: the order name, not the customer.
+ */
+export function orderCsvStream(db: Db, shop: { id: string; currency: string; timezone: string }, from: Date, to: Date): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: string | undefined;
+  let headerSent = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(toCsv(ORDER_CSV_COLUMNS, [])));
+        return;
+      }
+      const page = await db.order.findMany({
+        where: { shopId: shop.id, influencerId: { not: null }, placedAt: { gte: from, lt: to } },
+        orderBy: { id: "asc" },
+        take: 500,
+        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+        include: { influencer: { select: { name: true } }, commission: { include: { adjustments: { select: { amountMinor: true } } } } },
+      });
+      if (!page.length) return controller.close();
+      cursor = page[page.length - 1].id;
+      const rows = page.map((o) => [
+        o.name,
+        o.placedAt.toISOString(),
+        o.influencer?.name ?? "",
+        o.source.toLowerCase(),
+        o.attributedCode ?? "",
+        o.attributedSlug ?? "",
+        o.isNewCustomer ? "yes" : "no",
+        formatMinor(o.netSalesMinor, o.currency),
+        formatMinor(o.refundedMinor, o.currency),
+        o.commission && o.commission.status !== "VOID"
+          ? formatMinor(o.commission.amountMinor + o.commission.adjustments.reduce((s, a) => s + a.amountMinor, 0), o.currency)
+          : "0.00",
+        o.cancelledAt ? "cancelled" : (o.commission?.status.toLowerCase() ?? (o.selfReferral ? "self-referral" : "")),
+        o.currency,
+      ]);
+      // Rows only: the header went first.
+      controller.enqueue(encoder.encode(toCsv(ORDER_CSV_COLUMNS, rows).split("\r\n").slice(1).join("\r\n")));
+    },
+  });
+}

@@ -75,6 +75,18 @@ describe("influencer reports", () => {
     expect(row.split(",").slice(4)).toEqual(["0", "3", "200.00", "20.00", "20.00", "5.00", "1.50", "EUR"]);
   });
 
+  it("streams the referred orders of a period as CSV, without shopper data", async () => {
+    const response = await adminFetch(world.app.url, "/app/reports/orders.csv?from=2026-11-10&to=2026-11-12");
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("order,placed_at,influencer,source,code,link,new_customer,net_sales,refunded,commission,status,currency");
+    const byOrder = new Map(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")]));
+    expect([...byOrder.keys()].sort()).toEqual(["#1", "#2", "#3", "#4"]);
+    expect(byOrder.get("#3")!.slice(7)).toEqual(["50.00", "30.00", "5.00", "pending", "EUR"]);
+    expect(byOrder.get("#4")!.slice(7)).toEqual(["0.00", "0.00", "0.00", "cancelled", "EUR"]);
+    expect(lines.join("\n")).not.toContain("@example.com");
+  });
+
   it("counts only the days asked for, in the shop's timezone", async () => {
     const response = await adminFetch(world.app.url, "/app/reports/influencers.csv?from=2026-11-11&to=2026-11-11");
     expect((await response.text()).trim().split("\r\n")).toHaveLength(1); // nothing on the 11th in New York
