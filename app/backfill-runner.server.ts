@@ -1,7 +1,5 @@
 // Runs backfills in the background of this server, one at a time per run.
-import { databaseKind } from "./database-url";
-import db from "./db.server";
-import { env } from "./env.server";
+import db, { dbKind } from "./db.server";
 import { runBackfill, startBackfill } from "./models/backfill.server";
 import { unauthenticated } from "./shopify.server";
 
@@ -14,7 +12,7 @@ export async function startOrResumeBackfill(shop: { id: string; domain: string }
     void (async () => {
       try {
         const { admin } = await unauthenticated.admin(shop.domain);
-        await runBackfill(db, databaseKind(env().DATABASE_URL), admin.graphql, shop.domain, run.id);
+        await runBackfill(db, dbKind, admin.graphql, shop.domain, run.id);
       } catch (error) {
         await db.backfillRun.update({ where: { id: run.id }, data: { status: "FAILED", lastError: (error as Error).message } });
       } finally {

@@ -1,4 +1,5 @@
 // The app's one database client, for the DATABASE_URL of the environment.
+import { databaseKind } from "./database-url";
 import { createDb, type PrismaClient } from "./db-factory.server";
 import { env } from "./env.server";
 
@@ -17,3 +18,6 @@ const db: PrismaClient = globalThis.__referralDb ?? createDb(env().DATABASE_URL)
 if (env().NODE_ENV !== "production") globalThis.__referralDb = db;
 
 export default db;
+
+/** The kind of database DATABASE_URL names, for the few statements that differ between them. */
+export const dbKind = databaseKind(env().DATABASE_URL);

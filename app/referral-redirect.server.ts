@@ -2,8 +2,7 @@
 // (r.$slug.tsx) and the server's fast path for GET /r/:slug (server.mjs), which skips Remix's
 // per-request work because every influencer post sends its whole audience through it.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { databaseKind } from "./database-url";
-import db from "./db.server";
+import db, { dbKind } from "./db.server";
 import { env } from "./env.server";
 import { createReferralRedirector, defaultVisitorSalt, type VisitOutcome } from "./models/referral-clicks.server";
 
@@ -14,7 +13,7 @@ export function referralRedirector() {
     const config = env();
     redirector = createReferralRedirector({
       db,
-      databaseKind: databaseKind(config.DATABASE_URL),
+      databaseKind: dbKind,
       salt: config.VISITOR_HASH_SALT ?? defaultVisitorSalt(config.SHOPIFY_API_SECRET),
       cacheTtlMs: config.LINK_CACHE_TTL_MS,
       flushMs: config.CLICK_FLUSH_MS,

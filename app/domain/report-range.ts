@@ -20,3 +20,11 @@ export function reportRange(params: URLSearchParams, timeZone: string, now: Date
   if (Date.parse(to) - Date.parse(from) > 731 * 86_400_000) return { error: "Ask for at most two years at once" };
   return { from, to };
 }
+
+/** The asked range, or the default one with the reason the asked one was refused. */
+export function reportRangeOrDefault(params: URLSearchParams, timeZone: string, now: Date): { from: string; to: string; error: string | null } {
+  const asked = reportRange(params, timeZone, now);
+  if (!("error" in asked)) return { ...asked, error: null };
+  const fallback = reportRange(new URLSearchParams(), timeZone, now) as { from: string; to: string };
+  return { ...fallback, error: asked.error };
+}

@@ -8,7 +8,7 @@ import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
 import { confirmCodeInShopify, reconcilePendingCodes, reserveCode, setCodeActive } from "./discount-codes.server";
 import { codeTitle, getInfluencer, setInfluencerStatus, updateInfluencerProfile } from "./influencers.server";
-import { reportRange } from "../domain/report-range";
+import { reportRangeOrDefault } from "../domain/report-range";
 import { addCost, influencerCosts, productChoices } from "./costs.server";
 import { influencerPerformance } from "./reports.server";
 import { createReferralLink, referralUrl } from "./referral-links.server";
@@ -36,7 +36,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       };
     }),
   );
-  const range = reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string };
+  const range = reportRangeOrDefault(new URLSearchParams(), shop.timezone, new Date());
   const [costs, products, performance] = await Promise.all([
     influencerCosts(db, shop.id, influencer.id),
     productChoices(db, shop.id),

@@ -9,7 +9,7 @@ import { SalesChart } from "~/components/SalesChart";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
-import { reportRange } from "~/domain/report-range";
+import { reportRangeOrDefault } from "~/domain/report-range";
 import { env } from "~/env.server";
 import { dashboard } from "~/models/dashboard.server";
 import { failedEventCount } from "~/models/webhook-inbox.server";
@@ -18,13 +18,12 @@ import { retryWebhookEvents } from "~/webhooks/retry.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const params = new URL(request.url).searchParams;
-  const asked = reportRange(params, shop.timezone, new Date());
-  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  const { error: rangeError, ...range } = reportRangeOrDefault(params, shop.timezone, new Date());
   const [figures, failedWebhooks] = await Promise.all([dashboard(db, shop, range.from, range.to), failedEventCount(db, shop.domain)]);
   return {
     shop: { name: shop.name, currency: shop.currency, timezone: shop.timezone },
     range,
-    rangeError: "error" in asked ? asked.error : null,
+    rangeError,
     figures,
     failedWebhooks,
     themeEditorUrl: themeEmbedDeepLink(shop.domain, env().SHOPIFY_API_KEY),

@@ -4,15 +4,14 @@ import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Select, Text } 
 import { requireShop } from "~/admin.server";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
-import { reportRange } from "~/domain/report-range";
+import { reportRangeOrDefault } from "~/domain/report-range";
 import { categoryFigures } from "~/models/reports.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const kind = params.get("by") === "collection" ? "COLLECTION" : "PRODUCT_TYPE";
-  const asked = reportRange(params, shop.timezone, new Date());
-  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  const range = reportRangeOrDefault(params, shop.timezone, new Date());
   return { currency: shop.currency, kind, range, categories: await categoryFigures(db, shop.id, kind, range.from, range.to) };
 };
 

@@ -5,10 +5,8 @@ import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
-import { databaseKind } from "~/database-url";
-import db from "~/db.server";
+import db, { dbKind } from "~/db.server";
 import { formatMoney } from "~/domain/money";
-import { env } from "~/env.server";
 import { approveDueCommissions } from "~/models/commissions.server";
 import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit } from "~/models/payouts.server";
 
@@ -47,7 +45,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     case "create": {
       await approveDueCommissions(db, new Date(), shop.id);
       try {
-        const created = await createPayouts(db, databaseKind(env().DATABASE_URL), shop, actor);
+        const created = await createPayouts(db, dbKind, shop, actor);
         return { ok: true, message: created.length ? `${created.length} payouts ready for review` : "Nobody has reached the payout threshold yet" };
       } catch (error) {
         if (error instanceof PayoutConflict) return { ok: false, message: error.message };

@@ -7,14 +7,13 @@ import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
-import { reportRange } from "~/domain/report-range";
+import { reportRangeOrDefault } from "~/domain/report-range";
 import type { GroupProfile } from "~/domain/what-works";
 import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/models/what-works.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const asked = reportRange(new URL(request.url).searchParams, shop.timezone, new Date());
-  const range = "error" in asked ? (reportRange(new URLSearchParams(), shop.timezone, new Date()) as { from: string; to: string }) : asked;
+  const range = reportRangeOrDefault(new URL(request.url).searchParams, shop.timezone, new Date());
   const [comparison, notes] = await Promise.all([whatWorks(db, shop.id, range.from, range.to), bestPracticeNotes(db, shop.id)]);
   return {
     currency: shop.currency,

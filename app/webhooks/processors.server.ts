@@ -1,7 +1,5 @@
 // What each webhook topic does once its event is stored. The retry command uses the same table.
-import { databaseKind } from "../database-url";
-import type { Db } from "../db.server";
-import { env } from "../env.server";
+import { dbKind, type Db } from "../db.server";
 import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
@@ -36,7 +34,7 @@ async function completeProducts(db: Db, shopDomain: string, orderId: string) {
 }
 
 const orderSnapshot: Processor = async (db, event) => {
-  const result = await applyOrderSnapshot(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload));
+  const result = await applyOrderSnapshot(db, dbKind, event.shopDomain, JSON.parse(event.payload));
   if (result.stored && result.orderId) await completeProducts(db, event.shopDomain, result.orderId);
 };
 
@@ -46,7 +44,7 @@ const processors: Record<string, Processor> = {
   "orders/paid": orderSnapshot,
   "orders/cancelled": orderSnapshot,
   "refunds/create": async (db, event) => {
-    await applyRefund(db, databaseKind(env().DATABASE_URL), event.shopDomain, JSON.parse(event.payload));
+    await applyRefund(db, dbKind, event.shopDomain, JSON.parse(event.payload));
   },
   "products/update": async (db, event) => {
     await applyProductUpdate(db, event.shopDomain, JSON.parse(event.payload));
