@@ -13,6 +13,7 @@ import { createDb } from "../app/db-factory.server";
 import { applyMigrations } from "../scripts/migrate";
 import { buildAppIfStale } from "../scripts/build-app";
 import { load, median, report, startServer } from "./support/harness";
+import { moneySet } from "../tests/support/orders";
 
 const root = path.resolve(import.meta.dirname, "..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
@@ -30,7 +31,7 @@ function orderRequests(shop = shopDomain): autocannon.Request[] {
       path: "/webhooks/orders/create",
       setupRequest: (request) => {
         orderId += 1;
-        const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+        const money = moneySet;
         const body = JSON.stringify({
           id: orderId,
           name: `#${orderId}`,

@@ -4,9 +4,10 @@ import { TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
+import { moneySet } from "../support/orders";
 
 const world = useWorld();
-const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+const money = moneySet;
 
 function pastOrder(id: number, code: string, refunded = false): StandInOrder {
   const at = new Date(Date.UTC(2026, 5, 1) + id * 3_600_000).toISOString();

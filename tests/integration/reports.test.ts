@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
-import { orderPayload, refundPayload } from "../support/orders";
+import { orderPayload, refundPayload, moneySet } from "../support/orders";
 import { adminFetch, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
@@ -108,7 +108,7 @@ describe("categories", () => {
     await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8801", title: "Serum", productType: "Skincare", collections: JSON.stringify(["Bestsellers", "Skincare"]), unitCostMinor: 1000 } });
     await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8802", title: "Lipstick", productType: "Makeup", collections: JSON.stringify(["Bestsellers"]) } });
     const order = at("2026-11-20T15:00:00Z", orderPayload({ id: 20, netMinor: 9_000, code: "REPORT10" }));
-    const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+    const money = moneySet;
     order.line_items = [
       { id: 201, product_id: 8801, title: "Serum", quantity: 2, current_quantity: 2, price_set: money("30.00"), discount_allocations: [] },
       { id: 202, product_id: 8802, title: "Lipstick", quantity: 1, current_quantity: 1, price_set: money("30.00"), discount_allocations: [] },

@@ -6,11 +6,12 @@ import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
 import { runSql } from "../support/catalog";
+import { moneySet } from "../support/orders";
 
 const world = useWorld();
 
 function order(id: number) {
-  const money = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+  const money = moneySet;
   return {
     id,
     name: `#${id}`,

@@ -1,8 +1,8 @@
 // Order webhook payloads for tests: the fields Shopify sends that the app reads.
-const money = (minor: number) => {
-  const amount = (minor / 100).toFixed(2);
-  return { shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } };
-};
+/** A Shopify money set in USD, shop and presentment alike, from a decimal string. */
+export const moneySet = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+
+const money = (minor: number) => moneySet((minor / 100).toFixed(2));
 
 export function orderPayload(options: {
   id: number;
