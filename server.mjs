@@ -17,11 +17,14 @@ const listener = createRequestListener((request, client) =>
   handleRemix(request, { clientAddress: client.address }),
 );
 
-// Referral links carry whole audiences at once: answer them before Remix (see app/referral-redirect.server.ts).
+// Referral links carry whole audiences at once and webhooks come in bursts: both are answered
+// before Remix (see app/referral-redirect.server.ts and app/webhooks/receive.server.ts).
 const handleReferral = build.entry.module.handleReferralRequest;
+const handleWebhook = build.entry.module.handleWebhookRequest;
 
 const server = createServer((req, res) => {
   if (handleReferral && req.method === "GET" && req.url?.startsWith("/r/")) return void handleReferral(req, res);
+  if (handleWebhook && req.url?.startsWith("/webhooks/") && handleWebhook(req, res)) return;
   assets(req, res, () => listener(req, res));
 });
 server.keepAliveTimeout = 65_000;

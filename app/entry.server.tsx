@@ -46,4 +46,5 @@ export default async function handleRequest(
 
 // Used by server.mjs: GET /r/:slug without going through Remix, and the last click batch at shutdown.
 export { flushReferralClicks, handleReferralRequest } from "./referral-redirect.server";
+export { handleWebhookRequest } from "./webhooks/receive.server";
 export { startSchedules } from "./schedules.server";

@@ -12,8 +12,8 @@ import { codeKey } from "../domain/codes";
 import { orderFacts, refundFactsFromPayload, type OrderFacts, type RefundFacts } from "../domain/order-facts";
 import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
 import { settleCommission } from "./commissions.server";
-import { lockKey } from "./locks.server";
-import { refreshOrderDays } from "./rollups.server";
+import { lockKeys } from "./locks.server";
+import { DaysToRefresh } from "./rollups.server";
 
 const TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
 
@@ -57,8 +57,10 @@ async function refundsOf(tx: Tx, shopId: string, shopifyOrderId: string): Promis
   }));
 }
 
+type SettledOrder = { id: string; influencerId: string | null; placedAt: Date };
+
 /** Refunded amounts and net sales of a stored order, from its lines and every refund known. */
-async function settleAmounts(tx: Tx, shopId: string, shopifyOrderId: string): Promise<string | null> {
+async function settleAmounts(tx: Tx, shopId: string, shopifyOrderId: string): Promise<SettledOrder | null> {
   const order = await tx.order.findUnique({
     where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } },
     include: { lines: true },
@@ -76,11 +78,11 @@ async function settleAmounts(tx: Tx, shopId: string, shopifyOrderId: string): Pr
     }
   }
   const gross = order.lines.reduce((sum, l) => sum + l.netMinor, 0);
-  await tx.order.update({
-    where: { id: order.id },
-    data: { refundedMinor: totals.refundedMinor, netSalesMinor: netSales(gross, totals.refundedMinor, order.cancelledAt !== null) },
-  });
-  return order.id;
+  const net = netSales(gross, totals.refundedMinor, order.cancelledAt !== null);
+  if (order.refundedMinor !== totals.refundedMinor || order.netSalesMinor !== net) {
+    await tx.order.update({ where: { id: order.id }, data: { refundedMinor: totals.refundedMinor, netSalesMinor: net } });
+  }
+  return { id: order.id, influencerId: order.influencerId, placedAt: order.placedAt };
 }
 
 async function attributionContext(tx: Tx, shop: ShopRow, facts: OrderFacts): Promise<AttributionContext> {
@@ -129,94 +131,156 @@ async function productsByShopifyId(tx: Tx, shopId: string, ids: string[]) {
   return new Map(rows.map((p) => [p.shopifyProductId, { id: p.id, productType: p.productType }]));
 }
 
+/**
+ * One change to a shop's ledger, read from a webhook payload: applied under the lock of its order,
+ * in a transaction that may hold other changes (a batch of deliveries). Returns the order's id
+ * once the order is known.
+ */
+export type LedgerChange = {
+  lockKey: string;
+  apply: (tx: Tx, days: DaysToRefresh) => Promise<string | null>;
+};
+
+export type LedgerShop = ShopRow & { timezone: string };
+
 /** orders/create, orders/updated, orders/paid, orders/cancelled: the same snapshot rules for all. */
-export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
+export function orderSnapshotChange(shop: LedgerShop, payload: unknown): LedgerChange | null {
   const facts = orderFacts(payload);
-  const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
-  if (!shop || facts.test) return { stored: false as const, reason: shop ? "test order" : "shop not installed" };
+  if (facts.test) return null;
   const incoming = { at: facts.updatedAt, hash: snapshotHash(payload) };
-
-  return db.$transaction(async (tx) => {
-    await lockKey(tx, kind, `${shop.id}:order:${facts.orderId}`);
-    await storeRefunds(tx, shop.id, facts.refunds);
-    const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: facts.orderId } };
-    const stored = await tx.order.findUnique({
-      where: key,
-      select: { id: true, shopifyUpdatedAt: true, snapshotHash: true, cancelledAt: true, influencerId: true },
-    });
-
-    if (!stored || isNewer(incoming, stored)) {
-      const attribution = attributeOrder(facts, await attributionContext(tx, shop, facts));
-      const lines = linesAfterEdits(facts);
-      const products = await productsByShopifyId(tx, shop.id, [...new Set(lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]);
-      const cancelledAt = stored?.cancelledAt ?? facts.cancelledAt; // a cancellation is never undone
-      const data = {
-        name: facts.name,
-        test: false,
-        influencerId: attribution.influencerId,
-        source: attribution.source,
-        attributedCode: attribution.influencerId ? attribution.code : null,
-        attributedSlug: attribution.influencerId ? attribution.slug : null,
-        selfReferral: attribution.influencerId ? attribution.selfReferral : false,
-        customerShopifyId: facts.customerId,
-        customerEmail: facts.customerEmail,
-        currency: facts.currency,
-        subtotalMinor: facts.subtotalMinor,
-        discountsMinor: facts.discountsMinor,
-        shippingMinor: facts.shippingMinor,
-        taxesMinor: facts.taxesMinor,
-        totalMinor: facts.totalMinor,
-        financialStatus: facts.financialStatus,
-        cancelledAt,
-        placedAt: facts.placedAt,
-        shopifyUpdatedAt: facts.updatedAt,
-        snapshotHash: incoming.hash,
-      };
-      const order = stored
-        ? await tx.order.update({ where: { id: stored.id }, data })
-        : await tx.order.create({ data: { shopId: shop.id, shopifyOrderId: facts.orderId, ...data } });
-      await tx.orderLine.deleteMany({ where: { orderId: order.id } });
-      await tx.orderLine.createMany({
-        data: lines.map((line) => {
-          const product = line.productId ? products.get(line.productId) : undefined;
-          return {
-            shopId: shop.id,
-            orderId: order.id,
-            shopifyLineId: line.lineId,
-            productId: product?.id ?? null,
-            shopifyProductId: line.productId,
-            shopifyVariantId: line.variantId,
-            title: line.title,
-            productType: product?.productType ?? "",
-            quantity: line.keptQuantity,
-            netMinor: line.effectiveNetMinor,
-          };
-        }),
+  return {
+    lockKey: `${shop.id}:order:${facts.orderId}`,
+    apply: async (tx, days) => {
+      await storeRefunds(tx, shop.id, facts.refunds);
+      const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: facts.orderId } };
+      const stored = await tx.order.findUnique({
+        where: key,
+        select: { id: true, shopifyUpdatedAt: true, snapshotHash: true, cancelledAt: true, influencerId: true },
       });
-      await refreshCustomerFlags(tx, shop.id, facts.customerId, facts.customerEmail);
-    }
-    const orderId = await settleAmounts(tx, shop.id, facts.orderId);
-    if (orderId) {
-      await settleCommission(tx, orderId); // commissions follow their order
-      await refreshOrderDays(tx, orderId, stored?.influencerId ?? null); // and so do the reports
-    }
-    return { stored: true as const, orderId };
-  }, TRANSACTION);
+      if (!stored || isNewer(incoming, stored)) await storeSnapshot(tx, shop, facts, incoming.hash, stored);
+      const order = await settleAmounts(tx, shop.id, facts.orderId);
+      if (!order) return null;
+      await settleCommission(tx, order.id); // commissions follow their order
+      days.addOrder(shop, order.placedAt, [order.influencerId, stored?.influencerId ?? null]); // and so do the reports
+      return order.id;
+    },
+  };
+}
+
+async function storeSnapshot(
+  tx: Tx,
+  shop: ShopRow,
+  facts: OrderFacts,
+  hash: string,
+  stored: { id: string; cancelledAt: Date | null } | null,
+) {
+  const attribution = attributeOrder(facts, await attributionContext(tx, shop, facts));
+  const lines = linesAfterEdits(facts);
+  const products = await productsByShopifyId(tx, shop.id, [...new Set(lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]);
+  const cancelledAt = stored?.cancelledAt ?? facts.cancelledAt; // a cancellation is never undone
+  const data = {
+    name: facts.name,
+    test: false,
+    influencerId: attribution.influencerId,
+    source: attribution.source,
+    attributedCode: attribution.influencerId ? attribution.code : null,
+    attributedSlug: attribution.influencerId ? attribution.slug : null,
+    selfReferral: attribution.influencerId ? attribution.selfReferral : false,
+    customerShopifyId: facts.customerId,
+    customerEmail: facts.customerEmail,
+    currency: facts.currency,
+    subtotalMinor: facts.subtotalMinor,
+    discountsMinor: facts.discountsMinor,
+    shippingMinor: facts.shippingMinor,
+    taxesMinor: facts.taxesMinor,
+    totalMinor: facts.totalMinor,
+    financialStatus: facts.financialStatus,
+    cancelledAt,
+    placedAt: facts.placedAt,
+    shopifyUpdatedAt: facts.updatedAt,
+    snapshotHash: hash,
+  };
+  const order = stored
+    ? await tx.order.update({ where: { id: stored.id }, data, select: { id: true } })
+    : await tx.order.create({ data: { shopId: shop.id, shopifyOrderId: facts.orderId, ...data }, select: { id: true } });
+  if (stored) await tx.orderLine.deleteMany({ where: { orderId: order.id } });
+  await tx.orderLine.createMany({
+    data: lines.map((line) => {
+      const product = line.productId ? products.get(line.productId) : undefined;
+      return {
+        shopId: shop.id,
+        orderId: order.id,
+        shopifyLineId: line.lineId,
+        productId: product?.id ?? null,
+        shopifyProductId: line.productId,
+        shopifyVariantId: line.variantId,
+        title: line.title,
+        productType: product?.productType ?? "",
+        quantity: line.keptQuantity,
+        netMinor: line.effectiveNetMinor,
+      };
+    }),
+  });
+  await refreshCustomerFlags(tx, shop.id, facts.customerId, facts.customerEmail);
 }
 
 /** refunds/create: kept by refund id; the order's amounts follow if the order is known yet. */
-export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
-  const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
-  if (!shop) return { stored: false as const, reason: "shop not installed" };
+export function refundChange(shop: LedgerShop, payload: unknown): LedgerChange {
   const refund = refundFactsFromPayload(payload, shop.currency);
-  return db.$transaction(async (tx) => {
-    await lockKey(tx, kind, `${shop.id}:order:${refund.orderId}`);
-    await storeRefunds(tx, shop.id, [refund]);
-    const orderId = await settleAmounts(tx, shop.id, refund.orderId);
-    if (orderId) {
-      await settleCommission(tx, orderId); // commissions follow their order
-      await refreshOrderDays(tx, orderId, null); // and so do the reports
-    }
-    return { stored: true as const, orderId };
-  }, TRANSACTION);
+  return {
+    lockKey: `${shop.id}:order:${refund.orderId}`,
+    apply: async (tx, days) => {
+      await storeRefunds(tx, shop.id, [refund]);
+      const order = await settleAmounts(tx, shop.id, refund.orderId);
+      if (!order) return null;
+      await settleCommission(tx, order.id);
+      days.addOrder(shop, order.placedAt, [order.influencerId]);
+      return order.id;
+    },
+  };
+}
+
+/**
+ * Applies changes in one transaction: every order's lock first (in one order, so batches on
+ * several servers never deadlock), then each change, then the roll-ups of the days they touched,
+ * once per influencer-day. All or nothing.
+ */
+export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
+  if (!changes.length) return [];
+  return db.$transaction((tx) => applyLedgerChangesIn(tx, kind, changes), TRANSACTION);
+}
+
+/** The same, inside a transaction the caller holds (the webhook intake stores its events in it too). */
+export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
+  await lockKeys(tx, kind, changes.map((c) => c.lockKey));
+  const days = new DaysToRefresh();
+  const orderIds: Array<string | null> = [];
+  for (const change of changes) orderIds.push(await change.apply(tx, days));
+  await days.refresh(tx);
+  return orderIds;
+}
+
+export async function ledgerShop(db: Tx, shopDomain: string): Promise<LedgerShop | null> {
+  return db.shop.findUnique({
+    where: { domain: shopDomain },
+    select: { id: true, currency: true, timezone: true, attributionMode: true, attributionWindowDays: true },
+  });
+}
+
+/** One order snapshot on its own (a webhook retried, a backfilled order, a test). */
+export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
+  const shop = await ledgerShop(db, shopDomain);
+  if (!shop) return { stored: false as const, reason: "shop not installed" };
+  const change = orderSnapshotChange(shop, payload);
+  if (!change) return { stored: false as const, reason: "test order" };
+  const [orderId] = await applyLedgerChanges(db, kind, [change]);
+  return { stored: true as const, orderId };
+}
+
+/** One refund on its own. */
+export async function applyRefund(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
+  const shop = await ledgerShop(db, shopDomain);
+  if (!shop) return { stored: false as const, reason: "shop not installed" };
+  const [orderId] = await applyLedgerChanges(db, kind, [refundChange(shop, payload)]);
+  return { stored: true as const, orderId };
 }

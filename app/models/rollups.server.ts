@@ -73,12 +73,24 @@ function categoryLine(l: { orderId: string; productType: string; quantity: numbe
   return { orderId: l.orderId, productType: l.productType, collections, units: l.quantity - l.refundedQuantity, netMinor: l.netMinor - l.refundedMinor };
 }
 
-/** After an order changed: its day, for its influencer and for one it may have belonged to before. */
-export async function refreshOrderDays(tx: Tx, orderId: string, previousInfluencerId: string | null) {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { influencerId: true, placedAt: true, shop: { select: { id: true, timezone: true } } } });
-  const day = shopDay(order.placedAt, order.shop.timezone);
-  for (const influencerId of new Set([order.influencerId, previousInfluencerId].filter((id): id is string => Boolean(id)))) {
-    await refreshInfluencerDay(tx, order.shop, influencerId, day);
+/**
+ * The influencer-days that changed while orders were applied, refreshed once at the end of the
+ * transaction: a batch of a hundred orders of one influencer's day refreshes that day once.
+ */
+export class DaysToRefresh {
+  private readonly days = new Map<string, { shop: { id: string; timezone: string }; influencerId: string; day: string }>();
+
+  /** The order's day, for its influencer and for one it may have belonged to before. */
+  addOrder(shop: { id: string; timezone: string }, placedAt: Date, influencerIds: Array<string | null>) {
+    const day = shopDay(placedAt, shop.timezone);
+    for (const influencerId of influencerIds) {
+      if (influencerId) this.days.set(`${influencerId}|${day}`, { shop, influencerId, day });
+    }
+  }
+
+  async refresh(tx: Tx) {
+    for (const { shop, influencerId, day } of this.days.values()) await refreshInfluencerDay(tx, shop, influencerId, day);
+    this.days.clear();
   }
 }
 

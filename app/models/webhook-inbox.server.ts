@@ -62,6 +62,15 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
   }
 }
 
+/** Records events processed together (a batch). */
+export async function markProcessed(db: Db, webhookIds: string[]) {
+  if (!webhookIds.length) return;
+  await db.webhookEvent.updateMany({
+    where: { webhookId: { in: webhookIds } },
+    data: { status: "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
+  });
+}
+
 /** Events to process again: failed ones, and received ones left behind (older than `staleMs`). */
 export async function eventsToRetry(db: Db, now: Date, staleMs = 60_000, shopDomain?: string) {
   return db.webhookEvent.findMany({

@@ -3,7 +3,7 @@ import { dbKind, type Db } from "../db.server";
 import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
-import { applyOrderSnapshot, applyRefund } from "../models/orders.server";
+import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange, type LedgerShop } from "../models/orders.server";
 import { applyProductUpdate, fetchMissingProducts } from "../models/products.server";
 import { unauthenticated } from "../shopify.server";
 
@@ -18,10 +18,11 @@ function payloadOf<T>(event: StoredEvent): T {
   return JSON.parse(event.payload) as T;
 }
 
-/** Categories come from products: fetch the ones this order names that the app has not seen. */
-async function completeProducts(db: Db, shopDomain: string, orderId: string) {
+/** Categories come from products: fetch the ones these orders name that the app has not seen. */
+export async function completeProducts(db: Db, shopDomain: string, orderIds: string[]) {
+  if (!orderIds.length) return;
   const lines = await db.orderLine.findMany({
-    where: { orderId, productId: null, shopifyProductId: { not: null } },
+    where: { orderId: { in: orderIds }, productId: null, shopifyProductId: { not: null } },
     select: { shopId: true, shopifyProductId: true },
   });
   if (!lines.length) return;
@@ -29,23 +30,39 @@ async function completeProducts(db: Db, shopDomain: string, orderId: string) {
     const { admin } = await unauthenticated.admin(shopDomain);
     await fetchMissingProducts(db, admin.graphql, lines[0].shopId, [...new Set(lines.map((l) => l.shopifyProductId!))]);
   } catch (error) {
-    console.error(`products of order ${orderId} not fetched yet: ${(error as Error).message}`);
+    console.error(`products of ${orderIds.length} order(s) not fetched yet: ${(error as Error).message}`);
   }
 }
 
-const orderSnapshot: Processor = async (db, event) => {
-  const result = await applyOrderSnapshot(db, dbKind, event.shopDomain, JSON.parse(event.payload));
-  if (result.stored && result.orderId) await completeProducts(db, event.shopDomain, result.orderId);
+// The topics that change a shop's ledger of orders, refunds and commissions: applied in batches.
+const ledgerChanges: Record<string, (shop: LedgerShop, payload: unknown) => LedgerChange | null> = {
+  "orders/create": orderSnapshotChange,
+  "orders/updated": orderSnapshotChange,
+  "orders/paid": orderSnapshotChange,
+  "orders/cancelled": orderSnapshotChange,
+  "refunds/create": refundChange,
+};
+
+export function isLedgerTopic(topic: string): boolean {
+  return topic in ledgerChanges;
+}
+
+/** The ledger change an event asks for; null when there is none (a test order, an unknown shop). */
+export function ledgerChangeFor(event: StoredEvent, shop: LedgerShop | null): LedgerChange | null {
+  const change = ledgerChanges[event.topic];
+  if (!change) throw new Error(`${event.topic} does not change the ledger`);
+  return shop ? change(shop, JSON.parse(event.payload)) : null;
+}
+
+const ledgerEvent: Processor = async (db, event) => {
+  const change = ledgerChangeFor(event, await ledgerShop(db, event.shopDomain));
+  if (!change) return;
+  const [orderId] = await applyLedgerChanges(db, dbKind, [change]);
+  if (orderId) await completeProducts(db, event.shopDomain, [orderId]);
 };
 
 const processors: Record<string, Processor> = {
-  "orders/create": orderSnapshot,
-  "orders/updated": orderSnapshot,
-  "orders/paid": orderSnapshot,
-  "orders/cancelled": orderSnapshot,
-  "refunds/create": async (db, event) => {
-    await applyRefund(db, dbKind, event.shopDomain, JSON.parse(event.payload));
-  },
+  ...Object.fromEntries(Object.keys(ledgerChanges).map((topic) => [topic, ledgerEvent])),
   "products/update": async (db, event) => {
     await applyProductUpdate(db, event.shopDomain, JSON.parse(event.payload));
   },

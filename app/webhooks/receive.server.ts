@@ -1,85 +1,112 @@
-// The path of every webhook route: verify (HMAC, headers), store in the inbox, process, answer.
-// 401 bad HMAC, 400 missing headers or a topic that is not this route's, 5xx when the event
-// could not be stored (Shopify retries), 200 otherwise: processing failures are kept for retry.
-import db from "../db.server";
-import { authenticate } from "../shopify.server";
-import { processEvent, storeEvent } from "../models/webhook-inbox.server";
-import { processorFor } from "./processors.server";
+// The path of every webhook delivery: verify (method, HMAC, headers, topic, JSON), then the intake
+// stores it in the inbox and processes it (see intake.server.ts). 405 for anything but POST, 401
+// for a bad HMAC, 400 for missing headers, a topic that is not the endpoint's or a body that is
+// not JSON, 503 when the event could not be stored (Shopify retries), 200 otherwise: processing
+// failures are kept for retry. Used by server.mjs before Remix (no Fetch conversion on the hot
+// path) and by the Remix routes (the dev server).
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "../env.server";
+import { intake } from "./intake.server";
+
+export type Delivery = { method: string; header: (name: string) => string | null | undefined; rawBody: Buffer };
+export type Answer = { status: number; body?: string; headers?: Record<string, string> };
+
+/** The topics the app subscribes to (shopify.app.toml), each at /webhooks/<topic>. */
+export const WEBHOOK_TOPICS = [
+  "orders/create",
+  "orders/updated",
+  "orders/paid",
+  "orders/cancelled",
+  "refunds/create",
+  "products/update",
+  "app/uninstalled",
+  "app/scopes_update",
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
+] as const;
 
 /** `orders/create` and `ORDERS_CREATE` name the same topic. */
 export function topicKey(topic: string): string {
   return topic.trim().toUpperCase().replace(/\//g, "_");
 }
 
-export async function receiveWebhook(request: Request, routeTopic: string): Promise<Response> {
-  let webhook: Awaited<ReturnType<typeof authenticate.webhook>>;
+const REQUIRED_HEADERS = ["X-Shopify-Webhook-Id", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version"];
+
+function hmacIsValid(rawBody: Buffer, given: string | null | undefined): boolean {
+  if (!given) return false;
+  const expected = createHmac("sha256", env().SHOPIFY_API_SECRET).update(rawBody).digest();
+  const received = Buffer.from(given, "base64");
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+export async function answerDelivery(delivery: Delivery, routeTopic: string): Promise<Answer> {
+  if (delivery.method !== "POST") return { status: 405, headers: { Allow: "POST" } };
+  if (!hmacIsValid(delivery.rawBody, delivery.header("X-Shopify-Hmac-Sha256"))) return { status: 401, body: "Invalid HMAC" };
+  const missing = REQUIRED_HEADERS.filter((name) => !delivery.header(name));
+  if (missing.length) return { status: 400, body: `Missing header ${missing.join(", ")}` };
+  if (topicKey(delivery.header("X-Shopify-Topic")!) !== topicKey(routeTopic)) {
+    return { status: 400, body: `This endpoint takes ${routeTopic}` };
+  }
+  const payload = delivery.rawBody.toString("utf8");
   try {
-    webhook = await authenticate.webhook(request);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    return new Response("Body is not valid JSON", { status: 400 }); // HMAC was valid, body was not JSON
+    JSON.parse(payload);
+  } catch {
+    return { status: 400, body: "Body is not valid JSON" }; // the HMAC was valid, the body was not JSON
   }
-  if (topicKey(webhook.topic) !== topicKey(routeTopic)) {
-    return new Response(`This endpoint takes ${routeTopic}`, { status: 400 });
-  }
-  const event = {
-    webhookId: webhook.webhookId,
-    shopDomain: webhook.shop,
+  const outcome = await intake({
+    webhookId: delivery.header("X-Shopify-Webhook-Id")!,
+    shopDomain: delivery.header("X-Shopify-Shop-Domain")!,
     topic: routeTopic,
-    apiVersion: webhook.apiVersion,
-    payload: webhook.payload,
-  };
-  let stored: boolean;
-  try {
-    stored = await storeEvent(db, event);
-  } catch (error) {
-    console.error(`webhook ${routeTopic} could not be stored: ${(error as Error).message}`);
-    return new Response("Could not store the event; retry later", { status: 503 });
-  }
-  if (!stored) return new Response(null, { status: 200 }); // a repeat delivery
-  const processor = processorFor(routeTopic);
-  if (processor) await processSoon(() => processEvent(db, { ...event, payload: JSON.stringify(event.payload) }, processor).then(() => undefined));
-  return new Response(null, { status: 200 });
+    apiVersion: delivery.header("X-Shopify-API-Version")!,
+    payload,
+  });
+  if (outcome === "not-stored") return { status: 503, body: "Could not store the event; retry later" };
+  return { status: 200 };
 }
 
-// At most this many events are processed at once. Beyond that, an event that is stored is
-// answered at once and processed in the background as a place frees: a burst never starves the
-// storing of new events, and answers stay fast. An event still queued when the server stops is
-// stored as RECEIVED, and the retry schedule processes it.
-const MAX_PROCESSING = 4;
-let processing = 0;
-const queued: Array<() => Promise<void>> = [];
-
-function startNext() {
-  while (processing < MAX_PROCESSING && queued.length) {
-    const task = queued.shift()!;
-    processing += 1;
-    void task()
-      .catch((error: Error) => console.error(`webhook processing failed: ${error.message}`))
-      .finally(() => {
-        processing -= 1;
-        startNext();
-      });
-  }
-}
-
-/** Processes now when there is a free place (the answer then waits for it), else queues it. */
-async function processSoon(task: () => Promise<void>): Promise<void> {
-  if (processing >= MAX_PROCESSING || queued.length) {
-    queued.push(task);
-    startNext();
-    return;
-  }
-  processing += 1;
-  try {
-    await task();
-  } finally {
-    processing -= 1;
-    startNext();
-  }
+/** A Remix route's action or loader for one topic. */
+export async function receiveWebhook(request: Request, routeTopic: string): Promise<Response> {
+  const rawBody = Buffer.from(await request.arrayBuffer());
+  const answer = await answerDelivery({ method: request.method, header: (name) => request.headers.get(name), rawBody }, routeTopic);
+  return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
 }
 
 /** Shopify only POSTs webhooks; any other method is answered 405. */
 export function webhookOnlyAcceptsPost() {
   return new Response(null, { status: 405, headers: { Allow: "POST" } });
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** server.mjs: answers /webhooks/<topic> straight from Node's request; false for other paths. */
+export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const topic = WEBHOOK_TOPICS.find((t) => req.url === `/webhooks/${t}`);
+  if (!topic) return false;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      res.writeHead(413).end("Body too large");
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (res.headersSent) return;
+    const header = (name: string) => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    answerDelivery({ method: req.method ?? "GET", header, rawBody: Buffer.concat(chunks) }, topic)
+      .then((answer) => res.writeHead(answer.status, { "Content-Type": "text/plain; charset=utf-8", ...answer.headers }).end(answer.body ?? ""))
+      .catch((error: Error) => {
+        console.error(`webhook ${topic} failed: ${error.message}`);
+        res.writeHead(503).end("Try again later");
+      });
+  });
+  return true;
 }

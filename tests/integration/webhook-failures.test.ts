@@ -6,7 +6,7 @@ import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
 import { runSql } from "../support/catalog";
-import { moneySet } from "../support/orders";
+import { moneySet, refundPayload } from "../support/orders";
 
 const world = useWorld();
 
@@ -104,5 +104,26 @@ describe("webhooks that could not be stored or processed", () => {
     const event = await world.database.db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "unreadable" } });
     expect(event.status).toBe("FAILED");
     expect(event.lastError).toContain("line_items");
+  });
+
+  it("settles deliveries that arrive together as one batch: a repeat stored once, an unreadable one failed alone, the rest applied", async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => 8200 + i);
+    const deliveries = [
+      ...ids.map((id) => sendWebhook(world.app.url, "orders/create", order(id), { webhookId: `together-${id}` })),
+      sendWebhook(world.app.url, "orders/create", order(ids[0]), { webhookId: `together-${ids[0]}` }),
+      sendWebhook(world.app.url, "orders/create", { id: 8299, name: "#8299" }, { webhookId: "together-unreadable" }),
+      sendWebhook(world.app.url, "refunds/create", refundPayload({ id: 82001, orderId: ids[1], amountMinor: 5000 }), { webhookId: "together-refund" }),
+    ];
+    expect((await Promise.all(deliveries)).map((a) => a.status)).toEqual(deliveries.map(() => 200));
+    const db = world.database.db;
+    await eventually(async () => (await db.webhookEvent.count({ where: { webhookId: { startsWith: "together-" }, status: { not: "RECEIVED" } } })) === ids.length + 2, 20_000);
+    expect(await db.webhookEvent.count({ where: { webhookId: `together-${ids[0]}` } })).toBe(1);
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "together-unreadable" } })).status).toBe("FAILED");
+    const orders = await db.order.findMany({ where: { shopifyOrderId: { in: ids.map(String) } }, orderBy: { shopifyOrderId: "asc" } });
+    expect(orders).toHaveLength(ids.length);
+    expect(orders.map((o) => o.netSalesMinor)).toEqual(ids.map((id) => (id === ids[1] ? 0 : 5000)));
+    const day = await db.influencerDay.findFirstOrThrow({ where: { influencer: { codes: { some: { code: "FAIL10" } } } } });
+    const expected = await db.order.aggregate({ where: { attributedCode: "FAIL10", cancelledAt: null, selfReferral: false }, _sum: { netSalesMinor: true }, _count: true });
+    expect({ orders: day.orders, netSalesMinor: day.netSalesMinor }).toEqual({ orders: expected._count, netSalesMinor: expected._sum.netSalesMinor });
   });
 });

@@ -1,0 +1,59 @@
+// Processes stored webhook events, the ledger's ones in batches: every order and refund event of
+// a batch is applied in one transaction (one commit, each influencer-day's roll-up refreshed
+// once), which is what lets ingestion keep up with a burst. A batch that fails is taken apart and
+// each event processed on its own, so one bad event is recorded FAILED without holding up others.
+import { dbKind, type Db } from "../db.server";
+import { applyLedgerChanges, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
+import { markProcessed, processEvent, type StoredEvent } from "../models/webhook-inbox.server";
+import { completeProducts, isLedgerTopic, ledgerChangeFor, processorFor } from "./processors.server";
+
+export type Outcome = { processed: number; failed: number };
+
+export async function processEvents(db: Db, events: StoredEvent[]): Promise<Outcome> {
+  const outcome: Outcome = { processed: 0, failed: 0 };
+  const alone: StoredEvent[] = [];
+  const batch: Array<{ event: StoredEvent; change: LedgerChange | null }> = [];
+  const shops = new Map<string, LedgerShop | null>();
+  for (const event of events) {
+    if (!isLedgerTopic(event.topic)) {
+      alone.push(event);
+      continue;
+    }
+    try {
+      if (!shops.has(event.shopDomain)) shops.set(event.shopDomain, await ledgerShop(db, event.shopDomain));
+      batch.push({ event, change: ledgerChangeFor(event, shops.get(event.shopDomain)!) });
+    } catch {
+      alone.push(event); // a payload that cannot be read: processed alone, to record its error
+    }
+  }
+
+  if (batch.length) {
+    const applied = batch.filter((b) => b.change !== null);
+    const changes = applied.map((b) => b.change!);
+    let orderIds: Array<string | null> | null = null;
+    try {
+      orderIds = await applyLedgerChanges(db, dbKind, changes);
+    } catch {
+      alone.push(...batch.map((b) => b.event)); // one of them failed: each on its own
+    }
+    if (orderIds) {
+      await markProcessed(db, batch.map((b) => b.event.webhookId));
+      outcome.processed += batch.length;
+      const byShop = new Map<string, string[]>();
+      applied.forEach(({ event }, i) => {
+        const orderId = orderIds![i];
+        if (orderId) byShop.set(event.shopDomain, [...(byShop.get(event.shopDomain) ?? []), orderId]);
+      });
+      for (const [domain, ids] of byShop) await completeProducts(db, domain, ids);
+    }
+  }
+
+  for (const event of alone) {
+    const processor = processorFor(event.topic);
+    if (!processor) continue;
+    const result = await processEvent(db, event, processor);
+    if (result.ok) outcome.processed += 1;
+    else outcome.failed += 1;
+  }
+  return outcome;
+}

@@ -1,0 +1,155 @@
+// The intake of verified webhook deliveries. Deliveries that arrive together are settled together,
+// in one transaction per batch: the events are stored in the inbox and the ledger's ones (orders,
+// refunds) applied in the same commit, so a burst costs one commit per batch instead of one per
+// event, and each influencer-day's roll-up is refreshed once per batch. A delivery is answered
+// when its batch is committed: its event is stored (never lost) and, for the ledger, applied.
+// Other topics (privacy, products, app lifecycle) are processed right after, one by one.
+// If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
+// is told to retry) and processed, a failure kept FAILED for the retry schedule.
+import db, { dbKind, type Tx } from "../db.server";
+import { applyLedgerChangesIn, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
+import { storeEvent, type StoredEvent } from "../models/webhook-inbox.server";
+import { processEvents } from "./batch.server";
+import { completeProducts, isLedgerTopic, ledgerChangeFor, processorFor } from "./processors.server";
+
+export type IntakeOutcome = "stored" | "repeat" | "not-stored";
+
+type Delivery = { event: StoredEvent; settle: (outcome: IntakeOutcome) => void };
+
+const BATCH = 200;
+const TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
+const waiting: Delivery[] = [];
+let draining = false;
+
+/** Stores (and for the ledger, applies) a verified delivery; resolves once that is committed. */
+export function intake(event: StoredEvent): Promise<IntakeOutcome> {
+  return new Promise((settle) => {
+    waiting.push({ event, settle });
+    if (!draining) {
+      draining = true;
+      setImmediate(drain);
+    }
+  });
+}
+
+// A batch starts after the current round of I/O: SQLite statements run synchronously, so a batch
+// started at once would run before the deliveries already received were even read.
+const nextRoundOfIo = () => new Promise((resolve) => setImmediate(resolve));
+
+// Stored events whose processing waits: in a burst, deliveries are answered once stored, and
+// processed a chunk at a time between rounds of storing, so answers stay fast while the ledger
+// catches up. If the server stops, they are in the inbox as RECEIVED for the retry schedule.
+const backlog: StoredEvent[] = [];
+const ANSWER_AFTER_PROCESSING_UP_TO = 10;
+const CHUNK = 25;
+
+async function drain() {
+  try {
+    while (waiting.length || backlog.length) {
+      if (waiting.length) {
+        const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length;
+        await settleBatch(waiting.splice(0, BATCH), quiet);
+      }
+      if (backlog.length) await processEvents(db, backlog.splice(0, CHUNK)).catch(() => undefined); // failures are kept for retry
+      await nextRoundOfIo();
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+/** Stores a batch; when `apply`, processes it before answering, else leaves it to the backlog. */
+async function settleBatch(batch: Delivery[], apply: boolean) {
+  // A webhook id twice in one batch: the first is the delivery, the others repeats.
+  const first = new Map<string, Delivery>();
+  const repeats: Delivery[] = [];
+  for (const delivery of batch) {
+    if (first.has(delivery.event.webhookId)) repeats.push(delivery);
+    else first.set(delivery.event.webhookId, delivery);
+  }
+  let settled: Awaited<ReturnType<typeof storeAndApply>>;
+  try {
+    settled = await db.$transaction((tx) => storeAndApply(tx, [...first.values()], apply), TRANSACTION);
+  } catch {
+    await Promise.all([...first.values()].map(settleAlone));
+    for (const delivery of repeats) delivery.settle("repeat");
+    return;
+  }
+  const fresh = new Set(settled.fresh.map((d) => d.event.webhookId));
+  for (const delivery of first.values()) if (!fresh.has(delivery.event.webhookId)) delivery.settle("repeat");
+  for (const delivery of repeats) delivery.settle("repeat");
+  if (!apply) {
+    for (const delivery of settled.fresh) delivery.settle("stored");
+    backlog.push(...settled.later);
+    return;
+  }
+  for (const [domain, orderIds] of settled.ordersByShop) await completeProducts(db, domain, orderIds); // categories of new products
+  if (settled.later.length) await processEvents(db, settled.later).catch(() => undefined); // failures are kept for retry
+  for (const delivery of settled.fresh) delivery.settle("stored");
+}
+
+async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
+  const known = await tx.webhookEvent.findMany({
+    where: { webhookId: { in: deliveries.map((d) => d.event.webhookId) } },
+    select: { webhookId: true },
+  });
+  const seen = new Set(known.map((k) => k.webhookId));
+  const fresh = deliveries.filter((d) => !seen.has(d.event.webhookId));
+
+  const shops = new Map<string, LedgerShop | null>();
+  const applied: StoredEvent[] = [];
+  const changes: LedgerChange[] = [];
+  const changedBy: StoredEvent[] = [];
+  const later: StoredEvent[] = [];
+  for (const { event } of fresh) {
+    if (!apply || !isLedgerTopic(event.topic)) {
+      if (processorFor(event.topic)) later.push(event);
+      continue;
+    }
+    try {
+      if (!shops.has(event.shopDomain)) shops.set(event.shopDomain, await ledgerShop(tx, event.shopDomain));
+      const change = ledgerChangeFor(event, shops.get(event.shopDomain)!);
+      if (change) {
+        changes.push(change);
+        changedBy.push(event);
+      }
+      applied.push(event);
+    } catch {
+      later.push(event); // a payload that cannot be read: processed on its own, to record why
+    }
+  }
+  const orderIds = await applyLedgerChangesIn(tx, dbKind, changes);
+  const ordersByShop = new Map<string, string[]>();
+  orderIds.forEach((orderId, i) => {
+    const domain = changedBy[i].shopDomain;
+    if (orderId) ordersByShop.set(domain, [...(ordersByShop.get(domain) ?? []), orderId]);
+  });
+
+  const now = new Date();
+  const appliedIds = new Set(applied.map((e) => e.webhookId));
+  await tx.webhookEvent.createMany({
+    data: fresh.map(({ event }) => ({
+      webhookId: event.webhookId,
+      shopDomain: event.shopDomain,
+      topic: event.topic,
+      apiVersion: event.apiVersion,
+      payload: event.payload,
+      receivedAt: now,
+      ...(appliedIds.has(event.webhookId) ? { status: "PROCESSED" as const, processedAt: now, attempts: 1 } : {}),
+    })),
+  });
+  return { fresh, later, ordersByShop };
+}
+
+/** The slow path: one delivery, its own store and its own processing. */
+async function settleAlone(delivery: Delivery) {
+  let stored: boolean;
+  try {
+    stored = await storeEvent(db, delivery.event);
+  } catch (error) {
+    console.error(`webhook ${delivery.event.topic} could not be stored: ${(error as Error).message}`);
+    return delivery.settle("not-stored");
+  }
+  if (stored && processorFor(delivery.event.topic)) await processEvents(db, [delivery.event]).catch(() => undefined);
+  delivery.settle(stored ? "stored" : "repeat");
+}
