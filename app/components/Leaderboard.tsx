@@ -3,9 +3,12 @@ import { Link } from "@remix-run/react";
 import { DataTable } from "@shopify/polaris";
 import { useState } from "react";
 import { formatMoney } from "~/domain/money";
+import { Sparkline } from "./Sparkline";
 import type { InfluencerFigures } from "~/models/reports.server";
 
-export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes">;
+export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes"> & { trend?: number[] };
+
+const PAGE = 25;
 
 const COLUMNS: Array<{ heading: string; value: (r: LeaderboardRow) => number | null }> = [
   { heading: "Net sales", value: (r) => r.netSalesMinor },
@@ -24,24 +27,42 @@ const times = (v: number | null) => (v === null ? "-" : `${v.toFixed(2)}x`);
 
 export function Leaderboard({ rows, currency }: { rows: LeaderboardRow[]; currency: string }) {
   const [sort, setSort] = useState({ column: 0, direction: "descending" as "ascending" | "descending" });
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const money = (v: number | null) => (v === null ? "-" : formatMoney(v, currency));
   const sorted = [...rows].sort((a, b) => {
     const x = COLUMNS[sort.column].value(a) ?? -Infinity;
     const y = COLUMNS[sort.column].value(b) ?? -Infinity;
     return sort.direction === "descending" ? y - x : x - y;
   });
+  const showTrend = rows.some((r) => r.trend);
   return (
     <DataTable
-      columnContentTypes={["text", ...COLUMNS.map(() => "numeric" as const)]}
-      headings={["Influencer", ...COLUMNS.map((c) => c.heading)]}
-      sortable={[false, ...COLUMNS.map(() => true)]}
+      columnContentTypes={["text", ...(showTrend ? ["text" as const] : []), ...COLUMNS.map(() => "numeric" as const)]}
+      headings={["Influencer", ...(showTrend ? ["Net sales per day"] : []), ...COLUMNS.map((c) => c.heading)]}
+      sortable={[false, ...(showTrend ? [false] : []), ...COLUMNS.map(() => true)]}
       defaultSortDirection="descending"
-      initialSortColumnIndex={1}
-      onSort={(index, direction) => setSort({ column: index - 1, direction: direction === "ascending" ? "ascending" : "descending" })}
-      rows={sorted.map((r) => [
+      initialSortColumnIndex={showTrend ? 2 : 1}
+      onSort={(index, direction) => {
+        setSort({ column: index - (showTrend ? 2 : 1), direction: direction === "ascending" ? "ascending" : "descending" });
+        setPage(0);
+      }}
+      pagination={
+        pages > 1
+          ? {
+              hasPrevious: page > 0,
+              hasNext: page < pages - 1,
+              onPrevious: () => setPage(page - 1),
+              onNext: () => setPage(page + 1),
+              label: `${page * PAGE + 1}-${Math.min(rows.length, (page + 1) * PAGE)} of ${rows.length}`,
+            }
+          : undefined
+      }
+      rows={sorted.slice(page * PAGE, (page + 1) * PAGE).map((r) => [
         <Link key={r.influencerId} to={`/app/influencers/${r.influencerId}`}>
           {r.name}
         </Link>,
+        ...(showTrend ? [<Sparkline key="trend" values={r.trend ?? []} label={`Net sales per day of ${r.name}`} />] : []),
         money(r.netSalesMinor),
         r.orders,
         percent(r.conversion),

@@ -2,6 +2,7 @@
 // returned, and the categories their audience buys.
 import { BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { formatMoney } from "~/domain/money";
+import { SalesChart } from "./SalesChart";
 
 type Performance = {
   clicks: number;
@@ -15,8 +16,13 @@ type Performance = {
   conversion: number | null;
   roas: number | null;
   roi: number | null;
-  topCategories: Array<{ category: string; netSalesMinor: number; units: number }>;
+  topCategories: Ranked[];
+  topCollections: Ranked[];
+  topProducts: Array<{ title: string; netSalesMinor: number; units: number }>;
+  series: Array<{ day: string; netSalesMinor: number; orders: number }>;
 };
+
+type Ranked = { category: string; netSalesMinor: number; units: number };
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -55,22 +61,39 @@ export function PerformanceCard({ p, currency, period }: { p: Performance; curre
           <Stat label="ROAS" value={p.roas === null ? "-" : `${p.roas.toFixed(2)}x`} />
           <Stat label="ROI" value={percent(p.roi)} />
         </InlineGrid>
-        {p.topCategories.length > 0 && (
-          <BlockStack gap="100">
-            <Text as="h3" variant="headingSm">
-              What their audience buys
-            </Text>
-            {p.topCategories.map((c) => (
-              <InlineStack key={c.category} align="space-between">
-                <Text as="span">{c.category}</Text>
-                <Text as="span">
-                  {money(c.netSalesMinor)} · {c.units} units
-                </Text>
-              </InlineStack>
-            ))}
-          </BlockStack>
-        )}
+        <SalesChart series={p.series} currency={currency} />
+        <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+          <Ranking title="Product types" rows={p.topCategories.map((c) => ({ name: c.category, ...c }))} money={money} />
+          <Ranking title="Collections" rows={p.topCollections.map((c) => ({ name: c.category, ...c }))} money={money} />
+          <Ranking title="Top products" rows={p.topProducts.map((c) => ({ name: c.title, ...c }))} money={money} />
+        </InlineGrid>
       </BlockStack>
     </Card>
+  );
+}
+
+/** What their audience buys: the first five by net sales. */
+function Ranking({ title, rows, money }: { title: string; rows: Array<{ name: string; netSalesMinor: number; units: number }>; money: (minor: number) => string }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm">
+        {title}
+      </Text>
+      {rows.length === 0 && (
+        <Text as="p" tone="subdued">
+          No sales in this period
+        </Text>
+      )}
+      {rows.map((r) => (
+        <InlineStack key={r.name} align="space-between" wrap={false} gap="200">
+          <Text as="span" truncate>
+            {r.name || "(no type)"}
+          </Text>
+          <Text as="span" numeric>
+            {money(r.netSalesMinor)} · {r.units}
+          </Text>
+        </InlineStack>
+      ))}
+    </BlockStack>
   );
 }

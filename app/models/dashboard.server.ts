@@ -2,6 +2,7 @@
 // leaderboard, all from the daily roll-ups.
 import type { Db } from "../db.server";
 import { change, conversion, grossProfit, roas, roi } from "../domain/roi";
+import { trendsByInfluencer } from "../domain/trends";
 import { influencerFigures } from "./reports.server";
 
 function shiftDay(day: string, days: number): string {
@@ -38,7 +39,7 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
   const length = daysBetween(from, to);
   const previousTo = shiftDay(from, -1);
   const previousFrom = shiftDay(from, -length);
-  const [current, previous, perDay, leaderboard, paid] = await Promise.all([
+  const [current, previous, perDay, leaderboard, paid, trendRows] = await Promise.all([
     totals(db, shop, from, to),
     totals(db, shop, previousFrom, previousTo),
     db.influencerDay.groupBy({
@@ -49,7 +50,12 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
     }),
     influencerFigures(db, shop, from, to),
     db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } }),
+    db.influencerDay.findMany({
+      where: { shopId: shop.id, day: { gte: from, lte: to }, netSalesMinor: { not: 0 } },
+      select: { influencerId: true, day: true, netSalesMinor: true },
+    }),
   ]);
+  const trends = trendsByInfluencer(trendRows, from, length);
   const byDay = new Map(perDay.map((d) => [d.day, d._sum]));
   const series = Array.from({ length }, (_, i) => {
     const day = shiftDay(from, i);
@@ -63,5 +69,6 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
     commission: change(current.commissionMinor, previous.commissionMinor),
     costs: change(current.costsMinor, previous.costsMinor),
   };
-  return { current, previous, changes, series, leaderboard, paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
+  return { current, previous, changes, series, leaderboard: leaderboard.map((row) => ({ ...row, trend: trends.get(row.influencerId) ?? [] })), paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
 }
+

@@ -2,7 +2,7 @@
 import type { Db } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { formatMinor } from "../domain/money";
-import { averageOrderValue, conversion, grossProfit, roas, roi } from "../domain/roi";
+import { averageOrderValue, conversion, dayStart, grossProfit, nextDay, roas, roi } from "../domain/roi";
 
 export type InfluencerFigures = {
   influencerId: string;
@@ -103,7 +103,7 @@ export type CategoryFigures = {
   units: number;
   netSalesMinor: number;
   share: number; // of the period's referred net sales in this kind of category
-  influencers: Array<{ influencerId: string; name: string; netSalesMinor: number; orders: number; conversion: number | null }>;
+  influencers: Array<{ influencerId: string; name: string; netSalesMinor: number; orders: number; units: number; conversion: number | null }>;
 };
 
 /** Who sells which categories: per category, its total and the influencers it sells through. */
@@ -132,6 +132,7 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
       name: names.get(p.influencerId) ?? "",
       netSalesMinor: p._sum.netSalesMinor ?? 0,
       orders: p._sum.orders ?? 0,
+      units: p._sum.units ?? 0,
       conversion: conversion(p._sum.orders ?? 0, clicksOf.get(p.influencerId) ?? 0),
     });
     categories.set(p.category, entry);
@@ -141,30 +142,60 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
     .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.category.localeCompare(b.category));
 }
 
+export const CATEGORY_CSV_COLUMNS = ["group_by", "category", "influencer_id", "influencer", "orders", "units", "net_sales", "conversion", "currency"];
+
+/** Who sells which categories: one row per category and influencer, the biggest first. */
+export function categoryCsv(kind: "PRODUCT_TYPE" | "COLLECTION", categories: CategoryFigures[], currency: string): string {
+  const groupBy = kind === "COLLECTION" ? "collection" : "product_type";
+  return toCsv(
+    CATEGORY_CSV_COLUMNS,
+    categories.flatMap((c) =>
+      c.influencers.map((i) => [groupBy, c.category, i.influencerId, i.name, i.orders, i.units, formatMinor(i.netSalesMinor, currency), ratio(i.conversion), currency]),
+    ),
+  );
+}
+
 /** One influencer's figures for a period: the funnel, codes against links, categories, spend and ROI. */
 export async function influencerPerformance(
   db: Db,
-  shop: { id: string; grossMarginBps: number },
+  shop: { id: string; grossMarginBps: number; timezone: string },
   influencerId: string,
   from: string,
   to: string,
 ) {
-  const [days, categories] = await Promise.all([
+  const categoryWhere = (kind: "PRODUCT_TYPE" | "COLLECTION") => ({
+    by: ["category" as const],
+    where: { shopId: shop.id, influencerId, kind, day: { gte: from, lte: to } },
+    _sum: { netSalesMinor: true as const, units: true as const },
+    orderBy: { _sum: { netSalesMinor: "desc" as const } },
+    take: 5,
+  });
+  const [days, categories, collections, products] = await Promise.all([
     db.influencerDay.findMany({ where: { shopId: shop.id, influencerId, day: { gte: from, lte: to } }, orderBy: { day: "asc" } }),
-    db.influencerCategoryDay.groupBy({
-      by: ["category"],
-      where: { shopId: shop.id, influencerId, kind: "PRODUCT_TYPE", day: { gte: from, lte: to } },
-      _sum: { netSalesMinor: true, units: true },
-      orderBy: { _sum: { netSalesMinor: "desc" } },
-      take: 5,
-    }),
+    db.influencerCategoryDay.groupBy(categoryWhere("PRODUCT_TYPE")),
+    db.influencerCategoryDay.groupBy(categoryWhere("COLLECTION")),
+    topProducts(db, shop, influencerId, from, to),
   ]);
   const sum = (pick: (d: (typeof days)[number]) => number) => days.reduce((s, d) => s + pick(d), 0);
   const spend = { commissionMinor: sum((d) => d.commissionMinor), costsMinor: sum((d) => d.costsMinor) };
   const net = sum((d) => d.netSalesMinor);
   const orders = sum((d) => d.orders);
   const clicks = sum((d) => d.clicks);
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const length = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const series = Array.from({ length }, (_, i) => {
+    const day = new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10);
+    return { day, netSalesMinor: byDay.get(day)?.netSalesMinor ?? 0, orders: byDay.get(day)?.orders ?? 0 };
+  });
+  const category = (c: { category: string; _sum: { netSalesMinor: number | null; units: number | null } }) => ({
+    category: c.category,
+    netSalesMinor: c._sum.netSalesMinor ?? 0,
+    units: c._sum.units ?? 0,
+  });
   return {
+    series,
+    topCollections: collections.map(category),
+    topProducts: products,
     clicks,
     orders,
     codeOrders: sum((d) => d.codeOrders),
@@ -175,8 +206,30 @@ export async function influencerPerformance(
     conversion: conversion(orders, clicks),
     roas: roas(net, spend),
     roi: roi(grossProfit(net, sum((d) => d.costOfGoodsMinor), sum((d) => d.knownCostSalesMinor), shop.grossMarginBps), spend),
-    topCategories: categories.map((c) => ({ category: c.category, netSalesMinor: c._sum.netSalesMinor ?? 0, units: c._sum.units ?? 0 })),
+    topCategories: categories.map(category),
   };
+}
+
+/** The products an influencer's orders of the period bought most (net of refunds). */
+async function topProducts(db: Db, shop: { id: string; timezone: string }, influencerId: string, from: string, to: string) {
+  const timezone = shop.timezone;
+  const lines = await db.orderLine.groupBy({
+    by: ["title"],
+    where: {
+      shopId: shop.id,
+      order: { influencerId, selfReferral: false, cancelledAt: null, placedAt: { gte: dayStart(from, timezone), lt: dayStart(nextDay(to), timezone) } },
+    },
+    _sum: { netMinor: true, refundedMinor: true, quantity: true, refundedQuantity: true },
+  });
+  return lines
+    .map((l) => ({
+      title: l.title,
+      netSalesMinor: (l._sum.netMinor ?? 0) - (l._sum.refundedMinor ?? 0),
+      units: (l._sum.quantity ?? 0) - (l._sum.refundedQuantity ?? 0),
+    }))
+    .filter((p) => p.units > 0 || p.netSalesMinor > 0)
+    .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.title.localeCompare(b.title))
+    .slice(0, 5);
 }
 
 export const ORDER_CSV_COLUMNS = ["order", "placed_at", "influencer", "source", "code", "link", "new_customer", "net_sales", "refunded", "commission", "status", "currency"];

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
+import { DownloadButton } from "~/components/DownloadButton";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { reportRangeOrDefault } from "~/domain/report-range";
@@ -19,20 +20,27 @@ export default function Categories() {
   const { currency, kind, range, categories } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const money = (minor: number) => formatMoney(minor, currency);
+  const by = kind === "COLLECTION" ? "collection" : "type";
   return (
     <Page title="Categories" subtitle={`What sells through whom, ${range.from} to ${range.to}`}>
       <Layout>
         <Layout.Section>
-          <InlineStack>
+          <InlineStack align="space-between" blockAlign="end">
             <Select
               label="Group by"
               options={[
                 { label: "Product type", value: "type" },
                 { label: "Collection", value: "collection" },
               ]}
-              value={kind === "COLLECTION" ? "collection" : "type"}
+              value={by}
               onChange={(value) => navigate(`?by=${value}&from=${range.from}&to=${range.to}`)}
             />
+            <DownloadButton
+              url={`/app/reports/categories.csv?by=${by}&from=${range.from}&to=${range.to}`}
+              filename={`categories-by-${by}-${range.from}-to-${range.to}.csv`}
+            >
+              Export CSV
+            </DownloadButton>
           </InlineStack>
         </Layout.Section>
         <Layout.Section>

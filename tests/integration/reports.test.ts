@@ -127,6 +127,17 @@ describe("categories", () => {
     const page = await (await adminFetch(world.app.url, "/app/categories?by=collection&from=2026-11-20&to=2026-11-20")).text();
     expect(page).toContain("Bestsellers");
     expect(page).toContain("€90.00");
+
+    const { name } = await db.influencer.findUniqueOrThrow({ where: { id: influencerId } });
+    const csv = await adminFetch(world.app.url, "/app/reports/categories.csv?by=collection&from=2026-11-20&to=2026-11-20");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect((await csv.text()).trim().split("\r\n")).toEqual([
+      "group_by,category,influencer_id,influencer,orders,units,net_sales,conversion,currency",
+      `collection,Bestsellers,${influencerId},${name},1,3,90.00,,EUR`,
+      `collection,Skincare,${influencerId},${name},1,2,60.00,,EUR`,
+    ]);
+    const bad = await adminFetch(world.app.url, "/app/reports/categories.csv?by=brand&from=2026-11-20&to=2026-11-20");
+    expect([bad.status, await bad.text()]).toEqual([400, "by: use type or collection"]);
   });
 });
 
@@ -140,6 +151,8 @@ describe("the influencer page", () => {
     expect(html).toContain("€123.45"); // net sales
     expect(html).toContain("1 / 0"); // by code / by link
     expect(html).toContain("€12.35"); // commission + costs (10 %, rounded half up)
+    expect(html).toContain("Top products");
+    expect(html).toMatch(/Serum<\/span><span[^>]*>€123\.45<!-- --> · <!-- -->1</); // the one product bought, net, with its units
   });
 });
 
