@@ -4,14 +4,11 @@
 // per request, same database), on SQLite and PostgreSQL, with the p99 of the answers at 50
 // concurrent senders.
 import { createHmac, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type autocannon from "autocannon";
-import pg from "pg";
 import { createDb } from "../app/db-factory.server";
-import { applyMigrations } from "../scripts/migrate";
 import { buildAppIfStale } from "../scripts/build-app";
+import { benchDatabase } from "./support/databases";
 import { load, median, report, startServer } from "./support/harness";
 import { moneySet } from "../tests/support/orders";
 
@@ -21,7 +18,6 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const connections = 50;
 const secret = "bench-secret";
 const shopDomain = "bench-shop.myshopify.com";
-const postgresAdmin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 let orderId = 1_000_000;
 function orderRequests(shop = shopDomain): autocannon.Request[] {
@@ -71,29 +67,7 @@ function orderRequests(shop = shopDomain): autocannon.Request[] {
 }
 
 async function prepare(kind: "sqlite" | "postgresql") {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-webhooks-"));
-    databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: postgresAdmin });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresAdmin);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    cleanup = async () => {
-      const again = new pg.Client({ connectionString: postgresAdmin });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    };
-  }
-  await applyMigrations(databaseUrl);
+  const { databaseUrl, cleanup } = await benchDatabase(kind, "webhooks");
   const db = createDb(databaseUrl);
   const shop = await db.shop.create({ data: { domain: shopDomain, handle: "bench-shop" } });
   await db.session.create({ data: { id: `offline_${shopDomain}`, shop: shopDomain, state: "", scope: "write_discounts,read_orders,read_products", accessToken: "shpat_bench" } });

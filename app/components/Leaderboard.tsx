@@ -1,12 +1,12 @@
 // Influencers side by side, sortable by any figure, so a merchant sees at a glance whom to call.
-import { Link } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { DataTable } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "~/domain/money";
 import { Sparkline } from "./Sparkline";
 import type { InfluencerFigures } from "~/models/reports.server";
 
-export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes"> & { trend?: number[] };
+export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes">;
 
 const PAGE = 25;
 
@@ -25,7 +25,10 @@ const COLUMNS: Array<{ heading: string; value: (r: LeaderboardRow) => number | n
 const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 const times = (v: number | null) => (v === null ? "-" : `${v.toFixed(2)}x`);
 
-export function Leaderboard({ rows, currency }: { rows: LeaderboardRow[]; currency: string }) {
+type Trends = Record<string, number[]>;
+
+/** `trends`: sparklines known up front; with `range`, the ones of other pages are fetched as shown. */
+export function Leaderboard({ rows, currency, trends, range }: { rows: LeaderboardRow[]; currency: string; trends?: Trends; range?: { from: string; to: string } }) {
   const [sort, setSort] = useState({ column: 0, direction: "descending" as "ascending" | "descending" });
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
@@ -35,7 +38,20 @@ export function Leaderboard({ rows, currency }: { rows: LeaderboardRow[]; curren
     const y = COLUMNS[sort.column].value(b) ?? -Infinity;
     return sort.direction === "descending" ? y - x : x - y;
   });
-  const showTrend = rows.some((r) => r.trend);
+  const shown = sorted.slice(page * PAGE, (page + 1) * PAGE);
+  const showTrend = trends !== undefined;
+  const [known, setKnown] = useState<Trends>(trends ?? {});
+  const fetcher = useFetcher<{ trends: Trends }>();
+  const asked = useRef(new Set<string>()); // each asked for once, even if the answer fails
+  const missing = showTrend && range ? shown.filter((r) => !known[r.influencerId] && !asked.current.has(r.influencerId)).map((r) => r.influencerId) : [];
+  useEffect(() => {
+    if (!missing.length || fetcher.state !== "idle") return;
+    missing.forEach((id) => asked.current.add(id));
+    fetcher.load(`/app/trends?ids=${missing.join(",")}&from=${range!.from}&to=${range!.to}`);
+  }, [missing.join(","), fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (fetcher.data?.trends) setKnown((before) => ({ ...before, ...fetcher.data!.trends }));
+  }, [fetcher.data]);
   return (
     <DataTable
       columnContentTypes={["text", ...(showTrend ? ["text" as const] : []), ...COLUMNS.map(() => "numeric" as const)]}
@@ -58,11 +74,11 @@ export function Leaderboard({ rows, currency }: { rows: LeaderboardRow[]; curren
             }
           : undefined
       }
-      rows={sorted.slice(page * PAGE, (page + 1) * PAGE).map((r) => [
+      rows={shown.map((r) => [
         <Link key={r.influencerId} to={`/app/influencers/${r.influencerId}`}>
           {r.name}
         </Link>,
-        ...(showTrend ? [<Sparkline key="trend" values={r.trend ?? []} label={`Net sales per day of ${r.name}`} />] : []),
+        ...(showTrend ? [known[r.influencerId] ? <Sparkline key="trend" values={known[r.influencerId]} label={`Net sales per day of ${r.name}`} /> : <span key="trend" />] : []),
         money(r.netSalesMinor),
         r.orders,
         percent(r.conversion),

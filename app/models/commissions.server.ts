@@ -1,6 +1,7 @@
 // Commissions follow their order: created when an attributed order is settled, recomputed while
 // pending if the order's amounts change, voided when it is cancelled, clawed back (a negative
 // adjustment per refund) when money goes back to the shopper. Runs inside the order's transaction.
+import { countInChunks } from "./chunks.server";
 import type { Db, Tx } from "../db.server";
 import { commissionFor, type CommissionRuleTerms } from "../domain/commission";
 import { isUniqueViolation } from "./db-errors.server";
@@ -169,14 +170,14 @@ export async function approveDueCommissions(db: Db, now: Date, shopId?: string) 
     select: { id: true, shopId: true },
   });
   if (!due.length) return 0;
-  const result = await db.commission.updateMany({
-    where: { id: { in: due.map((d) => d.id) }, status: "PENDING" },
-    data: { status: "APPROVED", approvedAt: now },
-  });
+  const approved = await countInChunks(
+    due.map((d) => d.id),
+    (ids) => db.commission.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status: "APPROVED", approvedAt: now } }),
+  );
   const byShop = new Map<string, number>();
   for (const d of due) byShop.set(d.shopId, (byShop.get(d.shopId) ?? 0) + 1);
   for (const [shop, count] of byShop) {
     await db.auditEntry.create({ data: { shopId: shop, actor: "system", action: "commissions.approved", subject: shop, details: JSON.stringify({ count }) } });
   }
-  return result.count;
+  return approved;
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db.server";
 import type { FieldErrors } from "../domain/influencer-input";
 import { toMinor } from "../domain/money";
 import { shopDay } from "../domain/roi";
-import { refreshInfluencerDay } from "./rollups.server";
+import { refreshDays } from "./rollups.server";
 
 export const COST_KINDS = ["FLAT_FEE", "GIFTED_PRODUCT", "SHIPPING", "OTHER"] as const;
 export type CostKind = (typeof COST_KINDS)[number];
@@ -54,7 +54,7 @@ export async function addCost(
     },
   });
   const shopRow = await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });
-  await refreshInfluencerDay(db, shopRow, influencerId, shopDay(cost.incurredOn, shopRow.timezone));
+  await refreshDays(db, [{ shop: shopRow, influencerId, day: shopDay(cost.incurredOn, shopRow.timezone) }]);
   return { ok: true };
 }
 

@@ -15,7 +15,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 async function totals(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
-  const sum = await db.influencerDay.aggregate({
+  const sum = await db.shopDay.aggregate({
     where: { shopId: shop.id, day: { gte: from, lte: to } },
     _sum: { clicks: true, orders: true, netSalesMinor: true, commissionMinor: true, costsMinor: true, knownCostSalesMinor: true, costOfGoodsMinor: true, newCustomerOrders: true },
   });
@@ -39,24 +39,16 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
   const length = daysBetween(from, to);
   const previousTo = shiftDay(from, -1);
   const previousFrom = shiftDay(from, -length);
-  const [current, previous, perDay, leaderboard, paid, trendRows] = await Promise.all([
+  const [current, previous, perDay, leaderboard, paid] = await Promise.all([
     totals(db, shop, from, to),
     totals(db, shop, previousFrom, previousTo),
-    db.influencerDay.groupBy({
-      by: ["day"],
-      where: { shopId: shop.id, day: { gte: from, lte: to } },
-      _sum: { netSalesMinor: true, orders: true },
-      orderBy: { day: "asc" },
-    }),
+    db.shopDay.findMany({ where: { shopId: shop.id, day: { gte: from, lte: to } }, select: { day: true, netSalesMinor: true, orders: true } }),
     influencerFigures(db, shop, from, to),
     db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } }),
-    db.influencerDay.findMany({
-      where: { shopId: shop.id, day: { gte: from, lte: to }, netSalesMinor: { not: 0 } },
-      select: { influencerId: true, day: true, netSalesMinor: true },
-    }),
   ]);
-  const trends = trendsByInfluencer(trendRows, from, length);
-  const byDay = new Map(perDay.map((d) => [d.day, d._sum]));
+  // Sparklines for the leaderboard's first page; the page asks for others as they are shown.
+  const trends = await influencerTrends(db, shop.id, leaderboard.slice(0, TRENDS_UP_FRONT).map((r) => r.influencerId), from, to);
+  const byDay = new Map(perDay.map((d) => [d.day, d]));
   const series = Array.from({ length }, (_, i) => {
     const day = shiftDay(from, i);
     const found = byDay.get(day);
@@ -69,6 +61,23 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
     commission: change(current.commissionMinor, previous.commissionMinor),
     costs: change(current.costsMinor, previous.costsMinor),
   };
-  return { current, previous, changes, series, leaderboard: leaderboard.map((row) => ({ ...row, trend: trends.get(row.influencerId) ?? [] })), paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
+  return { current, previous, changes, series, leaderboard, trends, paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
 }
 
+const TRENDS_UP_FRONT = 25;
+
+/** Net sales per day of the range for some of the shop's influencers (at most 100), 0 on days without sales. */
+export async function influencerTrends(db: Db, shopId: string, influencerIds: string[], from: string, to: string): Promise<Record<string, number[]>> {
+  // The shop's own influencers first, then their days by the (influencer, day) key: a filter on
+  // the shop there would make the database walk all the shop's days of the period.
+  const owned = influencerIds.length
+    ? await db.influencer.findMany({ where: { shopId, id: { in: influencerIds.slice(0, 100) } }, select: { id: true } })
+    : [];
+  const ids = owned.map((i) => i.id);
+  const rows = ids.length
+    ? await db.influencerDay.findMany({ where: { influencerId: { in: ids }, day: { gte: from, lte: to } }, select: { influencerId: true, day: true, netSalesMinor: true } })
+    : [];
+  const length = daysBetween(from, to);
+  const trends = trendsByInfluencer(rows, from, length);
+  return Object.fromEntries(ids.map((id) => [id, trends.get(id) ?? new Array<number>(length).fill(0)]));
+}

@@ -1,6 +1,7 @@
 // Bulk import and export of influencers as CSV. An import is all or nothing: every row is checked
 // first (fields, duplicates in the file and in the shop) and nothing is saved while any row has a
 // problem; if Shopify refuses a code half-way, the influencers already created are removed again.
+import { readInChunks } from "./chunks.server";
 import type { Db } from "../db.server";
 import { codeKey } from "../domain/codes";
 import { fromCsv, toCsv } from "../domain/csv";
@@ -59,8 +60,8 @@ export async function checkImport(
   });
 
   const [takenEmails, takenCodes] = await Promise.all([
-    db.influencer.findMany({ where: { shopId: shop.id, email: { in: [...emails.keys()] } }, select: { email: true } }),
-    db.discountCode.findMany({ where: { shopId: shop.id, codeKey: { in: [...codes.keys()] } }, select: { codeKey: true } }),
+    readInChunks([...emails.keys()], (chunk) => db.influencer.findMany({ where: { shopId: shop.id, email: { in: chunk } }, select: { email: true } })),
+    readInChunks([...codes.keys()], (chunk) => db.discountCode.findMany({ where: { shopId: shop.id, codeKey: { in: chunk } }, select: { codeKey: true } })),
   ]);
   for (const { email } of takenEmails) problems.push({ row: emails.get(email)!, field: "email", message: "An influencer with this email already exists" });
   for (const { codeKey: key } of takenCodes) problems.push({ row: codes.get(key)!, field: "code", message: "This code is already used" });

@@ -3,6 +3,7 @@
 // Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
 // claims each commission with a conditional write, so two people pressing "create payouts" at
 // once never pay anything twice.
+import { countInChunks } from "./chunks.server";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
 import { ledgerTotals } from "../domain/commission";
@@ -85,15 +86,13 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
           data: { shopId: shop.id, influencerId, amountMinor: e.total, currency: shop.currency, createdBy: actor },
         });
         // Claim only what no other payout has claimed meanwhile; anything else aborts the whole batch.
-        const claimed = await tx.commission.updateMany({
-          where: { id: { in: e.commissions }, payoutId: null, status: "APPROVED" },
-          data: { payoutId: payout.id },
-        });
-        const claimedAdjustments = await tx.commissionAdjustment.updateMany({
-          where: { id: { in: e.adjustments }, payoutId: null },
-          data: { payoutId: payout.id },
-        });
-        if (claimed.count !== e.commissions.length || claimedAdjustments.count !== e.adjustments.length) {
+        const claimed = await countInChunks(e.commissions, (ids) =>
+          tx.commission.updateMany({ where: { id: { in: ids }, payoutId: null, status: "APPROVED" }, data: { payoutId: payout.id } }),
+        );
+        const claimedAdjustments = await countInChunks(e.adjustments, (ids) =>
+          tx.commissionAdjustment.updateMany({ where: { id: { in: ids }, payoutId: null }, data: { payoutId: payout.id } }),
+        );
+        if (claimed !== e.commissions.length || claimedAdjustments !== e.adjustments.length) {
           throw new PayoutConflict("Another payout claimed some of these commissions; nothing was created. Try again.");
         }
         created.push(payout.id);

@@ -1,4 +1,5 @@
 // Reports read the daily roll-ups only, so their cost does not grow with the number of orders.
+import { readInChunks } from "./chunks.server";
 import type { Db } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { formatMinor } from "../domain/money";
@@ -41,10 +42,14 @@ export async function influencerFigures(
       costsMinor: true,
     },
   });
-  const influencers = await db.influencer.findMany({
-    where: { shopId: shop.id, id: { in: sums.map((s) => s.influencerId) } },
-    select: { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" } } },
-  });
+  const influencers = await readInChunks(
+    sums.map((s) => s.influencerId),
+    (ids) =>
+      db.influencer.findMany({
+        where: { shopId: shop.id, id: { in: ids } },
+        select: { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" } } },
+      }),
+  );
   const byId = new Map(influencers.map((i) => [i.id, i]));
   return sums
     .filter((s) => byId.has(s.influencerId))
@@ -117,7 +122,11 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
     db.influencerDay.groupBy({ by: ["influencerId"], where: { shopId, day: { gte: from, lte: to } }, _sum: { clicks: true } }),
   ]);
   const names = new Map(
-    (await db.influencer.findMany({ where: { shopId, id: { in: [...new Set(byPair.map((p) => p.influencerId))] } }, select: { id: true, name: true } })).map((i) => [i.id, i.name]),
+    (
+      await readInChunks([...new Set(byPair.map((p) => p.influencerId))], (ids) =>
+        db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } }),
+      )
+    ).map((i) => [i.id, i.name]),
   );
   const clicksOf = new Map(clicks.map((c) => [c.influencerId, c._sum.clicks ?? 0]));
   const total = byPair.reduce((sum, p) => sum + (p._sum.netSalesMinor ?? 0), 0);

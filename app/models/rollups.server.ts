@@ -89,10 +89,42 @@ export class DaysToRefresh {
   }
 
   async refresh(tx: Tx) {
-    for (const { shop, influencerId, day } of this.days.values()) await refreshInfluencerDay(tx, shop, influencerId, day);
+    await refreshDays(tx, [...this.days.values()]);
     this.days.clear();
   }
 }
+
+type DayKey = { shop: { id: string; timezone: string }; influencerId: string; day: string };
+
+/** Refreshes influencer-days, then the shop-days they belong to, each once. */
+export async function refreshDays(tx: Tx, days: DayKey[]) {
+  const shopDays = new Map<string, { shopId: string; day: string }>();
+  for (const { shop, influencerId, day } of days) {
+    await refreshInfluencerDay(tx, shop, influencerId, day);
+    shopDays.set(`${shop.id}|${day}`, { shopId: shop.id, day });
+  }
+  for (const { shopId, day } of shopDays.values()) await refreshShopDay(tx, shopId, day);
+}
+
+/** A shop's day is the sum of its influencers' days. */
+async function refreshShopDay(tx: Tx, shopId: string, day: string) {
+  const sum = await tx.influencerDay.aggregate({ where: { shopId, day }, _sum: SUMMED });
+  const data = Object.fromEntries(Object.keys(SUMMED).map((k) => [k, sum._sum[k as keyof typeof SUMMED] ?? 0])) as Record<keyof typeof SUMMED, number>;
+  await upsertRacing(() => tx.shopDay.upsert({ where: { shopId_day: { shopId, day } }, create: { shopId, day, ...data }, update: data }));
+}
+
+const SUMMED = {
+  clicks: true,
+  orders: true,
+  codeOrders: true,
+  linkOrders: true,
+  newCustomerOrders: true,
+  netSalesMinor: true,
+  knownCostSalesMinor: true,
+  costOfGoodsMinor: true,
+  commissionMinor: true,
+  costsMinor: true,
+} as const;
 
 /** After a click batch: every influencer-day it touched. */
 export async function refreshClickDays(tx: Tx, clicks: Array<{ shopId: string; influencerId: string; occurredAt: Date }>) {
@@ -101,16 +133,14 @@ export async function refreshClickDays(tx: Tx, clicks: Array<{ shopId: string; i
     const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { timezone: true } });
     if (shop) shops.set(shopId, shop.timezone);
   }
-  const seen = new Set<string>();
+  const days = new Map<string, DayKey>();
   for (const click of clicks) {
     const timezone = shops.get(click.shopId);
     if (!timezone) continue;
     const day = shopDay(click.occurredAt, timezone);
-    const key = `${click.influencerId}|${day}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    await refreshInfluencerDay(tx, { id: click.shopId, timezone }, click.influencerId, day);
+    days.set(`${click.influencerId}|${day}`, { shop: { id: click.shopId, timezone }, influencerId: click.influencerId, day });
   }
+  await refreshDays(tx, [...days.values()]);
 }
 
 type DayRow = {
@@ -190,6 +220,15 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   await db.influencerDay.deleteMany({ where: { shopId } });
   const data = [...rows.values()].map((r) => ({ shopId, ...r }));
   for (let i = 0; i < data.length; i += 500) await db.influencerDay.createMany({ data: data.slice(i, i + 500) });
+  const byDay = new Map<string, DayRow & { shopId: string; day: string }>();
+  for (const { influencerId: _, ...r } of data) {
+    const total = byDay.get(r.day);
+    if (!total) byDay.set(r.day, { ...r });
+    else for (const key of Object.keys(SUMMED) as Array<keyof DayRow>) total[key] += r[key];
+  }
+  await db.shopDay.deleteMany({ where: { shopId } });
+  const shopDays = [...byDay.values()];
+  for (let i = 0; i < shopDays.length; i += 500) await db.shopDay.createMany({ data: shopDays.slice(i, i + 500) });
   await db.influencerCategoryDay.deleteMany({ where: { shopId } });
   const categoryRows = [...categoryLines.values()].flatMap((g) =>
     categoryTotals(g.lines).map((c) => ({ shopId, influencerId: g.influencerId, day: g.day, ...c })),

@@ -149,7 +149,7 @@ export default function Home() {
                 </Text>
               </div>
               {figures.leaderboard.length ? (
-                <Leaderboard rows={figures.leaderboard} currency={shop.currency} />
+                <Leaderboard rows={figures.leaderboard} currency={shop.currency} trends={figures.trends} range={range} />
               ) : (
                 <div style={{ padding: "var(--p-space-400)" }}>
                   <Text as="p" tone="subdued">

@@ -57,11 +57,19 @@ describe("influencer reports", () => {
   it("gives the same roll-ups when rebuilt in bulk as when kept day by day", async () => {
     const { rebuildRollups } = await import("~/models/rollups.server");
     const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ id: _id, ...rest }) => rest);
-    const kept = strip(await world.database.db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] }));
-    const shop = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
-    await rebuildRollups(world.database.db, shop.id);
-    const rebuilt = strip(await world.database.db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] }));
-    expect(rebuilt).toEqual(kept);
+    const db = world.database.db;
+    const read = async () => ({
+      influencerDays: strip(await db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] })),
+      shopDays: strip(await db.shopDay.findMany({ orderBy: { day: "asc" } })),
+    });
+    const kept = await read();
+    expect(kept.shopDays.map((d) => [d.day, d.orders, d.netSalesMinor])).toEqual([
+      ["2026-11-10", 2, 15_000],
+      ["2026-11-12", 1, 5_000],
+    ]);
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    await rebuildRollups(db, shop.id);
+    expect(await read()).toEqual(kept);
   });
 
   it("exports GET /app/reports/influencers.csv with hand-computed figures", async () => {
