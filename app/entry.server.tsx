@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isPublicPath, setPublicHeaders } from "./public-pages.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
@@ -16,6 +17,7 @@ export default async function handleRequest(
 ) {
   // Content-Security-Policy frame-ancestors for the shop's admin, and the other embedded-app headers.
   addDocumentResponseHeaders(request, responseHeaders);
+  if (isPublicPath(new URL(request.url).pathname)) setPublicHeaders(responseHeaders); // never framed
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
@@ -48,3 +50,9 @@ export default async function handleRequest(
 export { flushReferralClicks, handleReferralRequest } from "./referral-redirect.server";
 export { handleWebhookRequest } from "./webhooks/receive.server";
 export { startSchedules } from "./schedules.server";
+
+/** Data answers of the public pages (a form sent with JavaScript) carry their headers too. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (isPublicPath(new URL(request.url).pathname)) setPublicHeaders(response.headers);
+  return response;
+}

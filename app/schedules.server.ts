@@ -1,13 +1,18 @@
-// Work that runs on a clock in every app server: approving commissions whose hold period is over
-// and processing again the webhooks left behind. Both are idempotent, so several servers running
-// them at once do no harm. The same work is available as commands (npm run commissions:approve,
-// npm run webhooks:retry) for an external scheduler.
+// Work that runs on a clock in every app server: approving commissions whose hold period is over,
+// processing again the webhooks left behind, queueing the monthly emails and sending the outbox.
+// All are idempotent, so several servers running them at once do no harm. The same work is
+// available as commands (npm run commissions:approve, webhooks:retry, emails:monthly) for an
+// external scheduler.
 import db from "./db.server";
+import { env } from "./env.server";
 import { approveDueCommissions } from "./models/commissions.server";
+import { queueMonthlyEmails } from "./models/monthly-email.server";
+import { deliverOutbox, mailTransport } from "./models/outbox.server";
 import { retryWebhookEvents } from "./webhooks/retry.server";
 
 const HOUR = 3_600_000;
 const FIVE_MINUTES = 300_000;
+const MINUTE = 60_000;
 
 export function startSchedules() {
   const approve = setInterval(() => {
@@ -16,6 +21,13 @@ export function startSchedules() {
   const retry = setInterval(() => {
     retryWebhookEvents(db).catch((error) => console.error(`retrying webhooks failed: ${error.message}`));
   }, FIVE_MINUTES);
-  approve.unref();
-  retry.unref();
+  // Last month's emails, in the first days of a month; queued once per influencer and month.
+  const monthly = setInterval(() => {
+    if (new Date().getUTCDate() > 3) return;
+    queueMonthlyEmails(db, env().SHOPIFY_APP_URL).catch((error) => console.error(`queueing monthly emails failed: ${error.message}`));
+  }, HOUR);
+  const mail = setInterval(() => {
+    deliverOutbox(db, mailTransport()).catch((error) => console.error(`sending mail failed: ${error.message}`));
+  }, MINUTE);
+  for (const timer of [approve, retry, monthly, mail]) timer.unref();
 }

@@ -78,7 +78,7 @@ export function normalizeTags(raw: string): string {
   return [...new Set(tags)].join(",");
 }
 
-function issuesToErrors(issues: z.core.$ZodIssue[], errors: FieldErrors) {
+export function issuesToErrors(issues: z.core.$ZodIssue[], errors: FieldErrors) {
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "form");
     errors[field] ??= issue.message;

@@ -11,6 +11,7 @@ import { codeTitle, getInfluencer, setInfluencerStatus, updateInfluencerProfile 
 import { reportRangeOrDefault } from "../domain/report-range";
 import { addCost, influencerCosts, productChoices } from "./costs.server";
 import { influencerPerformance } from "./reports.server";
+import { activePortalTokens, portalUrl, revokePortalTokens, rotatePortalToken } from "./portal-tokens.server";
 import { createReferralLink, referralUrl } from "./referral-links.server";
 
 type Shop = { id: string; currency: string; defaultCommissionBps: number; timezone: string; grossMarginBps: number };
@@ -37,13 +38,15 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
     }),
   );
   const range = reportRangeOrDefault(new URLSearchParams(), shop.timezone, new Date());
-  const [costs, products, performance] = await Promise.all([
+  const [costs, products, performance, portalLinks] = await Promise.all([
     influencerCosts(db, shop.id, influencer.id),
     productChoices(db, shop.id),
     influencerPerformance(db, shop, influencer.id, range.from, range.to),
+    activePortalTokens(db, shop.id, influencer.id),
   ]);
   return {
     performance,
+    portalLinks,
     period: `${range.from} to ${range.to}`,
     costs: costs.map((c) => ({
       id: c.id,
@@ -77,7 +80,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
   };
 }
 
-export type PageActionResult = { ok: true; message: string } | { ok: false; errors: FieldErrors; intent: string };
+export type PageActionResult = { ok: true; message: string; portalLink?: string } | { ok: false; errors: FieldErrors; intent: string };
 
 /** The page's forms, told apart by `intent`. */
 export async function influencerPageAction(
@@ -86,6 +89,7 @@ export async function influencerPageAction(
   shop: Shop,
   id: string,
   fields: Record<string, string>,
+  appUrl: string,
 ): Promise<PageActionResult> {
   const intent = fields.intent ?? "";
   const fail = (errors: FieldErrors): PageActionResult => ({ ok: false, errors, intent });
@@ -140,6 +144,14 @@ export async function influencerPageAction(
         data: { status: fields.active === "true" ? "ACTIVE" : "PAUSED" },
       });
       return result.count ? { ok: true, message: "Link updated" } : fail({ form: "This link does not exist" });
+    }
+    case "portal-link": {
+      const token = await rotatePortalToken(db, shop.id, id);
+      return { ok: true, message: "New portal link made; earlier links no longer open the portal", portalLink: portalUrl(appUrl, token) };
+    }
+    case "portal-revoke": {
+      const ended = await revokePortalTokens(db, shop.id, id);
+      return { ok: true, message: `${ended} portal link${ended === 1 ? "" : "s"} ended` };
     }
     default:
       return fail({ form: "Unknown action" });

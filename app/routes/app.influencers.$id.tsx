@@ -17,6 +17,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
 import { PerformanceCard } from "~/components/PerformanceCard";
@@ -35,24 +36,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  return influencerPageAction(db, graphql, shop, params.id ?? "", await formFields(request));
+  return influencerPageAction(db, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
 };
-
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      size="slim"
-      onClick={() => {
-        void navigator.clipboard?.writeText(text);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
-      }}
-    >
-      {copied ? "Copied" : "Copy"}
-    </Button>
-  );
-}
 
 export default function InfluencerPage() {
   const { influencer: inf, currency } = useLoaderData<typeof loader>();
@@ -258,6 +243,47 @@ export default function InfluencerPage() {
                   </InlineStack>
                 </BlockStack>
               </Form>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Portal
+                </Text>
+                <Text as="p" tone="subdued">
+                  {inf.portalLinks
+                    ? `${inf.portalLinks} private portal link${inf.portalLinks === 1 ? "" : "s"} open ${inf.name}'s figures, codes and payouts.`
+                    : `${inf.name} has no portal link yet.`}
+                </Text>
+                {result?.ok && "portalLink" in result && result.portalLink && (
+                  <BlockStack gap="100">
+                    <Text as="p" variant="bodySm">
+                      Send this link to {inf.name}; it is shown only now.
+                    </Text>
+                    <InlineStack gap="200" wrap={false} blockAlign="center">
+                      <Text as="span" breakWord>
+                        {result.portalLink}
+                      </Text>
+                      <CopyButton text={result.portalLink} />
+                    </InlineStack>
+                  </BlockStack>
+                )}
+                <InlineStack gap="200">
+                  <Form method="post">
+                    <Hidden fields={{ intent: "portal-link" }} />
+                    <Button submit disabled={busy}>
+                      {inf.portalLinks ? "New link (ends the others)" : "Make a portal link"}
+                    </Button>
+                  </Form>
+                  {inf.portalLinks > 0 && (
+                    <Form method="post">
+                      <Hidden fields={{ intent: "portal-revoke" }} />
+                      <Button submit tone="critical" disabled={busy}>
+                        End all links
+                      </Button>
+                    </Form>
+                  )}
+                </InlineStack>
+              </BlockStack>
             </Card>
             <CostsCard costs={inf.costs} products={inf.products} currency={currency} errors={errorsFor("add-cost")} busy={busy} />
             <Card>

@@ -29,6 +29,8 @@ export default function App() {
           Home
         </Link>
         <Link to="/app/influencers">Influencers</Link>
+        <Link to="/app/applications">Applications</Link>
+        <Link to="/app/outreach">Outreach</Link>
         <Link to="/app/categories">Categories</Link>
         <Link to="/app/what-works">What works</Link>
         <Link to="/app/payouts">Payouts</Link>

@@ -1,0 +1,30 @@
+// The frame of the pages influencers open outside the Shopify admin (application form, portal,
+// email opt-out): Polaris without App Bridge, laid out for a phone first.
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { AppProvider, Text } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import translations from "@shopify/polaris/locales/en.json";
+import type { ReactNode } from "react";
+
+export function PublicFrame({ children }: { children: ReactNode }) {
+  return (
+    <AppProvider i18n={translations}>
+      <div style={{ maxWidth: 640, margin: "0 auto", padding: "16px 12px 48px" }}>{children}</div>
+    </AppProvider>
+  );
+}
+
+export const publicLinks = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+/** A public page's error (an unknown link, too many attempts) in plain words. */
+export function PublicError() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) ? String(error.data) : "Something went wrong. Try again in a moment.";
+  return (
+    <PublicFrame>
+      <Text as="p" variant="headingMd">
+        {message}
+      </Text>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,88 @@
+// Applications from the public form (/apply/:shopHandle), and the merchant's approval queue.
+// Approving gives the influencer a Shopify discount code, a referral link and a welcome email
+// with their portal link; declining archives the application.
+import type { Db } from "../db.server";
+import type { ApplicationInput } from "../domain/application-input";
+import { suggestCodes } from "../domain/codes";
+import type { FieldErrors } from "../domain/influencer-input";
+import { bpsToPercent } from "../domain/percent";
+import { slugify } from "../domain/referral-links";
+import type { AdminGraphql } from "./admin-api.server";
+import { confirmCodeInShopify, reserveCode } from "./discount-codes.server";
+import { codeTitle } from "./influencers.server";
+import { queueWelcome } from "./outreach.server";
+import { createReferralLink } from "./referral-links.server";
+
+/**
+ * Records an application. A prospect or invited influencer with this email becomes APPLIED with
+ * what they wrote; someone already working with the shop is left as they are (the form answers the
+ * same either way, so it tells no one who is a partner).
+ */
+export async function submitApplication(db: Db, shopId: string, input: ApplicationInput) {
+  const details = {
+    name: input.name,
+    socialProfiles: input.socialProfiles.join("\n"),
+    audienceSize: input.audienceSize,
+    categories: input.categories,
+    message: input.message,
+  };
+  const existing = await db.influencer.findUnique({ where: { shopId_email: { shopId, email: input.email } } });
+  if (!existing) {
+    await db.influencer.create({ data: { shopId, email: input.email, status: "APPLIED", ...details } });
+  } else if (existing.status === "PROSPECT" || existing.status === "INVITED" || existing.status === "APPLIED") {
+    await db.influencer.update({ where: { id: existing.id }, data: { status: "APPLIED", ...details } });
+  }
+}
+
+export async function applicationQueue(db: Db, shopId: string) {
+  return db.influencer.findMany({
+    where: { shopId, status: "APPLIED" },
+    orderBy: { updatedAt: "asc" },
+    select: { id: true, name: true, email: true, socialProfiles: true, audienceSize: true, categories: true, message: true, updatedAt: true },
+  });
+}
+
+type Shop = { id: string; name: string; handle: string; currency: string; defaultCommissionBps: number; defaultDiscountBps: number };
+
+export async function approveApplication(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: Shop,
+  influencerId: string,
+  appUrl: string,
+): Promise<{ ok: true; code: string } | { ok: false; errors: FieldErrors }> {
+  const influencer = await db.influencer.findFirst({ where: { id: influencerId, shopId: shop.id, status: "APPLIED" } });
+  if (!influencer) return { ok: false, errors: { form: "This application is no longer waiting" } };
+  const taken = new Set((await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } })).map((c) => c.codeKey));
+  const [code] = suggestCodes(influencer.name, Number(bpsToPercent(shop.defaultDiscountBps)), taken, 1);
+  if (!code) return { ok: false, errors: { form: "No free code could be made from this name; add the influencer's code on their page" } };
+  const terms = {
+    kind: "PERCENTAGE" as const,
+    percentBps: shop.defaultDiscountBps,
+    amountMinor: null,
+    oncePerCustomer: false,
+    usageLimit: null,
+    minimumSubtotalMinor: null,
+    startsAt: null,
+    endsAt: null,
+    combinesWithOrder: false,
+    combinesWithProduct: false,
+    combinesWithShipping: true,
+  };
+  const reserved = await reserveCode(db, shop.id, influencer.id, code, terms, shop.currency);
+  if (!reserved.ok) return reserved;
+  const confirmed = await confirmCodeInShopify(db, graphql, reserved.codeId, codeTitle(influencer.name), shop.currency);
+  if (!confirmed.ok && !confirmed.pending) {
+    await db.discountCode.delete({ where: { id: reserved.codeId } });
+    return { ok: false, errors: confirmed.errors };
+  }
+  await createReferralLink(db, shop.id, influencer.id, { baseSlug: slugify(influencer.name), destinationPath: "/", discountCodeId: reserved.codeId });
+  await db.influencer.update({ where: { id: influencer.id }, data: { status: "ACTIVE" } });
+  await queueWelcome(db, shop, influencer.id, appUrl);
+  return { ok: true, code };
+}
+
+export async function declineApplication(db: Db, shopId: string, influencerId: string): Promise<boolean> {
+  const result = await db.influencer.updateMany({ where: { id: influencerId, shopId, status: "APPLIED" }, data: { status: "ARCHIVED" } });
+  return result.count === 1;
+}

@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { formFields, requireShop } from "~/admin.server";
+import { Hidden } from "~/components/Hidden";
+import db from "~/db.server";
+import { env } from "~/env.server";
+import { applicationQueue, approveApplication, declineApplication } from "~/models/applications.server";
+import { deliverOutbox, mailTransport } from "~/models/outbox.server";
+import { applicationUrl } from "~/models/outreach.server";
+
+// The approval queue: applications from the public form, oldest first.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  const queue = await applicationQueue(db, shop.id);
+  return {
+    applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
+    applications: queue.map((a) => ({ ...a, socialProfiles: a.socialProfiles.split("\n").filter(Boolean), updatedAt: a.updatedAt.toISOString().slice(0, 10) })),
+  };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, graphql } = await requireShop(request);
+  const fields = await formFields(request);
+  if (fields.intent === "decline") {
+    return (await declineApplication(db, shop.id, fields.influencerId)) ? { ok: true as const, message: "Application declined" } : { ok: false as const, message: "This application is no longer waiting" };
+  }
+  const approved = await approveApplication(db, graphql, shop, fields.influencerId, env().SHOPIFY_APP_URL);
+  if (!approved.ok) return { ok: false as const, message: Object.values(approved.errors)[0] ?? "Could not approve" };
+  await deliverOutbox(db, mailTransport(), new Date(), shop.id);
+  return { ok: true as const, message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way` };
+};
+
+export default function Applications() {
+  const { applyUrl, applications } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <Page title="Applications" subtitle={`From your application form, ${applyUrl}`}>
+      <Layout>
+        {result && (
+          <Layout.Section>
+            <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          {applications.length === 0 ? (
+            <Card>
+              <EmptyState heading="No applications waiting" image="">
+                <p>Share your application form with influencers you would like to work with, or pitch prospects from Outreach.</p>
+              </EmptyState>
+            </Card>
+          ) : (
+            <BlockStack gap="400">
+              {applications.map((a) => (
+                <Card key={a.id}>
+                  <BlockStack gap="200">
+                    <InlineStack align="space-between">
+                      <Text as="h2" variant="headingMd">
+                        {a.name}
+                      </Text>
+                      <Text as="span" tone="subdued">
+                        {a.updatedAt}
+                      </Text>
+                    </InlineStack>
+                    <Text as="p">
+                      {a.email}
+                      {a.audienceSize != null ? ` · ${a.audienceSize.toLocaleString("en-US")} followers` : ""}
+                      {a.categories ? ` · ${a.categories}` : ""}
+                    </Text>
+                    {a.socialProfiles.map((url) => (
+                      <Link key={url} url={url} target="_blank" removeUnderline>
+                        {url}
+                      </Link>
+                    ))}
+                    {a.message && <Text as="p">{a.message}</Text>}
+                    <InlineStack gap="200" align="end">
+                      <Form method="post">
+                        <Hidden fields={{ intent: "decline", influencerId: a.id }} />
+                        <Button submit tone="critical" variant="tertiary" disabled={busy}>
+                          Decline
+                        </Button>
+                      </Form>
+                      <Form method="post">
+                        <Hidden fields={{ intent: "approve", influencerId: a.id }} />
+                        <Button submit variant="primary" loading={busy}>
+                          Approve
+                        </Button>
+                      </Form>
+                    </InlineStack>
+                  </BlockStack>
+                </Card>
+              ))}
+            </BlockStack>
+          )}
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { formFields } from "~/admin.server";
+import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
+import db from "~/db.server";
+import { parseApplication } from "~/domain/application-input";
+import { bpsToPercent } from "~/domain/percent";
+import { submitApplication } from "~/models/applications.server";
+import { visitorOf } from "~/public-pages.server";
+import { RateLimit, tooManyRequests } from "~/rate-limit.server";
+
+// GET/POST /apply/:shopHandle: the public application form of a shop.
+export const links = publicLinks;
+export const ErrorBoundary = PublicError;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Partner with ${data.shopName}` : "Apply" }];
+
+const applications = new RateLimit(5, 10 * 60_000);
+
+async function shopByHandle(handle: string | undefined) {
+  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, status: true, defaultCommissionBps: true } }) : null;
+  if (!shop || shop.status !== "INSTALLED") throw new Response("This shop does not take applications here", { status: 404 });
+  return shop;
+}
+
+export const loader = async ({ params }: LoaderFunctionArgs) => {
+  const shop = await shopByHandle(params.shopHandle);
+  return { shopName: shop.name || shop.handle, commission: `${bpsToPercent(shop.defaultCommissionBps)}%` };
+};
+
+export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const shop = await shopByHandle(params.shopHandle);
+  if (!applications.take(`${shop.id}|${visitorOf(request, context)}`)) throw tooManyRequests(600);
+  const parsed = parseApplication(await formFields(request));
+  if ("spam" in parsed) return { done: true as const }; // a bot: answered like anyone, nothing kept
+  if (!parsed.ok) return Response.json({ done: false as const, errors: parsed.errors }, { status: 400 });
+  await submitApplication(db, shop.id, parsed.input);
+  return { done: true as const };
+};
+
+export default function Apply() {
+  const { shopName, commission } = useLoaderData<typeof loader>();
+  const result = useActionData<{ done: true } | { done: false; errors: Record<string, string> }>();
+  const busy = useNavigation().state !== "idle";
+  const errors = result && !result.done ? result.errors : {};
+  const [values, setValues] = useState({ name: "", email: "", socialProfiles: "", audienceSize: "", categories: "", message: "" });
+  const field = (name: keyof typeof values) => ({ name, value: values[name], onChange: (v: string) => setValues({ ...values, [name]: v }), error: errors[name], autoComplete: "off" });
+  if (result?.done) {
+    return (
+      <PublicFrame>
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h1" variant="headingLg">
+              Thank you!
+            </Text>
+            <Text as="p">{shopName} has your application and will answer by email.</Text>
+          </BlockStack>
+        </Card>
+      </PublicFrame>
+    );
+  }
+  return (
+    <PublicFrame>
+      <BlockStack gap="400">
+        <BlockStack gap="200">
+          <Text as="h1" variant="headingXl">
+            Partner with {shopName}
+          </Text>
+          <Text as="p">
+            Earn {commission} of every order you bring, with your own code for your followers and a portal that shows what sells to your audience.
+          </Text>
+        </BlockStack>
+        {errors.form && <Banner tone="critical">{errors.form}</Banner>}
+        <Card>
+          <Form method="post" noValidate>
+            <FormLayout>
+              <TextField label="Your name" {...field("name")} autoComplete="name" />
+              <TextField label="Email" type="email" {...field("email")} autoComplete="email" />
+              <TextField label="Your profiles" helpText="Links to your channels, one a line (https://instagram.com/you)" multiline={3} {...field("socialProfiles")} />
+              <TextField label="Audience size" helpText="Followers or subscribers, all channels together" inputMode="numeric" {...field("audienceSize")} />
+              <TextField label="What you make content about" helpText="For example: skincare, running, home" {...field("categories")} />
+              <TextField label="A word about you (optional)" multiline={4} {...field("message")} />
+              <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+                <label>
+                  Leave this empty
+                  <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+                </label>
+              </div>
+              <Button submit variant="primary" loading={busy} fullWidth>
+                Send my application
+              </Button>
+            </FormLayout>
+          </Form>
+        </Card>
+      </BlockStack>
+    </PublicFrame>
+  );
+}

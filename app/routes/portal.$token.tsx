@@ -1,0 +1,255 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { formFields } from "~/admin.server";
+import { CopyButton } from "~/components/CopyButton";
+import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
+import { SalesChart } from "~/components/SalesChart";
+import db from "~/db.server";
+import { env } from "~/env.server";
+import { portalView, savePayoutDetails } from "~/models/portal.server";
+import { influencerForToken } from "~/models/portal-tokens.server";
+import { visitorOf } from "~/public-pages.server";
+import { RateLimit, tooManyRequests } from "~/rate-limit.server";
+
+// GET/POST /portal/:token: an influencer's own figures, codes, links, earnings and payouts.
+export const links = publicLinks;
+export const ErrorBoundary = PublicError;
+export const meta: MetaFunction = () => [{ title: "Your partner portal" }, { name: "robots", content: "noindex" }];
+
+// Wrong tokens per visitor: a guesser is stopped long before 256 bits could matter.
+const wrongTokens = new RateLimit(10, 10 * 60_000);
+
+async function influencerOf(request: Request, token: string | undefined, context: unknown) {
+  const visitor = visitorOf(request, context);
+  if (wrongTokens.exhausted(visitor)) throw tooManyRequests(600);
+  const influencer = token ? await influencerForToken(db, token) : null;
+  if (!influencer) {
+    wrongTokens.take(visitor);
+    throw new Response("This link does not open a portal. Ask the shop for a new one.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return influencer;
+}
+
+export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
+  const influencer = await influencerOf(request, params.token, context);
+  return portalView(db, influencer.id, env().SHOPIFY_APP_URL);
+};
+
+export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const influencer = await influencerOf(request, params.token, context);
+  const saved = await savePayoutDetails(db, influencer.id, await formFields(request));
+  return saved.ok ? { ok: true as const } : Response.json(saved, { status: 400 });
+};
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Card>
+      <BlockStack gap="100">
+        <Text as="span" variant="bodySm" tone="subdued">
+          {label}
+        </Text>
+        <Text as="span" variant="headingLg">
+          {value}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function Ranked({ title, rows }: { title: string; rows: Array<{ name: string; sales: string; units: number }> }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          {title}
+        </Text>
+        {rows.length === 0 && (
+          <Text as="p" tone="subdued">
+            Nothing sold in these 30 days yet.
+          </Text>
+        )}
+        {rows.map((r) => (
+          <InlineStack key={r.name} align="space-between" wrap={false} gap="200">
+            <Text as="span" truncate>
+              {r.name || "Other"}
+            </Text>
+            <Text as="span" numeric>
+              {r.sales} · {r.units}
+            </Text>
+          </InlineStack>
+        ))}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function Portal() {
+  const p = useLoaderData<typeof loader>();
+  const saved = useActionData<{ ok: true } | { ok: false; errors: Record<string, string> }>();
+  const busy = useNavigation().state !== "idle";
+  const [paypal, setPaypal] = useState(p.paypalEmail);
+  const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+  return (
+    <PublicFrame>
+      <BlockStack gap="400">
+        <BlockStack gap="100">
+          <Text as="h1" variant="headingXl">
+            Hi {p.name}
+          </Text>
+          <Text as="p" tone="subdued">
+            Your partnership with {p.shopName}: {p.commission} of every order you bring. Last 30 days, {p.period}.
+          </Text>
+        </BlockStack>
+
+        <InlineGrid columns={{ xs: 2, sm: 4 }} gap="300">
+          <Figure label="Clicks" value={p.figures.clicks.toLocaleString("en-US")} />
+          <Figure label="Orders" value={String(p.figures.orders)} />
+          <Figure label="Conversion" value={percent(p.figures.conversion)} />
+          <Figure label="Sales" value={p.figures.netSales} />
+        </InlineGrid>
+
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              Your earnings
+            </Text>
+            <InlineGrid columns={3} gap="200">
+              <BlockStack gap="050">
+                <Text as="span" tone="subdued" variant="bodySm">
+                  Pending
+                </Text>
+                <Text as="span" variant="headingMd">
+                  {p.earnings.pending}
+                </Text>
+              </BlockStack>
+              <BlockStack gap="050">
+                <Text as="span" tone="subdued" variant="bodySm">
+                  Approved
+                </Text>
+                <Text as="span" variant="headingMd">
+                  {p.earnings.approved}
+                </Text>
+              </BlockStack>
+              <BlockStack gap="050">
+                <Text as="span" tone="subdued" variant="bodySm">
+                  Paid
+                </Text>
+                <Text as="span" variant="headingMd">
+                  {p.earnings.paid}
+                </Text>
+              </BlockStack>
+            </InlineGrid>
+            <Text as="p" tone="subdued" variant="bodySm">
+              Pending commissions become approved when the order stays paid through the return period.
+            </Text>
+          </BlockStack>
+        </Card>
+
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              Sales per day
+            </Text>
+            <SalesChart series={p.figures.series} currency={p.currency} />
+          </BlockStack>
+        </Card>
+
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              Your codes and links
+            </Text>
+            {p.codes.map((c) => (
+              <InlineStack key={c.code} align="space-between" blockAlign="center" gap="200">
+                <BlockStack gap="050">
+                  <Text as="span" variant="headingSm">
+                    {c.code}
+                  </Text>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    {c.discount} for your followers
+                  </Text>
+                </BlockStack>
+                <CopyButton text={c.code} />
+              </InlineStack>
+            ))}
+            {p.links.map((l) => (
+              <Box key={l.url} borderBlockStartWidth="025" borderColor="border" paddingBlockStart="300">
+                <BlockStack gap="200">
+                  <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
+                    <Text as="span" breakWord>
+                      {l.url}
+                    </Text>
+                    <CopyButton text={l.url} />
+                  </InlineStack>
+                  <img src={l.qr} alt={`QR code for ${l.url}`} width={140} height={140} />
+                </BlockStack>
+              </Box>
+            ))}
+          </BlockStack>
+        </Card>
+
+        <Ranked title="What your audience buys" rows={p.topCategories} />
+        <Ranked title="Your best-selling products" rows={p.topProducts} />
+
+        {p.notes.length > 0 && (
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                What works for top partners
+              </Text>
+              {p.notes.map((n) => (
+                <BlockStack key={n.id} gap="100">
+                  <Text as="h3" variant="headingSm">
+                    {n.title}
+                  </Text>
+                  <Text as="p">{n.body}</Text>
+                </BlockStack>
+              ))}
+            </BlockStack>
+          </Card>
+        )}
+
+        <Card>
+          <BlockStack gap="300">
+            <Text as="h2" variant="headingMd">
+              Payouts
+            </Text>
+            {p.payouts.length === 0 && (
+              <Text as="p" tone="subdued">
+                No payouts yet.
+              </Text>
+            )}
+            {p.payouts.map((payout) => (
+              <InlineStack key={payout.id} align="space-between">
+                <Text as="span">{payout.on}</Text>
+                <InlineStack gap="200">
+                  <Text as="span">{payout.amount}</Text>
+                  <Badge tone={payout.status === "PAID" ? "success" : "info"}>{payout.status === "PAID" ? "Paid" : "Being prepared"}</Badge>
+                </InlineStack>
+              </InlineStack>
+            ))}
+            <Form method="post">
+              <BlockStack gap="200">
+                {saved?.ok && <Banner tone="success">Payout details saved</Banner>}
+                <TextField
+                  label="PayPal email for your payouts"
+                  name="paypalEmail"
+                  type="email"
+                  value={paypal}
+                  onChange={setPaypal}
+                  autoComplete="email"
+                  error={saved && !saved.ok ? saved.errors.paypalEmail : undefined}
+                />
+                <Button submit loading={busy}>
+                  Save payout details
+                </Button>
+              </BlockStack>
+            </Form>
+          </BlockStack>
+        </Card>
+      </BlockStack>
+    </PublicFrame>
+  );
+}

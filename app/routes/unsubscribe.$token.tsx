@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BlockStack, Button, Card, Text } from "@shopify/polaris";
+import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
+import db from "~/db.server";
+import { influencerForUnsubscribe, optOut } from "~/models/monthly-email.server";
+
+// GET /unsubscribe/:token asks, POST opts out (also the one-click List-Unsubscribe-Post of mail
+// clients). A GET alone changes nothing: mail scanners open links.
+export const links = publicLinks;
+export const ErrorBoundary = PublicError;
+
+function influencerOf(token: string | undefined) {
+  const id = token ? influencerForUnsubscribe(token) : null;
+  if (!id) throw new Response("This opt-out link is not valid.", { status: 404 });
+  return id;
+}
+
+export const loader = async ({ params }: LoaderFunctionArgs) => {
+  const id = influencerOf(params.token);
+  const influencer = await db.influencer.findUnique({ where: { id }, select: { emailOptOut: true, shop: { select: { name: true, handle: true } } } });
+  if (!influencer) throw new Response("This opt-out link is not valid.", { status: 404 });
+  return { shopName: influencer.shop.name || influencer.shop.handle, optedOut: influencer.emailOptOut };
+};
+
+export const action = async ({ params }: ActionFunctionArgs) => {
+  const shopName = await optOut(db, influencerOf(params.token));
+  if (!shopName) throw new Response("This opt-out link is not valid.", { status: 404 });
+  return { done: true };
+};
+
+export default function Unsubscribe() {
+  const { shopName, optedOut } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>()?.done || optedOut;
+  return (
+    <PublicFrame>
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h1" variant="headingLg">
+            Monthly emails from {shopName}
+          </Text>
+          {done ? (
+            <Text as="p">You will not get monthly performance emails any more. Your portal still shows your figures.</Text>
+          ) : (
+            <Form method="post">
+              <BlockStack gap="300">
+                <Text as="p">Stop the monthly performance emails?</Text>
+                <Button submit variant="primary">
+                  Stop monthly emails
+                </Button>
+              </BlockStack>
+            </Form>
+          )}
+        </BlockStack>
+      </Card>
+    </PublicFrame>
+  );
+}
