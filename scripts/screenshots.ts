@@ -2,6 +2,7 @@
 // headless Chromium, as a merchant would, and saves screenshots under tests/artifacts/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { launchBrowser, merchantContext } from "../tests/support/browser";
 import { DEMO_SHOP } from "./seed";
 
@@ -16,6 +17,7 @@ async function main() {
   const page = await (await merchantContext(browser)).newPage();
   const shot = async (name: string) => {
     await page.waitForLoadState("networkidle");
+    await chartsDrawn(page);
     await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
     console.log(`saved tests/artifacts/${name}.png`);
   };
@@ -60,12 +62,54 @@ async function main() {
   await page.getByRole("heading", { name: /Statement for/ }).waitFor();
   await shot("payout-statement");
 
+  await page.goto(admin("/app/categories"));
+  await page.getByRole("heading", { name: "Categories" }).waitFor();
+  await shot("categories");
+
+  await page.goto(admin("/app/outreach"));
+  await page.getByRole("heading", { name: "Pitch prospects" }).waitFor();
+  await page.getByLabel("Subject").fill("{{first_name}}, {{shop_name}} would love your take on our serums");
+  await page.waitForTimeout(1500); // the preview follows the typing
+  await shot("outreach-pitch-editor");
+
+  await page.goto(admin("/app/applications"));
+  await page.getByText("Lena Fischer").waitFor();
+  await shot("applications");
+
+  // The portal of the leaderboard's first influencer, opened on a phone.
+  await page.goto(admin("/app"));
+  await page.locator("a[href^='/app/influencers/']").first().click();
+  await page.getByRole("heading", { name: "Portal" }).waitFor();
+  await shot("influencer-page");
+  await page.getByRole("button", { name: /Make a portal link|New link/ }).click();
+  const portalLink = (await page.getByText(/\/portal\//).first().textContent())!.trim();
+  const phone = await (await merchantContext(browser, { width: 390, height: 844 })).newPage();
+  const phoneShot = async (name: string) => {
+    await phone.waitForLoadState("networkidle");
+    await chartsDrawn(phone);
+    await phone.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+    console.log(`saved tests/artifacts/${name}.png`);
+  };
+  await phone.goto(portalLink.replace(/^https?:\/\/[^/]+/, base));
+  await phone.getByText("Your earnings").waitFor();
+  await phoneShot("portal-phone");
+  await phone.goto(`${base}/apply/demo-store`);
+  await phone.getByRole("button", { name: "Send my application" }).click();
+  await phone.getByText("Enter your name").waitFor();
+  await phoneShot("apply-phone");
+
   await page.goto(admin("/app/backfill"));
   await page.getByRole("button", { name: /Import past orders|Import again|Resume/ }).click();
   await page.getByText(/orders imported/).waitFor({ timeout: 20_000 });
   await page.waitForTimeout(2500);
   await shot("backfill");
   await browser.close();
+}
+
+/** Charts load after hydration: wait until no skeleton is left (or give up after a while). */
+async function chartsDrawn(page: Page) {
+  await page.waitForFunction(() => !document.querySelector(".Polaris-SkeletonBodyText"), undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
 }
 
 main().catch((error) => {

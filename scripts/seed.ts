@@ -268,6 +268,31 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
     { shopId: shop.id, influencerId: entry.influencer.id, kind: "GIFTED_PRODUCT" as const, amountMinor: 2_400 + i * 300, currency: "USD", incurredOn: new Date(now.getTime() - (40 + i * 5) * 86_400_000), note: "Launch kit" },
   ]);
   await db.cost.createMany({ data: costs });
+  // Outreach: prospects to pitch, applications waiting for approval, practices worth sharing.
+  await db.influencer.createMany({
+    data: [
+      { shopId: shop.id, name: "Priya Nair", email: "priya.nair@creators.example", status: "PROSPECT", audienceSize: 84_000, socialProfiles: "https://instagram.com/priyaglow" },
+      { shopId: shop.id, name: "Tom Becker", email: "tom.becker@creators.example", status: "PROSPECT", audienceSize: 31_000, socialProfiles: "https://youtube.com/@tombecker" },
+      { shopId: shop.id, name: "Aiko Tanaka", email: "aiko.tanaka@creators.example", status: "PROSPECT", audienceSize: 152_000, socialProfiles: "https://tiktok.com/@aikoskin" },
+      {
+        shopId: shop.id,
+        name: "Lena Fischer",
+        email: "lena.fischer@creators.example",
+        status: "APPLIED",
+        audienceSize: 46_000,
+        categories: "skincare, clean beauty",
+        socialProfiles: "https://instagram.com/lenaskin\nhttps://youtube.com/@lenaskin",
+        message: "I review one routine a week and my followers ask where to buy. Your serums fit my audience.",
+      },
+      { shopId: shop.id, name: "Marco Rossi", email: "marco.rossi@creators.example", status: "APPLIED", audienceSize: 12_500, categories: "grooming", socialProfiles: "https://tiktok.com/@marcogrooms" },
+    ],
+  });
+  await db.bestPracticeNote.createMany({
+    data: [
+      { shopId: shop.id, title: "Show the routine, not the unboxing", body: "Top partners film the product in use, morning and evening, and say how long it took to see a difference." },
+      { shopId: shop.id, title: "Put the code in the first line", body: "Codes typed at checkout bring most orders: say it early and pin it under the video." },
+    ],
+  });
   await rebuildRollups(db, shop.id);
   return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
 }
