@@ -2,6 +2,7 @@
 // returned, and the categories their audience buys.
 import { BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { formatMoney } from "~/domain/money";
+import { Ranking, Stat } from "./Figures";
 import { SalesChart } from "./SalesChart";
 
 type Performance = {
@@ -23,19 +24,6 @@ type Performance = {
 };
 
 type Ranked = { category: string; netSalesMinor: number; units: number };
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <BlockStack gap="050">
-      <Text as="span" variant="bodySm" tone="subdued">
-        {label}
-      </Text>
-      <Text as="span" variant="headingMd">
-        {value}
-      </Text>
-    </BlockStack>
-  );
-}
 
 export function PerformanceCard({ p, currency, period }: { p: Performance; currency: string; period: string }) {
   const money = (minor: number) => formatMoney(minor, currency);
@@ -63,37 +51,11 @@ export function PerformanceCard({ p, currency, period }: { p: Performance; curre
         </InlineGrid>
         <SalesChart series={p.series} currency={currency} />
         <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-          <Ranking title="Product types" rows={p.topCategories.map((c) => ({ name: c.category, ...c }))} money={money} />
-          <Ranking title="Collections" rows={p.topCollections.map((c) => ({ name: c.category, ...c }))} money={money} />
-          <Ranking title="Top products" rows={p.topProducts.map((c) => ({ name: c.title, ...c }))} money={money} />
+          <Ranking title="Product types" rows={p.topCategories.map((c) => ({ name: c.category, sales: money(c.netSalesMinor), units: c.units }))} empty="No sales in this period" />
+          <Ranking title="Collections" rows={p.topCollections.map((c) => ({ name: c.category, sales: money(c.netSalesMinor), units: c.units }))} empty="No sales in this period" />
+          <Ranking title="Top products" rows={p.topProducts.map((c) => ({ name: c.title, sales: money(c.netSalesMinor), units: c.units }))} empty="No sales in this period" />
         </InlineGrid>
       </BlockStack>
     </Card>
-  );
-}
-
-/** What their audience buys: the first five by net sales. */
-function Ranking({ title, rows, money }: { title: string; rows: Array<{ name: string; netSalesMinor: number; units: number }>; money: (minor: number) => string }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="h3" variant="headingSm">
-        {title}
-      </Text>
-      {rows.length === 0 && (
-        <Text as="p" tone="subdued">
-          No sales in this period
-        </Text>
-      )}
-      {rows.map((r) => (
-        <InlineStack key={r.name} align="space-between" wrap={false} gap="200">
-          <Text as="span" truncate>
-            {r.name || "(no type)"}
-          </Text>
-          <Text as="span" numeric>
-            {money(r.netSalesMinor)} · {r.units}
-          </Text>
-        </InlineStack>
-      ))}
-    </BlockStack>
   );
 }

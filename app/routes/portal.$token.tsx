@@ -4,6 +4,7 @@ import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, 
 import { useState } from "react";
 import { formFields } from "~/admin.server";
 import { CopyButton } from "~/components/CopyButton";
+import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import { SalesChart } from "~/components/SalesChart";
 import db from "~/db.server";
@@ -46,41 +47,7 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
 function Figure({ label, value }: { label: string; value: string }) {
   return (
     <Card>
-      <BlockStack gap="100">
-        <Text as="span" variant="bodySm" tone="subdued">
-          {label}
-        </Text>
-        <Text as="span" variant="headingLg">
-          {value}
-        </Text>
-      </BlockStack>
-    </Card>
-  );
-}
-
-function Ranked({ title, rows }: { title: string; rows: Array<{ name: string; sales: string; units: number }> }) {
-  return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {title}
-        </Text>
-        {rows.length === 0 && (
-          <Text as="p" tone="subdued">
-            Nothing sold in these 30 days yet.
-          </Text>
-        )}
-        {rows.map((r) => (
-          <InlineStack key={r.name} align="space-between" wrap={false} gap="200">
-            <Text as="span" truncate>
-              {r.name || "Other"}
-            </Text>
-            <Text as="span" numeric>
-              {r.sales} · {r.units}
-            </Text>
-          </InlineStack>
-        ))}
-      </BlockStack>
+      <Stat label={label} value={value} />
     </Card>
   );
 }
@@ -116,30 +83,9 @@ export default function Portal() {
               Your earnings
             </Text>
             <InlineGrid columns={3} gap="200">
-              <BlockStack gap="050">
-                <Text as="span" tone="subdued" variant="bodySm">
-                  Pending
-                </Text>
-                <Text as="span" variant="headingMd">
-                  {p.earnings.pending}
-                </Text>
-              </BlockStack>
-              <BlockStack gap="050">
-                <Text as="span" tone="subdued" variant="bodySm">
-                  Approved
-                </Text>
-                <Text as="span" variant="headingMd">
-                  {p.earnings.approved}
-                </Text>
-              </BlockStack>
-              <BlockStack gap="050">
-                <Text as="span" tone="subdued" variant="bodySm">
-                  Paid
-                </Text>
-                <Text as="span" variant="headingMd">
-                  {p.earnings.paid}
-                </Text>
-              </BlockStack>
+              <Stat label="Pending" value={p.earnings.pending} />
+              <Stat label="Approved" value={p.earnings.approved} />
+              <Stat label="Paid" value={p.earnings.paid} />
             </InlineGrid>
             <Text as="p" tone="subdued" variant="bodySm">
               Pending commissions become approved when the order stays paid through the return period.
@@ -190,8 +136,12 @@ export default function Portal() {
           </BlockStack>
         </Card>
 
-        <Ranked title="What your audience buys" rows={p.topCategories} />
-        <Ranked title="Your best-selling products" rows={p.topProducts} />
+        <Card>
+          <Ranking heading="h2" title="What your audience buys" rows={p.topCategories} empty="Nothing sold in these 30 days yet." />
+        </Card>
+        <Card>
+          <Ranking heading="h2" title="Your best-selling products" rows={p.topProducts} empty="Nothing sold in these 30 days yet." />
+        </Card>
 
         {p.notes.length > 0 && (
           <Card>
