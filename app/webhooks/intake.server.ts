@@ -36,26 +36,50 @@ export function intake(event: StoredEvent): Promise<IntakeOutcome> {
 // started at once would run before the deliveries already received were even read.
 const nextRoundOfIo = () => new Promise((resolve) => setImmediate(resolve));
 
-// Stored events whose processing waits: in a burst, deliveries are answered once stored, and
-// processed a chunk at a time between rounds of storing, so answers stay fast while the ledger
-// catches up. If the server stops, they are in the inbox as RECEIVED for the retry schedule.
+// Stored events whose processing waits: in a burst, deliveries are answered once stored, and the
+// backlog is processed by a second loop, a chunk at a time, so storing never waits for it (on
+// PostgreSQL both run at once; on SQLite they take turns a transaction at a time). If the server
+// stops, the backlog is in the inbox as RECEIVED for the retry schedule.
 const backlog: StoredEvent[] = [];
+const inBacklog = new Set<string>();
+let processingBacklog = false;
+
+/** Is this stored event waiting in this server's backlog? (The retry schedule leaves it be.) */
+export function inThisBacklog(webhookId: string): boolean {
+  return inBacklog.has(webhookId);
+}
 const ANSWER_AFTER_PROCESSING_UP_TO = 10;
 const CHUNK = 25;
 
 async function drain() {
   try {
-    while (waiting.length || backlog.length) {
-      if (waiting.length) {
-        const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length;
-        await settleBatch(waiting.splice(0, BATCH), quiet);
-      }
-      if (backlog.length) await processEvents(db, backlog.splice(0, CHUNK)).catch(() => undefined); // failures are kept for retry
+    while (waiting.length) {
+      const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length && !processingBacklog;
+      await settleBatch(waiting.splice(0, BATCH), quiet);
       await nextRoundOfIo();
     }
   } finally {
     draining = false;
   }
+}
+
+function toBacklog(events: StoredEvent[]) {
+  backlog.push(...events);
+  for (const event of events) inBacklog.add(event.webhookId);
+  if (processingBacklog || !backlog.length) return;
+  processingBacklog = true;
+  void (async () => {
+    try {
+      while (backlog.length) {
+        const chunk = backlog.splice(0, CHUNK);
+        await processEvents(db, chunk).catch(() => undefined); // failures are kept for retry
+        for (const event of chunk) inBacklog.delete(event.webhookId);
+        await nextRoundOfIo();
+      }
+    } finally {
+      processingBacklog = false;
+    }
+  })();
 }
 
 /** Stores a batch; when `apply`, processes it before answering, else leaves it to the backlog. */
@@ -80,7 +104,7 @@ async function settleBatch(batch: Delivery[], apply: boolean) {
   for (const delivery of repeats) delivery.settle("repeat");
   if (!apply) {
     for (const delivery of settled.fresh) delivery.settle("stored");
-    backlog.push(...settled.later);
+    toBacklog(settled.later);
     return;
   }
   for (const [domain, orderIds] of settled.ordersByShop) await completeProducts(db, domain, orderIds); // categories of new products

@@ -8,24 +8,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env.server";
 import { intake } from "./intake.server";
+import { WEBHOOK_TOPICS } from "./topics";
 
 export type Delivery = { method: string; header: (name: string) => string | null | undefined; rawBody: Buffer };
 export type Answer = { status: number; body?: string; headers?: Record<string, string> };
-
-/** The topics the app subscribes to (shopify.app.toml), each at /webhooks/<topic>. */
-export const WEBHOOK_TOPICS = [
-  "orders/create",
-  "orders/updated",
-  "orders/paid",
-  "orders/cancelled",
-  "refunds/create",
-  "products/update",
-  "app/uninstalled",
-  "app/scopes_update",
-  "customers/data_request",
-  "customers/redact",
-  "shop/redact",
-] as const;
 
 /** `orders/create` and `ORDERS_CREATE` name the same topic. */
 export function topicKey(topic: string): string {
@@ -88,15 +74,12 @@ export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse):
   let size = 0;
   req.on("data", (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      res.writeHead(413).end("Body too large");
-      req.destroy();
-      return;
-    }
-    chunks.push(chunk);
+    if (size > 10 * MAX_BODY_BYTES) return void req.destroy(); // not a webhook: no more reading
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   });
   req.on("end", () => {
-    if (res.headersSent) return;
+    // Read to the end before answering, so the sender sees the answer rather than a cut connection.
+    if (size > MAX_BODY_BYTES) return void res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end("Body too large");
     const header = (name: string) => {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;

@@ -3,11 +3,13 @@
 import type { Db } from "../db.server";
 import { eventsToRetry } from "../models/webhook-inbox.server";
 import { processEvents } from "./batch.server";
+import { inThisBacklog } from "./intake.server";
 
 const BATCH = 100;
 
 export async function retryWebhookEvents(db: Db, options: { shopDomain?: string; now?: Date; staleMs?: number } = {}) {
-  const events = await eventsToRetry(db, options.now ?? new Date(), options.staleMs, options.shopDomain);
+  // Events still waiting in this server's backlog are on their way: not processed twice here.
+  const events = (await eventsToRetry(db, options.now ?? new Date(), options.staleMs, options.shopDomain)).filter((e) => !inThisBacklog(e.webhookId));
   let processed = 0;
   let failed = 0;
   for (let i = 0; i < events.length; i += BATCH) {

@@ -243,3 +243,14 @@ describe("the monthly email", () => {
     expect(await db.outboundMessage.count({ where: { influencerId: seeded.influencer.id } })).toBe(count);
   });
 });
+
+describe("logs", () => {
+  it("never hold a portal token, the app's secret or a shopper's email", async () => {
+    const tokens = (await world.database.db.portalToken.count()) > 0;
+    expect(tokens).toBe(true);
+    const output = world.app.output();
+    expect(output).not.toContain(TEST_API_SECRET);
+    expect(output).not.toMatch(/\/portal\/[A-Za-z0-9_-]{40,}/);
+    expect(output).not.toContain("shopper@example.com");
+  });
+});

@@ -8,12 +8,14 @@ import { freshDatabase, type TestDatabase } from "./databases";
 
 export type World = { app: RunningApp; adminApi: AdminApiStandIn; database: TestDatabase };
 
-export function useWorld(options: { env?: Record<string, string> } = {}) {
+/** `env`: more variables for the app; `reachDatabase`: the URL the app uses for the fresh database (through a proxy, say). */
+export function useWorld(options: { env?: Record<string, string>; reachDatabase?: (url: string) => string } = {}) {
   const world = {} as World;
   beforeAll(async () => {
     world.database = await freshDatabase();
     world.adminApi = await startAdminApiStandIn({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
-    world.app = await startApp({ databaseUrl: world.database.url, adminApiUrl: world.adminApi.url, env: options.env });
+    const databaseUrl = options.reachDatabase ? options.reachDatabase(world.database.url) : world.database.url;
+    world.app = await startApp({ databaseUrl, adminApiUrl: world.adminApi.url, env: options.env });
   });
   afterAll(async () => {
     await world.app?.stop();
