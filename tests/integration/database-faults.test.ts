@@ -37,14 +37,18 @@ describe.runIf(onPostgres)("the database going away under load", () => {
   it("answers 5xx while it is down, and after it is back the ledger is exact with nothing lost", async () => {
     const load = ledgerLoad({ deliveries: 600, code: "FAULT10", firstOrderId: 700_000 });
     let cuts = 0;
-    const outage = (async () => {
-      await new Promise((r) => setTimeout(r, 1500));
-      proxy.cut(); // mid-load: connections killed, new ones refused
-      cuts += 1;
-      await new Promise((r) => setTimeout(r, 3000));
-      proxy.restore();
-    })();
-    const stats = await deliverAll(world.app.url, load.deliveries, { concurrency: 50, retryMs: 250 });
+    let outage: Promise<void> = Promise.resolve();
+    const cutAt = Math.floor(load.deliveries.length / 3);
+    const stats = await deliverAll(world.app.url, load.deliveries, {
+      concurrency: 50,
+      retryMs: 250,
+      onAnswered: (answered) => {
+        if (answered !== cutAt) return;
+        proxy.cut(); // a third in: connections killed, new ones refused, for 3 s
+        cuts += 1;
+        outage = new Promise((resolve) => setTimeout(resolve, 3000)).then(() => proxy.restore());
+      },
+    });
     await outage;
     expect(cuts).toBe(1);
     expect(stats.refusals).toBeGreaterThan(0); // some deliveries met the outage and were refused

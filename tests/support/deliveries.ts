@@ -7,7 +7,11 @@ export type Delivery = { topic: string; payload: unknown; webhookId: string };
 
 export type DeliveryStats = { requests: number; answered: number; refusals: number; networkErrors: number; gaveUp: number };
 
-export async function deliverAll(appUrl: string, deliveries: Delivery[], options: { concurrency: number; retryMs?: number; maxAttempts?: number }) {
+export async function deliverAll(
+  appUrl: string,
+  deliveries: Delivery[],
+  options: { concurrency: number; retryMs?: number; maxAttempts?: number; onAnswered?: (answered: number) => void },
+) {
   const stats: DeliveryStats = { requests: 0, answered: 0, refusals: 0, networkErrors: 0, gaveUp: 0 };
   let next = 0;
   const worker = async () => {
@@ -23,6 +27,7 @@ export async function deliverAll(appUrl: string, deliveries: Delivery[], options
           .catch(() => 0);
         if (status === 200) {
           stats.answered += 1;
+          options.onAnswered?.(stats.answered);
           break;
         }
         if (status === 0) stats.networkErrors += 1;
