@@ -38,6 +38,8 @@ const schema = z
     // Referral redirects read links through a short cache and write clicks in batches.
     LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
     CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
+    // Referral redirects per visitor address and minute before 429 (0: no limit).
+    REDIRECT_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
     // Behind a load balancer: take the client address from X-Forwarded-For.
     TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()).default(false),
   })

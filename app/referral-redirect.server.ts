@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import db, { dbKind } from "./db.server";
 import { env } from "./env.server";
+import { RateLimit } from "./rate-limit.server";
 import { createReferralRedirector, defaultVisitorSalt, type VisitOutcome } from "./models/referral-clicks.server";
 
 let redirector: ReturnType<typeof createReferralRedirector> | undefined;
@@ -41,8 +42,20 @@ export function outcomeHeaders(outcome: VisitOutcome): Record<string, string> {
 
 export const LINK_NOT_FOUND = "This referral link does not exist (any more).";
 
+// Per visitor address and minute: far above what a person clicks, so only a flood is refused.
+let visitorLimit: RateLimit | null | undefined;
+function redirectLimit(): RateLimit | null {
+  if (visitorLimit === undefined) visitorLimit = env().REDIRECT_RATE_LIMIT > 0 ? new RateLimit(env().REDIRECT_RATE_LIMIT, 60_000) : null;
+  return visitorLimit;
+}
+
 /** GET /r/:slug straight from Node's HTTP server. */
 export async function handleReferralRequest(req: IncomingMessage, res: ServerResponse) {
+  const ip = clientAddress(req.socket.remoteAddress, (req.headers["x-forwarded-for"] as string) ?? null);
+  if (redirectLimit() && !redirectLimit()!.take(ip)) {
+    res.writeHead(429, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" });
+    return void res.end("Too many requests. Try again in a minute.");
+  }
   // Split by hand: a WHATWG URL per click costs more than the rest of the redirect.
   const raw = req.url ?? "/";
   const queryAt = raw.indexOf("?");
@@ -58,7 +71,7 @@ export async function handleReferralRequest(req: IncomingMessage, res: ServerRes
     const outcome = await referralRedirector().visit({
       slug,
       search,
-      ip: clientAddress(req.socket.remoteAddress, (req.headers["x-forwarded-for"] as string) ?? null),
+      ip,
       userAgent: req.headers["user-agent"] ?? "",
       referer: req.headers.referer ?? null,
       at: new Date(),
