@@ -4,6 +4,7 @@ import type { Db } from "../db.server";
 import { change, conversion, grossProfit, roas, roi } from "../domain/roi";
 import { trendsByInfluencer } from "../domain/trends";
 import { influencerFigures } from "./reports.server";
+import { DAY_SUMS } from "./rollups.server";
 
 function shiftDay(day: string, days: number): string {
   const [y, m, d] = day.split("-").map(Number);
@@ -17,7 +18,7 @@ export function daysBetween(from: string, to: string): number {
 async function totals(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
   const sum = await db.shopDay.aggregate({
     where: { shopId: shop.id, day: { gte: from, lte: to } },
-    _sum: { clicks: true, orders: true, netSalesMinor: true, commissionMinor: true, costsMinor: true, knownCostSalesMinor: true, costOfGoodsMinor: true, newCustomerOrders: true },
+    _sum: DAY_SUMS,
   });
   const t = sum._sum;
   const spend = { commissionMinor: t.commissionMinor ?? 0, costsMinor: t.costsMinor ?? 0 };

@@ -4,6 +4,7 @@ import type { Db } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { formatMinor } from "../domain/money";
 import { averageOrderValue, conversion, dayStart, grossProfit, nextDay, roas, roi } from "../domain/roi";
+import { DAY_SUMS } from "./rollups.server";
 
 export type InfluencerFigures = {
   influencerId: string;
@@ -31,16 +32,7 @@ export async function influencerFigures(
   const sums = await db.influencerDay.groupBy({
     by: ["influencerId"],
     where: { shopId: shop.id, day: { gte: from, lte: to } },
-    _sum: {
-      clicks: true,
-      orders: true,
-      newCustomerOrders: true,
-      netSalesMinor: true,
-      knownCostSalesMinor: true,
-      costOfGoodsMinor: true,
-      commissionMinor: true,
-      costsMinor: true,
-    },
+    _sum: DAY_SUMS,
   });
   const influencers = await readInChunks(
     sums.map((s) => s.influencerId),

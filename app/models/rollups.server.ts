@@ -108,12 +108,13 @@ export async function refreshDays(tx: Tx, days: DayKey[]) {
 
 /** A shop's day is the sum of its influencers' days. */
 async function refreshShopDay(tx: Tx, shopId: string, day: string) {
-  const sum = await tx.influencerDay.aggregate({ where: { shopId, day }, _sum: SUMMED });
-  const data = Object.fromEntries(Object.keys(SUMMED).map((k) => [k, sum._sum[k as keyof typeof SUMMED] ?? 0])) as Record<keyof typeof SUMMED, number>;
+  const sum = await tx.influencerDay.aggregate({ where: { shopId, day }, _sum: DAY_SUMS });
+  const data = Object.fromEntries(Object.keys(DAY_SUMS).map((k) => [k, sum._sum[k as keyof typeof DAY_SUMS] ?? 0])) as Record<keyof typeof DAY_SUMS, number>;
   await upsertRacing(() => tx.shopDay.upsert({ where: { shopId_day: { shopId, day } }, create: { shopId, day, ...data }, update: data }));
 }
 
-const SUMMED = {
+/** Every figure a day row sums: reports add them up over a period. */
+export const DAY_SUMS = {
   clicks: true,
   orders: true,
   codeOrders: true,
@@ -224,7 +225,7 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   for (const { influencerId: _, ...r } of data) {
     const total = byDay.get(r.day);
     if (!total) byDay.set(r.day, { ...r });
-    else for (const key of Object.keys(SUMMED) as Array<keyof DayRow>) total[key] += r[key];
+    else for (const key of Object.keys(DAY_SUMS) as Array<keyof DayRow>) total[key] += r[key];
   }
   await db.shopDay.deleteMany({ where: { shopId } });
   const shopDays = [...byDay.values()];
