@@ -2,49 +2,62 @@
 // a batch is applied in one transaction (one commit, each influencer-day's roll-up refreshed
 // once), which is what lets ingestion keep up with a burst. A batch that fails is taken apart and
 // each event processed on its own, so one bad event is recorded FAILED without holding up others.
-import { dbKind, type Db } from "../db.server";
+import { dbKind, type Db, type Tx } from "../db.server";
 import { applyLedgerChanges, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
 import { markProcessed, processEvent, type StoredEvent } from "../models/webhook-inbox.server";
 import { completeProducts, isLedgerTopic, ledgerChangeFor, processorFor } from "./processors.server";
 
 export type Outcome = { processed: number; failed: number };
 
-export async function processEvents(db: Db, events: StoredEvent[]): Promise<Outcome> {
-  const outcome: Outcome = { processed: 0, failed: 0 };
-  const alone: StoredEvent[] = [];
-  const batch: Array<{ event: StoredEvent; change: LedgerChange | null }> = [];
+/**
+ * Each ledger event's change, read with one shop lookup per domain; the other events, and ledger
+ * events whose payload cannot be read, are set apart to be processed on their own.
+ */
+export async function readLedgerChanges(db: Tx, events: StoredEvent[]) {
+  const ledger: Array<{ event: StoredEvent; change: LedgerChange | null }> = [];
+  const others: StoredEvent[] = [];
   const shops = new Map<string, LedgerShop | null>();
   for (const event of events) {
     if (!isLedgerTopic(event.topic)) {
-      alone.push(event);
+      others.push(event);
       continue;
     }
     try {
       if (!shops.has(event.shopDomain)) shops.set(event.shopDomain, await ledgerShop(db, event.shopDomain));
-      batch.push({ event, change: ledgerChangeFor(event, shops.get(event.shopDomain)!) });
+      ledger.push({ event, change: ledgerChangeFor(event, shops.get(event.shopDomain)!) });
     } catch {
-      alone.push(event); // a payload that cannot be read: processed alone, to record its error
+      others.push(event); // a payload that cannot be read: processed alone, to record its error
     }
   }
+  return { ledger, others };
+}
 
-  if (batch.length) {
-    const applied = batch.filter((b) => b.change !== null);
-    const changes = applied.map((b) => b.change!);
+/** The orders applied changes touched, by shop domain: their new products are fetched after the commit. */
+export function ordersByShop(applied: Array<{ event: StoredEvent }>, orderIds: Array<string | null>) {
+  const byShop = new Map<string, string[]>();
+  applied.forEach(({ event }, i) => {
+    const orderId = orderIds[i];
+    if (orderId) byShop.set(event.shopDomain, [...(byShop.get(event.shopDomain) ?? []), orderId]);
+  });
+  return byShop;
+}
+
+export async function processEvents(db: Db, events: StoredEvent[]): Promise<Outcome> {
+  const outcome: Outcome = { processed: 0, failed: 0 };
+  const { ledger, others: alone } = await readLedgerChanges(db, events);
+
+  if (ledger.length) {
+    const applied = ledger.filter((b) => b.change !== null);
     let orderIds: Array<string | null> | null = null;
     try {
-      orderIds = await applyLedgerChanges(db, dbKind, changes);
+      orderIds = await applyLedgerChanges(db, dbKind, applied.map((b) => b.change!));
     } catch {
-      alone.push(...batch.map((b) => b.event)); // one of them failed: each on its own
+      alone.push(...ledger.map((b) => b.event)); // one of them failed: each on its own
     }
     if (orderIds) {
-      await markProcessed(db, batch.map((b) => b.event.webhookId));
-      outcome.processed += batch.length;
-      const byShop = new Map<string, string[]>();
-      applied.forEach(({ event }, i) => {
-        const orderId = orderIds![i];
-        if (orderId) byShop.set(event.shopDomain, [...(byShop.get(event.shopDomain) ?? []), orderId]);
-      });
-      for (const [domain, ids] of byShop) await completeProducts(db, domain, ids);
+      await markProcessed(db, ledger.map((b) => b.event.webhookId));
+      outcome.processed += ledger.length;
+      for (const [domain, ids] of ordersByShop(applied, orderIds)) await completeProducts(db, domain, ids);
     }
   }
 

@@ -7,10 +7,10 @@
 // If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
 // is told to retry) and processed, a failure kept FAILED for the retry schedule.
 import db, { dbKind, type Tx } from "../db.server";
-import { applyLedgerChangesIn, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
+import { applyLedgerChangesIn } from "../models/orders.server";
 import { storeEvent, type StoredEvent } from "../models/webhook-inbox.server";
-import { processEvents } from "./batch.server";
-import { completeProducts, isLedgerTopic, ledgerChangeFor, processorFor } from "./processors.server";
+import { ordersByShop, processEvents, readLedgerChanges } from "./batch.server";
+import { completeProducts, processorFor } from "./processors.server";
 
 export type IntakeOutcome = "stored" | "repeat" | "not-stored";
 
@@ -120,34 +120,17 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
   const seen = new Set(known.map((k) => k.webhookId));
   const fresh = deliveries.filter((d) => !seen.has(d.event.webhookId));
 
-  const shops = new Map<string, LedgerShop | null>();
-  const applied: StoredEvent[] = [];
-  const changes: LedgerChange[] = [];
-  const changedBy: StoredEvent[] = [];
-  const later: StoredEvent[] = [];
-  for (const { event } of fresh) {
-    if (!apply || !isLedgerTopic(event.topic)) {
-      if (processorFor(event.topic)) later.push(event);
-      continue;
-    }
-    try {
-      if (!shops.has(event.shopDomain)) shops.set(event.shopDomain, await ledgerShop(tx, event.shopDomain));
-      const change = ledgerChangeFor(event, shops.get(event.shopDomain)!);
-      if (change) {
-        changes.push(change);
-        changedBy.push(event);
-      }
-      applied.push(event);
-    } catch {
-      later.push(event); // a payload that cannot be read: processed on its own, to record why
-    }
+  let later: StoredEvent[] = fresh.map((d) => d.event);
+  let applied: StoredEvent[] = [];
+  let byShop = new Map<string, string[]>();
+  if (apply) {
+    const { ledger, others } = await readLedgerChanges(tx, later);
+    const changed = ledger.filter((b) => b.change !== null);
+    byShop = ordersByShop(changed, await applyLedgerChangesIn(tx, dbKind, changed.map((b) => b.change!)));
+    applied = ledger.map((b) => b.event);
+    later = others;
   }
-  const orderIds = await applyLedgerChangesIn(tx, dbKind, changes);
-  const ordersByShop = new Map<string, string[]>();
-  orderIds.forEach((orderId, i) => {
-    const domain = changedBy[i].shopDomain;
-    if (orderId) ordersByShop.set(domain, [...(ordersByShop.get(domain) ?? []), orderId]);
-  });
+  later = later.filter((event) => processorFor(event.topic));
 
   const now = new Date();
   const appliedIds = new Set(applied.map((e) => e.webhookId));
@@ -162,7 +145,7 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
       ...(appliedIds.has(event.webhookId) ? { status: "PROCESSED" as const, processedAt: now, attempts: 1 } : {}),
     })),
   });
-  return { fresh, later, ordersByShop };
+  return { fresh, later, ordersByShop: byShop };
 }
 
 /** The slow path: one delivery, its own store and its own processing. */
