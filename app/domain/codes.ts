@@ -1,4 +1,6 @@
 // Discount codes an influencer shares: what a valid one looks like, and suggestions from a name.
+import { formatMoney } from "./money";
+import { bpsToPercent } from "./percent";
 
 /** Shopify treats codes case-insensitively; the app compares them by this key. */
 export function codeKey(code: string): string {
@@ -44,4 +46,9 @@ export function suggestCodes(name: string, discountPercent: number | null, taken
     if (out.length === count) break;
   }
   return out;
+}
+
+/** What a code takes off, in the shop's words: "15%" or "$5.00". */
+export function discountLabel(code: { kind: "PERCENTAGE" | "FIXED_AMOUNT"; percentBps: number | null; amountMinor: number | null; currency: string | null }, shopCurrency: string): string {
+  return code.kind === "PERCENTAGE" ? `${bpsToPercent(code.percentBps ?? 0)}%` : formatMoney(code.amountMinor ?? 0, code.currency ?? shopCurrency);
 }

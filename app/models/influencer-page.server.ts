@@ -2,6 +2,7 @@
 import QRCode from "qrcode";
 import type { Db } from "../db.server";
 import { parseCodeInput, parseProfileInput, type FieldErrors } from "../domain/influencer-input";
+import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
 import { bpsToPercent } from "../domain/percent";
 import { slugify } from "../domain/referral-links";
@@ -70,10 +71,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       id: c.id,
       code: c.code,
       status: c.status,
-      terms:
-        c.kind === "PERCENTAGE"
-          ? `${bpsToPercent(c.percentBps ?? 0)}% off`
-          : `${formatMoney(c.amountMinor ?? 0, c.currency ?? shop.currency)} off`,
+      terms: `${discountLabel(c, shop.currency)} off`,
       ends: c.endsAt ? c.endsAt.toISOString().slice(0, 10) : null,
     })),
     links,

@@ -3,6 +3,7 @@
 // once approved, a monthly summary. Every email goes through the outbox (outbox.server.ts).
 import type { Db } from "../db.server";
 import { DEFAULT_TEMPLATES, firstName, parseTemplate, renderEmail, type EmailKind, type TemplateInput } from "../domain/email-templates";
+import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
 import { bpsToPercent } from "../domain/percent";
 import { queueMessage } from "./outbox.server";
@@ -34,11 +35,7 @@ export async function commonValues(db: Db, shop: Shop, influencer: { id: string;
   const code = influencer
     ? await db.discountCode.findFirst({ where: { influencerId: influencer.id, status: "ACTIVE" }, orderBy: { createdAt: "asc" } })
     : null;
-  const discount = code
-    ? code.kind === "PERCENTAGE"
-      ? `${bpsToPercent(code.percentBps ?? 0)}%`
-      : formatMoney(code.amountMinor ?? 0, code.currency ?? shop.currency)
-    : `${bpsToPercent(shop.defaultDiscountBps)}%`;
+  const discount = code ? discountLabel(code, shop.currency) : `${bpsToPercent(shop.defaultDiscountBps)}%`;
   return {
     first_name: firstName(influencer?.name ?? "Alex Sample"),
     shop_name: shop.name || shop.handle,

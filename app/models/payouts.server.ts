@@ -6,7 +6,7 @@
 import { countInChunks } from "./chunks.server";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
-import { ledgerTotals } from "../domain/commission";
+import { ledgerTotals, type CommissionState } from "../domain/commission";
 import { toCsv } from "../domain/csv";
 import { formatMinor, toMinor } from "../domain/money";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
@@ -15,6 +15,23 @@ import { lockKey } from "./locks.server";
 type Shop = { id: string; currency: string; payoutThresholdMinor: number };
 
 /** What each influencer is owed now (payable) and will be once the hold period ends (pending). */
+type PayoutState = { status: string } | null;
+
+/** Earned, paid, payable and pending, from an influencer's commissions and adjustments as stored. */
+export function earningsOf(
+  commissions: Array<{ amountMinor: number; status: CommissionState; payout: PayoutState }>,
+  adjustments: Array<{ amountMinor: number; commission: { status: CommissionState } | null; payout: PayoutState }>,
+) {
+  return ledgerTotals(
+    commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
+    adjustments.map((a) => ({
+      amountMinor: a.amountMinor,
+      commissionStatus: a.commission?.status ?? "APPROVED", // made by hand: payable
+      payoutPaid: a.payout?.status === "PAID",
+    })),
+  );
+}
+
 export async function balances(db: Tx, shopId: string) {
   const [commissions, adjustments, influencers] = await Promise.all([
     db.commission.findMany({
@@ -29,17 +46,9 @@ export async function balances(db: Tx, shopId: string) {
   ]);
   return influencers
     .map((influencer) => {
-      const totals = ledgerTotals(
-        commissions
-          .filter((c) => c.influencerId === influencer.id)
-          .map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
-        adjustments
-          .filter((a) => a.influencerId === influencer.id)
-          .map((a) => ({
-            amountMinor: a.amountMinor,
-            commissionStatus: a.commission?.status ?? "APPROVED", // made by hand: payable
-            payoutPaid: a.payout?.status === "PAID",
-          })),
+      const totals = earningsOf(
+        commissions.filter((c) => c.influencerId === influencer.id),
+        adjustments.filter((a) => a.influencerId === influencer.id),
       );
       return { influencer, ...totals };
     })

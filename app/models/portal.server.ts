@@ -3,10 +3,11 @@
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "../db.server";
-import { ledgerTotals } from "../domain/commission";
+import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
 import { reportRangeOrDefault } from "../domain/report-range";
 import { bpsToPercent } from "../domain/percent";
+import { earningsOf } from "./payouts.server";
 import { influencerPerformance } from "./reports.server";
 import { referralUrl } from "./referral-links.server";
 
@@ -36,10 +37,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     }),
     db.bestPracticeNote.findMany({ where: { shopId: shop.id, shared: true }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, body: true } }),
   ]);
-  const earnings = ledgerTotals(
-    commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
-    adjustments.map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission?.status ?? "APPROVED", payoutPaid: a.payout?.status === "PAID" })),
-  );
+  const earnings = earningsOf(commissions, adjustments);
   const money = (minor: number) => formatMoney(minor, shop.currency);
   const links = await Promise.all(
     influencer.links.map(async (link) => {
@@ -63,7 +61,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     earnings: { pending: money(earnings.pending), approved: money(earnings.payable), paid: money(earnings.paid) },
     topCategories: performance.topCategories.map((c) => ({ name: c.category, sales: money(c.netSalesMinor), units: c.units })),
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
-    codes: influencer.codes.map((c) => ({ code: c.code, discount: c.kind === "PERCENTAGE" ? `${bpsToPercent(c.percentBps ?? 0)}% off` : `${formatMoney(c.amountMinor ?? 0, c.currency ?? shop.currency)} off` })),
+    codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
     links,
     payouts: payouts.map((p) => ({ id: p.id, amount: formatMoney(p.amountMinor, p.currency), status: p.status, on: (p.paidAt ?? p.createdAt).toISOString().slice(0, 10), method: p.method })),
     paypalEmail: influencer.paypalEmail ?? "",
