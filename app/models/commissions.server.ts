@@ -1,12 +1,13 @@
 // Commissions follow their order: created when an attributed order is settled, recomputed while
 // pending if the order's amounts change, voided when it is cancelled, clawed back (a negative
-// adjustment per refund) when money goes back to the shopper. Runs inside the order's transaction.
-import { countInChunks } from "./chunks.server";
+// adjustment per refund) when money goes back to the shopper. Runs inside the orders' transaction,
+// for a batch of orders at a time.
+import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
-import { commissionFor, type CommissionRuleTerms } from "../domain/commission";
-import { isUniqueViolation } from "./db-errors.server";
-
-type RuleSnapshot = { terms: CommissionRuleTerms; lastMonthSalesMinor: number };
+import type { CommissionRuleTerms } from "../domain/commission";
+import { planCommission, type RuleSnapshot } from "../domain/commission-settlement";
+import { bulkInsert, orderedId, type ColumnType } from "./bulk-insert.server";
+import { countInChunks, readInChunks } from "./chunks.server";
 
 const DAY_MS = 86_400_000;
 
@@ -19,14 +20,10 @@ function parseList<T>(json: string): T[] {
   }
 }
 
+type RuleRow = { kind: "PERCENT" | "FIXED"; percentBps: number; fixedMinor: number; tiers: string; overrides: string; newCustomerBonusMinor: number };
+
 /** The rule in force for an influencer: their own, else the shop's (with their own rate, if set). */
-export async function ruleFor(tx: Tx, shopId: string, influencerId: string): Promise<CommissionRuleTerms> {
-  const [own, shopRule, influencer, shop] = await Promise.all([
-    tx.commissionRule.findUnique({ where: { influencerId } }),
-    tx.commissionRule.findFirst({ where: { shopId, influencerId: null } }),
-    tx.influencer.findUniqueOrThrow({ where: { id: influencerId }, select: { commissionBps: true } }),
-    tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { defaultCommissionBps: true } }),
-  ]);
+function termsOf(own: RuleRow | undefined, shopRule: RuleRow | undefined, influencerBps: number | null, shopDefaultBps: number): CommissionRuleTerms {
   const row = own ?? shopRule;
   const terms: CommissionRuleTerms = row
     ? {
@@ -37,130 +34,154 @@ export async function ruleFor(tx: Tx, shopId: string, influencerId: string): Pro
         overrides: parseList(row.overrides),
         newCustomerBonusMinor: row.newCustomerBonusMinor,
       }
-    : { kind: "PERCENT", percentBps: shop.defaultCommissionBps, fixedMinor: 0, tiers: [], overrides: [], newCustomerBonusMinor: 0 };
-  if (!own && influencer.commissionBps != null) terms.percentBps = influencer.commissionBps;
+    : { kind: "PERCENT", percentBps: shopDefaultBps, fixedMinor: 0, tiers: [], overrides: [], newCustomerBonusMinor: 0 };
+  if (!own && influencerBps != null) terms.percentBps = influencerBps;
   return terms;
 }
 
-/** The influencer's net sales in the calendar month (UTC) before the one the order was placed in. */
-async function lastMonthSales(tx: Tx, shopId: string, influencerId: string, placedAt: Date): Promise<number> {
-  const start = new Date(Date.UTC(placedAt.getUTCFullYear(), placedAt.getUTCMonth() - 1, 1));
-  const end = new Date(Date.UTC(placedAt.getUTCFullYear(), placedAt.getUTCMonth(), 1));
-  const sum = await tx.order.aggregate({
-    where: { shopId, influencerId, selfReferral: false, placedAt: { gte: start, lt: end } },
-    _sum: { netSalesMinor: true },
-  });
-  return sum._sum.netSalesMinor ?? 0;
+/** The calendar month (UTC) before the one a moment falls in. */
+function lastMonthOf(at: Date): { start: Date; end: Date } {
+  return {
+    start: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1)),
+    end: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
+  };
 }
 
-async function collectionsOf(tx: Tx, productIds: string[]): Promise<Map<string, string[]>> {
-  if (!productIds.length) return new Map();
-  const products = await tx.product.findMany({ where: { id: { in: productIds } }, select: { id: true, collections: true } });
-  return new Map(products.map((p) => [p.id, parseList<string>(p.collections)]));
-}
+type NewCommissionOrder = { shopId: string; influencerId: string; placedAt: Date };
 
-async function addAdjustment(
-  tx: Tx,
-  commission: { id: string; shopId: string; influencerId: string; currency: string },
-  sourceKey: string,
-  amountMinor: number,
-  reason: string,
-) {
-  if (amountMinor === 0) return;
-  try {
-    await tx.commissionAdjustment.create({
-      data: { shopId: commission.shopId, influencerId: commission.influencerId, commissionId: commission.id, sourceKey, amountMinor, currency: commission.currency, reason },
+/**
+ * The rule in force for each of these orders' influencers, with the influencer's net sales in the
+ * month before the order's: read once per batch (rules, rates, one sum per month), not per order.
+ */
+async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: NewCommissionOrder) => RuleSnapshot> {
+  const shopIds = [...new Set(orders.map((o) => o.shopId))];
+  const influencerIds = [...new Set(orders.map((o) => o.influencerId))];
+  const [rules, influencers, shops] = await Promise.all([
+    tx.commissionRule.findMany({ where: { OR: [{ influencerId: { in: influencerIds } }, { shopId: { in: shopIds }, influencerId: null }] } }),
+    tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, commissionBps: true } }),
+    tx.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, defaultCommissionBps: true } }),
+  ]);
+  const months = new Map<number, { start: Date; end: Date }>();
+  for (const order of orders) {
+    const month = lastMonthOf(order.placedAt);
+    months.set(month.start.getTime(), month);
+  }
+  const sales = new Map<string, number>();
+  for (const month of months.values()) {
+    const sums = await tx.order.groupBy({
+      by: ["influencerId"],
+      where: { shopId: { in: shopIds }, influencerId: { in: influencerIds }, selfReferral: false, placedAt: { gte: month.start, lt: month.end } },
+      _sum: { netSalesMinor: true },
     });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error; // already recorded for this source
+    for (const sum of sums) sales.set(`${sum.influencerId}|${month.start.getTime()}`, sum._sum.netSalesMinor ?? 0);
   }
+  const own = new Map(rules.filter((r) => r.influencerId).map((r) => [r.influencerId!, r]));
+  const shopRules = new Map(rules.filter((r) => !r.influencerId).map((r) => [r.shopId, r]));
+  const rates = new Map(influencers.map((i) => [i.id, i.commissionBps]));
+  const defaults = new Map(shops.map((s) => [s.id, s.defaultCommissionBps]));
+  return (order) => ({
+    terms: termsOf(own.get(order.influencerId), shopRules.get(order.shopId), rates.get(order.influencerId) ?? null, defaults.get(order.shopId) ?? 0),
+    lastMonthSalesMinor: sales.get(`${order.influencerId}|${lastMonthOf(order.placedAt).start.getTime()}`) ?? 0,
+  });
 }
 
-/** Brings the order's commission in line with the order, as stored now. */
-export async function settleCommission(tx: Tx, orderId: string) {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: { lines: true, commission: { include: { adjustments: true } }, shop: { select: { holdPeriodDays: true } } },
-  });
-  const existing = order.commission;
-  if (!order.influencerId || order.selfReferral) {
-    // Attribution moved away (or a self-referral): an unpaid commission goes.
-    if (existing && existing.status !== "PAID" && existing.status !== "VOID") {
-      await tx.commission.update({ where: { id: existing.id }, data: { status: "VOID" } });
-    }
-    return;
-  }
-  const collections = await collectionsOf(tx, order.lines.map((l) => l.productId).filter((id): id is string => Boolean(id)));
-  const lineTerms = (productId: string | null, productType: string) => ({
-    productType,
-    collections: productId ? (collections.get(productId) ?? []) : [],
-  });
-  const base = order.lines.reduce((sum, l) => sum + l.netMinor, 0);
+const COMMISSION_COLUMNS: Record<string, ColumnType> = {
+  id: "text",
+  shopId: "text",
+  influencerId: "text",
+  orderId: "text",
+  status: "enum:CommissionStatus",
+  amountMinor: "integer",
+  currency: "text",
+  baseMinor: "integer",
+  rule: "text",
+  holdUntil: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+};
 
-  const context = (snapshot: RuleSnapshot) => ({ lastMonthSalesMinor: snapshot.lastMonthSalesMinor, isNewCustomer: order.isNewCustomer === true });
-  const earnedOn = (snapshot: RuleSnapshot, afterRefunds: boolean) =>
-    commissionFor(
-      snapshot.terms,
-      order.lines.map((l) => ({ netMinor: afterRefunds ? l.netMinor - l.refundedMinor : l.netMinor, ...lineTerms(l.productId, l.productType) })),
-      context(snapshot),
+/**
+ * Brings the commissions of these orders in line with the orders, as stored now: the orders,
+ * their commissions, products and rules are read a batch at a time, each order's plan made by
+ * `planCommission`, new commissions written in one statement.
+ */
+export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: string[]) {
+  if (!orderIds.length) return;
+  const orders = await readInChunks(orderIds, (ids) =>
+    tx.order.findMany({
+      where: { id: { in: ids } },
+      include: { lines: true, commission: { include: { adjustments: true } }, shop: { select: { holdPeriodDays: true } } },
+    }),
+  );
+  const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId).filter((id): id is string => Boolean(id))))];
+  const products = productIds.length
+    ? await readInChunks(productIds, (ids) => tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, collections: true } }))
+    : [];
+  const collections = new Map(products.map((p) => [p.id, parseList<string>(p.collections)]));
+  const needRule = orders.filter((o) => o.influencerId && !o.selfReferral && !o.commission) as Array<(typeof orders)[number] & { influencerId: string }>;
+  const ruleOf = needRule.length ? await rulesNow(tx, needRule) : null;
+
+  const now = new Date();
+  const created: Array<Record<string, unknown>> = [];
+  const adjustments: Array<{ shopId: string; influencerId: string; commissionId: string; sourceKey: string; amountMinor: number; currency: string; reason: string }> = [];
+  const dropOpen: string[] = [];
+  for (const order of orders) {
+    const stored = order.commission;
+    const plan = planCommission(
+      {
+        influencerId: order.influencerId,
+        selfReferral: order.selfReferral,
+        cancelled: order.cancelledAt !== null,
+        isNewCustomer: order.isNewCustomer === true,
+        lines: order.lines.map((l) => ({
+          netMinor: l.netMinor,
+          refundedMinor: l.refundedMinor,
+          productType: l.productType,
+          collections: l.productId ? (collections.get(l.productId) ?? []) : [],
+        })),
+      },
+      stored ? { ...stored, rule: JSON.parse(stored.rule) as RuleSnapshot } : null,
+      ruleOf && order.influencerId && !stored ? ruleOf({ shopId: order.shopId, influencerId: order.influencerId, placedAt: order.placedAt }) : undefined,
     );
-
-  let commission = existing;
-  let snapshot: RuleSnapshot;
-  if (!commission) {
-    snapshot = {
-      terms: await ruleFor(tx, order.shopId, order.influencerId),
-      lastMonthSalesMinor: await lastMonthSales(tx, order.shopId, order.influencerId, order.placedAt),
-    };
-    commission = await tx.commission.create({
-      data: {
+    let commissionId = stored?.id;
+    if (plan.create) {
+      commissionId = orderedId();
+      created.push({
+        id: commissionId,
         shopId: order.shopId,
         influencerId: order.influencerId,
         orderId: order.id,
-        status: order.cancelledAt ? "VOID" : "PENDING",
-        amountMinor: earnedOn(snapshot, false),
-        baseMinor: base,
+        status: plan.create.status,
+        amountMinor: plan.create.amountMinor,
         currency: order.currency,
-        rule: JSON.stringify(snapshot),
+        baseMinor: plan.create.baseMinor,
+        rule: JSON.stringify(plan.create.rule),
         holdUntil: new Date(order.placedAt.getTime() + order.shop.holdPeriodDays * DAY_MS),
-      },
-      include: { adjustments: true },
-    });
-  } else {
-    snapshot = JSON.parse(commission.rule) as RuleSnapshot;
-    if ((commission.status === "PENDING" || commission.status === "VOID") && commission.baseMinor !== base) {
-      // An order edit before the commission was approved: the same rule on the new amounts.
-      commission = await tx.commission.update({
-        where: { id: commission.id },
-        data: { amountMinor: earnedOn(snapshot, false), baseMinor: base },
-        include: { adjustments: true },
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    if (plan.update && stored) await tx.commission.update({ where: { id: stored.id }, data: plan.update });
+    if (plan.dropOpenAdjustments && stored) dropOpen.push(stored.id);
+    const adjustment = plan.adjustment;
+    if (!adjustment || !commissionId) continue;
+    if ("delete" in adjustment) await tx.commissionAdjustment.delete({ where: { id: adjustment.delete } });
+    else if ("update" in adjustment) await tx.commissionAdjustment.update({ where: { id: adjustment.update }, data: { amountMinor: adjustment.amountMinor } });
+    else {
+      adjustments.push({
+        shopId: order.shopId,
+        influencerId: (stored?.influencerId ?? order.influencerId)!,
+        commissionId,
+        sourceKey: `${commissionId}:adjustment:${adjustment.create.sequence}`,
+        amountMinor: adjustment.create.amountMinor,
+        currency: stored?.currency ?? order.currency,
+        reason: adjustment.create.reason,
       });
     }
   }
-
-  // A cancelled order voids its commission, unless a payout already holds it (then it is clawed back).
-  if (order.cancelledAt && commission.payoutId === null && (commission.status === "PENDING" || commission.status === "APPROVED")) {
-    commission = await tx.commission.update({ where: { id: commission.id }, data: { status: "VOID" }, include: { adjustments: true } });
-  }
-  if (commission.status === "VOID") {
-    // Nothing is owed on a void commission: its open adjustments go too.
-    await tx.commissionAdjustment.deleteMany({ where: { commissionId: commission.id, payoutId: null } });
-    return;
-  }
-
-  // What the commission should come to now: nothing if the order was cancelled (after payment),
-  // else the same rule on what the order is still worth after refunds and later edits. The
-  // difference from the commission is one open adjustment; adjustments paid out stay as they were.
-  const target = (order.cancelledAt ? 0 : earnedOn(snapshot, true)) - commission.amountMinor;
-  const paidOut = commission.adjustments.filter((a) => a.payoutId !== null);
-  const open = commission.adjustments.find((a) => a.payoutId === null);
-  const owed = target - paidOut.reduce((sum, a) => sum + a.amountMinor, 0);
-  if (open && owed === 0) await tx.commissionAdjustment.delete({ where: { id: open.id } });
-  else if (open && open.amountMinor !== owed) await tx.commissionAdjustment.update({ where: { id: open.id }, data: { amountMinor: owed } });
-  else if (!open && owed !== 0) {
-    const reason = order.cancelledAt ? "Order cancelled after the commission was paid" : owed < 0 ? "Refunded to the shopper" : "Order changed";
-    await addAdjustment(tx, commission, `${commission.id}:adjustment:${paidOut.length + 1}`, owed, reason);
-  }
+  await bulkInsert(tx, kind, "Commission", COMMISSION_COLUMNS, created);
+  if (dropOpen.length) await countInChunks(dropOpen, (ids) => tx.commissionAdjustment.deleteMany({ where: { commissionId: { in: ids }, payoutId: null } }));
+  if (adjustments.length) await tx.commissionAdjustment.createMany({ data: adjustments });
 }
 
 /** The hold period is over: pending commissions of orders that stayed paid become payable. Idempotent. */

@@ -1,249 +1,82 @@
-// Orders from Shopify's webhooks: each event applied under a lock on its order, so that duplicated
-// and out-of-order deliveries end in the state one in-order delivery would give:
-// - the order snapshot kept is the newest by updated_at (ties broken by a hash of the payload);
-// - refunds are kept by id, from refunds/create and from the order's own list, whichever came first;
-// - a cancellation is never undone by an older snapshot;
-// - amounts, attribution and the new-customer flag are derived again from what is stored.
+// Orders from Shopify's webhooks (and the backfill): each payload read into a ledger change, and
+// changes applied a batch at a time under the locks of their orders. The rules of the ledger are
+// in OrderBook (order-book.server.ts); commissions and roll-ups follow every order a batch touched.
 import { createHash } from "node:crypto";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
-import { attributeOrder, type AttributionContext } from "../domain/attribution";
-import { codeKey } from "../domain/codes";
-import { orderFacts, refundFactsFromPayload, type OrderFacts, type RefundFacts } from "../domain/order-facts";
-import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
-import { settleCommission } from "./commissions.server";
+import { orderFacts, refundFactsFromPayload } from "../domain/order-facts";
+import { countInChunks } from "./chunks.server";
+import { settleCommissions } from "./commissions.server";
 import { lockKeys } from "./locks.server";
+import { OrderBook, orderIdOf, type CustomerTouched, type LedgerChange, type LedgerShop } from "./order-book.server";
 import { DaysToRefresh } from "./rollups.server";
 
+export type { LedgerChange, LedgerShop } from "./order-book.server";
+
 const TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
-
-type ShopRow = { id: string; currency: string; attributionMode: "CODE_AND_LINK" | "CODE_ONLY"; attributionWindowDays: number };
-
-function snapshotHash(payload: unknown): string {
-  return createHash("sha256").update(JSON.stringify(payload)).digest("hex");
-}
-
-function isNewer(incoming: { at: Date; hash: string }, stored: { shopifyUpdatedAt: Date | null; snapshotHash: string }): boolean {
-  if (!stored.shopifyUpdatedAt) return true;
-  const diff = incoming.at.getTime() - stored.shopifyUpdatedAt.getTime();
-  return diff > 0 || (diff === 0 && incoming.hash > stored.snapshotHash);
-}
-
-async function storeRefunds(tx: Tx, shopId: string, refunds: RefundFacts[]) {
-  for (const refund of refunds) {
-    const key = { shopId_shopifyRefundId: { shopId, shopifyRefundId: refund.refundId } };
-    if (await tx.refund.findUnique({ where: key, select: { id: true } })) continue;
-    await tx.refund.create({
-      data: {
-        shopId,
-        shopifyRefundId: refund.refundId,
-        shopifyOrderId: refund.orderId,
-        amountMinor: refund.amountMinor,
-        lines: JSON.stringify(refund.lines),
-        refundedAt: refund.refundedAt,
-      },
-    });
-  }
-}
-
-async function refundsOf(tx: Tx, shopId: string, shopifyOrderId: string): Promise<RefundFacts[]> {
-  const rows = await tx.refund.findMany({ where: { shopId, shopifyOrderId }, orderBy: { shopifyRefundId: "asc" } });
-  return rows.map((r) => ({
-    refundId: r.shopifyRefundId,
-    orderId: r.shopifyOrderId,
-    refundedAt: r.refundedAt,
-    amountMinor: r.amountMinor,
-    lines: JSON.parse(r.lines) as RefundFacts["lines"],
-  }));
-}
-
-type SettledOrder = { id: string; influencerId: string | null; placedAt: Date };
-
-/** Refunded amounts and net sales of a stored order, from its lines and every refund known. */
-async function settleAmounts(tx: Tx, shopId: string, shopifyOrderId: string): Promise<SettledOrder | null> {
-  const order = await tx.order.findUnique({
-    where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } },
-    include: { lines: true },
-  });
-  if (!order) return null; // the refund came first: it waits for its order
-  const refunds = await refundsOf(tx, shopId, shopifyOrderId);
-  const totals = refundTotals(
-    order.lines.map((l) => ({ lineId: l.shopifyLineId, quantity: l.quantity, netMinor: l.netMinor })),
-    refunds,
-  );
-  for (const line of order.lines) {
-    const refunded = totals.lines.get(line.shopifyLineId)!;
-    if (refunded.refundedMinor !== line.refundedMinor || refunded.refundedQuantity !== line.refundedQuantity) {
-      await tx.orderLine.update({ where: { id: line.id }, data: refunded });
-    }
-  }
-  const gross = order.lines.reduce((sum, l) => sum + l.netMinor, 0);
-  const net = netSales(gross, totals.refundedMinor, order.cancelledAt !== null);
-  if (order.refundedMinor !== totals.refundedMinor || order.netSalesMinor !== net) {
-    await tx.order.update({ where: { id: order.id }, data: { refundedMinor: totals.refundedMinor, netSalesMinor: net } });
-  }
-  return { id: order.id, influencerId: order.influencerId, placedAt: order.placedAt };
-}
-
-async function attributionContext(tx: Tx, shop: ShopRow, facts: OrderFacts): Promise<AttributionContext> {
-  const keys = facts.discountCodes.map(codeKey);
-  const slugs = [facts.noteRef, facts.landingRef].filter((s): s is string => Boolean(s));
-  const [codes, links] = await Promise.all([
-    keys.length ? tx.discountCode.findMany({ where: { shopId: shop.id, codeKey: { in: keys } }, select: { codeKey: true, influencerId: true } }) : [],
-    slugs.length ? tx.referralLink.findMany({ where: { shopId: shop.id, slug: { in: slugs } }, select: { id: true, slug: true, influencerId: true } }) : [],
-  ]);
-  const linkEntries = await Promise.all(
-    links.map(async (link) => {
-      const last = await tx.click.findFirst({
-        where: { linkId: link.id, isBot: false, occurredAt: { lte: facts.placedAt } },
-        orderBy: { occurredAt: "desc" },
-        select: { occurredAt: true },
-      });
-      return [link.slug, { influencerId: link.influencerId, lastClickAt: last?.occurredAt ?? null }] as const;
-    }),
-  );
-  const influencerIds = [...new Set([...codes.map((c) => c.influencerId), ...links.map((l) => l.influencerId)])];
-  const influencers = influencerIds.length
-    ? await tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, email: true, shopifyCustomerId: true } })
-    : [];
-  return {
-    mode: shop.attributionMode,
-    windowDays: shop.attributionWindowDays,
-    codes: new Map(codes.map((c) => [c.codeKey, c.influencerId])),
-    links: new Map(linkEntries),
-    influencers: new Map(influencers.map((i) => [i.id, { email: i.email, customerId: i.shopifyCustomerId }])),
-  };
-}
-
-/** The first order of a customer (by id, else email) is from a new customer; later ones are not. */
-async function refreshCustomerFlags(tx: Tx, shopId: string, customerId: string | null, email: string | null) {
-  const where = customerId ? { shopId, customerShopifyId: customerId } : email ? { shopId, customerEmail: email } : null;
-  if (!where) return;
-  const first = await tx.order.findFirst({ where, orderBy: [{ placedAt: "asc" }, { shopifyOrderId: "asc" }], select: { id: true } });
-  if (!first) return;
-  await tx.order.updateMany({ where: { ...where, id: { not: first.id } }, data: { isNewCustomer: false } });
-  await tx.order.update({ where: { id: first.id }, data: { isNewCustomer: true } });
-}
-
-async function productsByShopifyId(tx: Tx, shopId: string, ids: string[]) {
-  if (!ids.length) return new Map<string, { id: string; productType: string }>();
-  const rows = await tx.product.findMany({ where: { shopId, shopifyProductId: { in: ids } }, select: { id: true, shopifyProductId: true, productType: true } });
-  return new Map(rows.map((p) => [p.shopifyProductId, { id: p.id, productType: p.productType }]));
-}
-
-/**
- * One change to a shop's ledger, read from a webhook payload: applied under the lock of its order,
- * in a transaction that may hold other changes (a batch of deliveries). Returns the order's id
- * once the order is known.
- */
-export type LedgerChange = {
-  lockKey: string;
-  apply: (tx: Tx, days: DaysToRefresh) => Promise<string | null>;
-};
-
-export type LedgerShop = ShopRow & { timezone: string };
 
 /** orders/create, orders/updated, orders/paid, orders/cancelled: the same snapshot rules for all. */
 export function orderSnapshotChange(shop: LedgerShop, payload: unknown): LedgerChange | null {
   const facts = orderFacts(payload);
   if (facts.test) return null;
-  const incoming = { at: facts.updatedAt, hash: snapshotHash(payload) };
-  return {
-    lockKey: `${shop.id}:order:${facts.orderId}`,
-    apply: async (tx, days) => {
-      await storeRefunds(tx, shop.id, facts.refunds);
-      const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: facts.orderId } };
-      const stored = await tx.order.findUnique({
-        where: key,
-        select: { id: true, shopifyUpdatedAt: true, snapshotHash: true, cancelledAt: true, influencerId: true },
-      });
-      if (!stored || isNewer(incoming, stored)) await storeSnapshot(tx, shop, facts, incoming.hash, stored);
-      const order = await settleAmounts(tx, shop.id, facts.orderId);
-      if (!order) return null;
-      await settleCommission(tx, order.id); // commissions follow their order
-      days.addOrder(shop, order.placedAt, [order.influencerId, stored?.influencerId ?? null]); // and so do the reports
-      return order.id;
-    },
-  };
-}
-
-async function storeSnapshot(
-  tx: Tx,
-  shop: ShopRow,
-  facts: OrderFacts,
-  hash: string,
-  stored: { id: string; cancelledAt: Date | null } | null,
-) {
-  const attribution = attributeOrder(facts, await attributionContext(tx, shop, facts));
-  const lines = linesAfterEdits(facts);
-  const products = await productsByShopifyId(tx, shop.id, [...new Set(lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]);
-  const cancelledAt = stored?.cancelledAt ?? facts.cancelledAt; // a cancellation is never undone
-  const data = {
-    name: facts.name,
-    test: false,
-    influencerId: attribution.influencerId,
-    source: attribution.source,
-    attributedCode: attribution.influencerId ? attribution.code : null,
-    attributedSlug: attribution.influencerId ? attribution.slug : null,
-    selfReferral: attribution.influencerId ? attribution.selfReferral : false,
-    customerShopifyId: facts.customerId,
-    customerEmail: facts.customerEmail,
-    currency: facts.currency,
-    subtotalMinor: facts.subtotalMinor,
-    discountsMinor: facts.discountsMinor,
-    shippingMinor: facts.shippingMinor,
-    taxesMinor: facts.taxesMinor,
-    totalMinor: facts.totalMinor,
-    financialStatus: facts.financialStatus,
-    cancelledAt,
-    placedAt: facts.placedAt,
-    shopifyUpdatedAt: facts.updatedAt,
-    snapshotHash: hash,
-  };
-  const order = stored
-    ? await tx.order.update({ where: { id: stored.id }, data, select: { id: true } })
-    : await tx.order.create({ data: { shopId: shop.id, shopifyOrderId: facts.orderId, ...data }, select: { id: true } });
-  if (stored) await tx.orderLine.deleteMany({ where: { orderId: order.id } });
-  await tx.orderLine.createMany({
-    data: lines.map((line) => {
-      const product = line.productId ? products.get(line.productId) : undefined;
-      return {
-        shopId: shop.id,
-        orderId: order.id,
-        shopifyLineId: line.lineId,
-        productId: product?.id ?? null,
-        shopifyProductId: line.productId,
-        shopifyVariantId: line.variantId,
-        title: line.title,
-        productType: product?.productType ?? "",
-        quantity: line.keptQuantity,
-        netMinor: line.effectiveNetMinor,
-      };
-    }),
-  });
-  await refreshCustomerFlags(tx, shop.id, facts.customerId, facts.customerEmail);
+  return { kind: "snapshot", shop, facts, hash: createHash("sha256").update(JSON.stringify(payload)).digest("hex") };
 }
 
 /** refunds/create: kept by refund id; the order's amounts follow if the order is known yet. */
 export function refundChange(shop: LedgerShop, payload: unknown): LedgerChange {
-  const refund = refundFactsFromPayload(payload, shop.currency);
-  return {
-    lockKey: `${shop.id}:order:${refund.orderId}`,
-    apply: async (tx, days) => {
-      await storeRefunds(tx, shop.id, [refund]);
-      const order = await settleAmounts(tx, shop.id, refund.orderId);
-      if (!order) return null;
-      await settleCommission(tx, order.id);
-      days.addOrder(shop, order.placedAt, [order.influencerId]);
-      return order.id;
+  return { kind: "refund", shop, refund: refundFactsFromPayload(payload, shop.currency) };
+}
+
+/**
+ * The first order of a customer (by id, else email) is from a new customer; later ones are not.
+ * The customers' orders are read once, and each customer's flags set again in the order their
+ * orders changed.
+ */
+async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]) {
+  const keyOf = (c: { shopId: string; customerId: string | null; email: string | null }) =>
+    c.customerId ? `${c.shopId}|id|${c.customerId}` : c.email ? `${c.shopId}|email|${c.email}` : null;
+  const last = new Map<string, CustomerTouched>();
+  for (const customer of touched) {
+    const k = keyOf(customer);
+    if (!k) continue;
+    last.delete(k); // the last change of a customer decides
+    last.set(k, customer);
+  }
+  if (!last.size) return;
+  const customers = [...last.values()];
+  const orders = await tx.order.findMany({
+    where: {
+      OR: customers.map((c) => (c.customerId ? { shopId: c.shopId, customerShopifyId: c.customerId } : { shopId: c.shopId, customerEmail: c.email })),
     },
-  };
+    select: { id: true, shopId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
+  });
+  const byKey = new Map<string, typeof orders>();
+  const add = (k: string, order: (typeof orders)[number]) => byKey.set(k, [...(byKey.get(k) ?? []), order]);
+  for (const order of orders) {
+    if (order.customerShopifyId) add(`${order.shopId}|id|${order.customerShopifyId}`, order);
+    if (order.customerEmail) add(`${order.shopId}|email|${order.customerEmail}`, order);
+  }
+  const flags = new Map(orders.map((o) => [o.id, o.isNewCustomer]));
+  for (const k of last.keys()) {
+    const group = byKey.get(k) ?? [];
+    const first = group.reduce<(typeof orders)[number] | null>(
+      (best, o) => (!best || o.placedAt < best.placedAt || (o.placedAt.getTime() === best.placedAt.getTime() && o.shopifyOrderId < best.shopifyOrderId) ? o : best),
+      null,
+    );
+    for (const o of group) flags.set(o.id, o === first);
+  }
+  const changed = (value: boolean) => orders.filter((o) => flags.get(o.id) === value && o.isNewCustomer !== value).map((o) => o.id);
+  for (const value of [true, false]) {
+    const ids = changed(value);
+    if (ids.length) await countInChunks(ids, (chunk) => tx.order.updateMany({ where: { id: { in: chunk } }, data: { isNewCustomer: value } }));
+  }
 }
 
 /**
  * Applies changes in one transaction: every order's lock first (in one order, so batches on
- * several servers never deadlock), then each change, then the roll-ups of the days they touched,
- * once per influencer-day. All or nothing.
+ * several servers never deadlock), then the changes in delivery order, then the customers'
+ * flags, the commissions and the roll-ups of the days they touched, once each. All or nothing.
+ * Returns, for each change, its order's id once the order is known.
  */
 export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
   if (!changes.length) return [];
@@ -252,12 +85,16 @@ export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: Le
 
 /** The same, inside a transaction the caller holds (the webhook intake stores its events in it too). */
 export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
-  await lockKeys(tx, kind, changes.map((c) => c.lockKey));
+  if (!changes.length) return [];
+  await lockKeys(tx, kind, changes.map((c) => `${c.shop.id}:order:${orderIdOf(c)}`));
+  const book = await OrderBook.read(tx, changes);
   const days = new DaysToRefresh();
-  const orderIds: Array<string | null> = [];
-  for (const change of changes) orderIds.push(await change.apply(tx, days));
+  for (const change of changes) await book.apply(change, days);
+  await book.save(kind);
+  await refreshCustomerFlags(tx, book.customers);
+  await settleCommissions(tx, kind, book.orderIds());
   await days.refresh(tx);
-  return orderIds;
+  return changes.map((change) => book.orderIdFor(change));
 }
 
 export async function ledgerShop(db: Tx, shopDomain: string): Promise<LedgerShop | null> {

@@ -49,7 +49,7 @@ export function inThisBacklog(webhookId: string): boolean {
   return inBacklog.has(webhookId);
 }
 const ANSWER_AFTER_PROCESSING_UP_TO = 10;
-const CHUNK = 25;
+const CHUNK = 200;
 
 async function drain() {
   try {
