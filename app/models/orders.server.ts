@@ -30,9 +30,9 @@ export function refundChange(shop: LedgerShop, payload: unknown): LedgerChange {
 /**
  * The first order of a customer (by id, else email) is from a new customer; later ones are not.
  * The customers' orders are read once, and each customer's flags set again in the order their
- * orders changed.
+ * orders changed. Returns the orders whose flag changed: their days' roll-ups count new customers.
  */
-async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]) {
+async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise<Array<{ shopId: string; influencerId: string | null; placedAt: Date }>> {
   const keyOf = (c: { shopId: string; customerId: string | null; email: string | null }) =>
     c.customerId ? `${c.shopId}|id|${c.customerId}` : c.email ? `${c.shopId}|email|${c.email}` : null;
   const last = new Map<string, CustomerTouched>();
@@ -42,13 +42,13 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]) {
     last.delete(k); // the last change of a customer decides
     last.set(k, customer);
   }
-  if (!last.size) return;
+  if (!last.size) return [];
   const customers = [...last.values()];
   const orders = await tx.order.findMany({
     where: {
       OR: customers.map((c) => (c.customerId ? { shopId: c.shopId, customerShopifyId: c.customerId } : { shopId: c.shopId, customerEmail: c.email })),
     },
-    select: { id: true, shopId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
+    select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
   });
   const byKey = new Map<string, typeof orders>();
   const add = (k: string, order: (typeof orders)[number]) => byKey.set(k, [...(byKey.get(k) ?? []), order]);
@@ -65,11 +65,12 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]) {
     );
     for (const o of group) flags.set(o.id, o === first);
   }
-  const changed = (value: boolean) => orders.filter((o) => flags.get(o.id) === value && o.isNewCustomer !== value).map((o) => o.id);
+  const changed = orders.filter((o) => flags.get(o.id) !== o.isNewCustomer);
   for (const value of [true, false]) {
-    const ids = changed(value);
+    const ids = changed.filter((o) => flags.get(o.id) === value).map((o) => o.id);
     if (ids.length) await countInChunks(ids, (chunk) => tx.order.updateMany({ where: { id: { in: chunk } }, data: { isNewCustomer: value } }));
   }
+  return changed;
 }
 
 /**
@@ -91,7 +92,10 @@ export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: 
   const days = new DaysToRefresh();
   for (const change of changes) await book.apply(change, days);
   await book.save(kind);
-  await refreshCustomerFlags(tx, book.customers);
+  const shops = new Map(changes.map((c) => [c.shop.id, c.shop]));
+  for (const order of await refreshCustomerFlags(tx, book.customers)) {
+    days.addOrder(shops.get(order.shopId)!, order.placedAt, [order.influencerId]); // another order of the customer may change its day
+  }
   await settleCommissions(tx, kind, book.orderIds());
   await days.refresh(tx);
   return changes.map((change) => book.orderIdFor(change));

@@ -1,0 +1,225 @@
+// Property: the ledger does not depend on how changes are grouped into batches. For random
+// histories of several orders (customers shared between them, codes of two influencers, a link,
+// products with categories, edits, refunds, cancellations), applying every change alone and in
+// order stores the same orders, lines, refunds, new-customer flags, commissions, adjustments and
+// roll-ups as applying them shuffled and duplicated, in one batch or in random batches.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange } from "~/models/orders.server";
+import { freshDatabase, type TestDatabase } from "../support/databases";
+
+type Op = { kind: "update" | "paid" | "cancel" } | { kind: "edit" | "refund"; line: number };
+
+type OrderScenario = {
+  customer: number;
+  by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE";
+  minute: number;
+  lines: Array<{ price: number; quantity: number; product: number }>;
+  ops: Op[];
+};
+
+type Scenario = { orders: OrderScenario[]; duplicates: number[]; seed: number; chunks: number[] };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.constantFrom<Op>({ kind: "update" }, { kind: "paid" }, { kind: "cancel" }),
+  fc.record({ kind: fc.constantFrom("edit" as const, "refund" as const), line: fc.nat({ max: 2 }) }),
+);
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  orders: fc.array(
+    fc.record({
+      customer: fc.nat({ max: 2 }),
+      by: fc.constantFrom("CODE_A" as const, "CODE_B" as const, "LINK_B" as const, "NONE" as const),
+      minute: fc.nat({ max: 2 * 24 * 60 }),
+      lines: fc.array(fc.record({ price: fc.integer({ min: 100, max: 20_000 }), quantity: fc.integer({ min: 1, max: 3 }), product: fc.nat({ max: 3 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      ops: fc.array(op, { maxLength: 4 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  duplicates: fc.array(fc.nat(), { maxLength: 5 }),
+  seed: fc.integer(),
+  chunks: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 6 }),
+});
+
+const money = (minor: number) => {
+  const amount = (minor / 100).toFixed(2);
+  return { shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } };
+};
+
+type Delivery = { topic: "snapshot" | "refund"; payload: unknown };
+
+const MONTH_START = Date.UTC(2026, 9, 1, 6); // placed in October; last month's sales (September) pick the tier
+
+/** Shopify's deliveries for one order, in the order they happened. */
+function history(order: OrderScenario, orderId: number, slug: string): Delivery[] {
+  const at = (minute: number) => new Date(MONTH_START + (order.minute + minute) * 60_000).toISOString();
+  const lines = order.lines.map((l, i) => ({ id: orderId * 10 + i, ...l, edited: 0, refunded: 0 }));
+  const refunds: Array<Record<string, unknown>> = [];
+  let cancelledAt: string | null = null;
+  let financial = "pending";
+  const snapshot = (minute: number) => ({
+    id: orderId,
+    name: `#${orderId}`,
+    created_at: at(0),
+    updated_at: at(minute),
+    cancelled_at: cancelledAt,
+    financial_status: financial,
+    customer: { id: 900 + order.customer, email: `buyer${order.customer}@example.com` },
+    discount_codes: order.by === "CODE_A" ? [{ code: "alpha10" }] : order.by === "CODE_B" ? [{ code: "BETA" }] : [],
+    note_attributes: order.by === "LINK_B" ? [{ name: "ref", value: slug }] : [],
+    subtotal_price_set: money(lines.reduce((sum, l) => sum + l.price * l.quantity, 0)),
+    total_price_set: money(lines.reduce((sum, l) => sum + l.price * l.quantity, 0)),
+    line_items: lines.map((l) => ({
+      id: l.id,
+      product_id: 700 + l.product,
+      title: `Product ${l.product}`,
+      quantity: l.quantity,
+      current_quantity: l.quantity - l.edited - l.refunded,
+      price_set: money(l.price),
+      discount_allocations: [],
+    })),
+    refunds: structuredClone(refunds),
+  });
+  const deliveries: Delivery[] = [{ topic: "snapshot", payload: snapshot(0) }];
+  order.ops.forEach((o, index) => {
+    const minute = index + 1;
+    if (o.kind === "edit" || o.kind === "refund") {
+      const line = lines[o.line % lines.length];
+      if (line.quantity - line.edited - line.refunded === 0) return;
+      if (o.kind === "edit") line.edited += 1;
+      else {
+        line.refunded += 1;
+        const refund = { id: orderId * 100 + minute, order_id: orderId, created_at: at(minute), refund_line_items: [{ line_item_id: line.id, quantity: 1, subtotal_set: money(line.price) }] };
+        refunds.push(refund);
+        deliveries.push({ topic: "refund", payload: refund });
+      }
+    } else if (o.kind === "cancel") {
+      if (cancelledAt) return;
+      cancelledAt = at(minute);
+      financial = "voided";
+    } else if (o.kind === "paid") financial = "paid";
+    deliveries.push({ topic: "snapshot", payload: snapshot(minute) });
+  });
+  return deliveries;
+}
+
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+let database: TestDatabase;
+let run = 0;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(async () => database?.drop());
+
+/** A shop with two influencers (codes ALPHA10 and BETA, a link for Beta), rules and products. */
+async function seedShop(name: string) {
+  const db = database.db;
+  const domain = `${name}.myshopify.com`;
+  const shop = await db.shop.create({ data: { domain, handle: name, timezone: "America/New_York" } });
+  const alpha = await db.influencer.create({ data: { shopId: shop.id, name: "Alpha", email: `alpha-${name}@example.com`, commissionBps: 1200 } });
+  const beta = await db.influencer.create({ data: { shopId: shop.id, name: "Beta", email: `beta-${name}@example.com`, shopifyCustomerId: "902" } });
+  await db.discountCode.create({ data: { shopId: shop.id, influencerId: alpha.id, code: "ALPHA10", codeKey: "ALPHA10", status: "ACTIVE" } });
+  await db.discountCode.create({ data: { shopId: shop.id, influencerId: beta.id, code: "BETA", codeKey: "BETA", status: "ACTIVE" } });
+  const link = await db.referralLink.create({ data: { shopId: shop.id, influencerId: beta.id, slug: `beta-${name}` } });
+  await db.click.create({ data: { shopId: shop.id, linkId: link.id, influencerId: beta.id, visitorHash: "v", occurredAt: new Date(MONTH_START - 86_400_000) } });
+  await db.commissionRule.create({
+    data: {
+      shopId: shop.id,
+      influencerId: beta.id,
+      percentBps: 800,
+      tiers: JSON.stringify([{ fromMinor: 10_000, percentBps: 1500 }]),
+      overrides: JSON.stringify([{ collection: "Summer", percentBps: 2000 }]),
+    },
+  });
+  for (const [index, type, collections] of [[0, "Skincare", []], [1, "Haircare", ["Summer"]], [2, "Skincare", ["Summer"]]] as const) {
+    await db.product.create({ data: { shopId: shop.id, shopifyProductId: String(700 + index), title: `Product ${index}`, productType: type, collections: JSON.stringify(collections) } });
+  }
+  // Beta sold in September: October's orders earn the upper tier.
+  await db.order.create({
+    data: { shopId: shop.id, shopifyOrderId: "1", currency: "USD", influencerId: beta.id, source: "CODE", netSalesMinor: 12_000, placedAt: new Date(MONTH_START - 5 * 86_400_000) },
+  });
+  return { domain, slug: `beta-${name}`, shop: (await ledgerShop(db, domain))! };
+}
+
+async function changesFor(s: Scenario, seeded: Awaited<ReturnType<typeof seedShop>>): Promise<LedgerChange[]> {
+  return s.orders.flatMap((order, i) =>
+    history(order, 5000 + i, seeded.slug).map((d) => (d.topic === "snapshot" ? orderSnapshotChange(seeded.shop, d.payload)! : refundChange(seeded.shop, d.payload))),
+  );
+}
+
+/** Everything the ledger holds for a shop, without ids, in a stable order. */
+async function ledgerOf(domain: string) {
+  const db = database.db;
+  const shop = await db.shop.findUniqueOrThrow({ where: { domain } });
+  const names = new Map((await db.influencer.findMany({ where: { shopId: shop.id } })).map((i) => [i.id, i.name]));
+  const who = (id: string | null) => (id ? names.get(id) : null);
+  const orders = await db.order.findMany({
+    where: { shopId: shop.id },
+    orderBy: { shopifyOrderId: "asc" },
+    include: { lines: { orderBy: { shopifyLineId: "asc" } }, commission: { include: { adjustments: { orderBy: { sourceKey: "asc" } } } } },
+  });
+  const days = await db.influencerDay.findMany({ where: { shopId: shop.id }, orderBy: [{ day: "asc" }, { influencerId: "asc" }] });
+  const categories = await db.influencerCategoryDay.findMany({ where: { shopId: shop.id } });
+  const shopDays = await db.shopDay.findMany({ where: { shopId: shop.id }, orderBy: { day: "asc" } });
+  const refunds = await db.refund.findMany({ where: { shopId: shop.id }, orderBy: { shopifyRefundId: "asc" } });
+  const strip = <T extends Record<string, unknown>>(row: T) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => !["id", "shopId", "orderId", "influencerId", "productId", "commissionId", "createdAt", "updatedAt", "sourceKey"].includes(k)));
+  return {
+    // Each shop has its own slug, so its payloads (and their hashes) differ by that name alone.
+    orders: orders.map(({ lines, commission, snapshotHash: _, ...o }) => ({
+      ...strip(o),
+      attributedSlug: o.attributedSlug && "the link",
+      influencer: who(o.influencerId),
+      lines: lines.map((l) => ({ ...strip(l), hasProduct: l.productId !== null })),
+      commission: commission && {
+        ...strip({ ...commission, adjustments: undefined }),
+        influencer: who(commission.influencerId),
+        adjustments: commission.adjustments.map((a) => strip(a)),
+      },
+    })),
+    refunds: refunds.map((r) => strip(r)),
+    days: days.map((d) => ({ ...strip(d), influencer: who(d.influencerId) })),
+    categories: categories.map((c) => ({ ...strip(c), influencer: who(c.influencerId) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    shopDays: shopDays.map((d) => strip(d)),
+  };
+}
+
+describe("ledger batches", () => {
+  it("store the same ledger whether changes come alone and in order, in one batch or in random batches", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        run += 1;
+        const [inOrder, oneBatch, batches] = await Promise.all(["alone", "one", "many"].map((kind) => seedShop(`batches-${run}-${kind}`)));
+        const { db, kind } = database;
+
+        for (const change of await changesFor(s, inOrder)) await applyLedgerChanges(db, kind, [change]);
+
+        const mixed = (changes: LedgerChange[]) => shuffled([...changes, ...s.duplicates.map((d) => changes[d % changes.length])], s.seed);
+        await applyLedgerChanges(db, kind, mixed(await changesFor(s, oneBatch)));
+
+        const rest = mixed(await changesFor(s, batches));
+        for (let i = 0; rest.length; i++) await applyLedgerChanges(db, kind, rest.splice(0, s.chunks[i % s.chunks.length]));
+
+        const expected = await ledgerOf(inOrder.domain);
+        expect(expected.orders.length).toBe(s.orders.length + 1);
+        expect(await ledgerOf(oneBatch.domain)).toEqual(expected);
+        expect(await ledgerOf(batches.domain)).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
+  }, 240_000);
+});
