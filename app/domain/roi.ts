@@ -35,9 +35,24 @@ export function change(current: number, previous: number): number | null {
   return previous !== 0 ? (current - previous) / Math.abs(previous) : null;
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one (every order's day is computed
+// when a batch of webhooks is applied): one formatter per timezone and shape, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withTime}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = withTime
+      ? new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      : new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** The calendar day of an instant in the shop's timezone, as YYYY-MM-DD. */
 export function shopDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = formatter(timeZone, false).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -48,16 +63,7 @@ export function dayStart(day: string, timeZone: string): Date {
   let guess = Date.UTC(y, m - 1, d);
   // Two passes settle the offset even across a daylight-saving change.
   for (let i = 0; i < 2; i++) {
-    const local = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    }).formatToParts(new Date(guess));
+    const local = formatter(timeZone, true).formatToParts(new Date(guess));
     const get = (type: string) => Number(local.find((p) => p.type === type)?.value);
     const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
     guess -= asUtc - Date.UTC(y, m - 1, d);
