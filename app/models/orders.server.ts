@@ -44,9 +44,19 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
   }
   if (!last.size) return [];
   const customers = [...last.values()];
+  const byShop = new Map<string, { ids: string[]; emails: string[] }>();
+  for (const c of customers) {
+    const lists = byShop.get(c.shopId) ?? { ids: [], emails: [] };
+    if (c.customerId) lists.ids.push(c.customerId);
+    else lists.emails.push(c.email!);
+    byShop.set(c.shopId, lists);
+  }
   const orders = await tx.order.findMany({
     where: {
-      OR: customers.map((c) => (c.customerId ? { shopId: c.shopId, customerShopifyId: c.customerId } : { shopId: c.shopId, customerEmail: c.email })),
+      OR: [...byShop].flatMap(([shopId, { ids, emails }]) => [
+        ...(ids.length ? [{ shopId, customerShopifyId: { in: ids } }] : []),
+        ...(emails.length ? [{ shopId, customerEmail: { in: emails } }] : []),
+      ]),
     },
     select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
   });
@@ -78,18 +88,20 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
  * several servers never deadlock), then the changes in delivery order, then the customers'
  * flags, the commissions and the roll-ups of the days they touched, once each. All or nothing.
  * Returns, for each change, its order's id once the order is known.
+ * With `laterDays`, the days touched are added to it for the caller to refresh later (a backlog
+ * refreshes each day once for many batches) instead of in this transaction.
  */
-export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
+export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: LedgerChange[], laterDays?: DaysToRefresh): Promise<Array<string | null>> {
   if (!changes.length) return [];
-  return db.$transaction((tx) => applyLedgerChangesIn(tx, kind, changes), TRANSACTION);
+  return db.$transaction((tx) => applyLedgerChangesIn(tx, kind, changes, laterDays), TRANSACTION);
 }
 
 /** The same, inside a transaction the caller holds (the webhook intake stores its events in it too). */
-export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[]): Promise<Array<string | null>> {
+export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[], laterDays?: DaysToRefresh): Promise<Array<string | null>> {
   if (!changes.length) return [];
   await lockKeys(tx, kind, changes.map((c) => `${c.shop.id}:order:${orderIdOf(c)}`));
   const book = await OrderBook.read(tx, changes);
-  const days = new DaysToRefresh();
+  const days = laterDays ?? new DaysToRefresh();
   for (const change of changes) await book.apply(change, days);
   await book.save(kind);
   const shops = new Map(changes.map((c) => [c.shop.id, c.shop]));
@@ -97,7 +109,7 @@ export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: 
     days.addOrder(shops.get(order.shopId)!, order.placedAt, [order.influencerId]); // another order of the customer may change its day
   }
   await settleCommissions(tx, kind, book.orderIds());
-  await days.refresh(tx);
+  if (!laterDays) await days.refresh(tx);
   return changes.map((change) => book.orderIdFor(change));
 }
 

@@ -88,6 +88,10 @@ export class DaysToRefresh {
     }
   }
 
+  get size(): number {
+    return this.days.size;
+  }
+
   async refresh(tx: Tx) {
     await refreshDays(tx, [...this.days.values()]);
     this.days.clear();

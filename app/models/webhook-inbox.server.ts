@@ -1,7 +1,8 @@
 // The inbox of accepted webhooks, keyed by X-Shopify-Webhook-Id. Storing comes first: once a
 // delivery is stored it is never lost, and a second delivery of the same id is a no-op. Processing
 // follows; a failure leaves the event FAILED with its error, for the retry command.
-import type { Db } from "../db.server";
+import type { Db, Tx } from "../db.server";
+import { countInChunks } from "./chunks.server";
 import { isUniqueViolation } from "./db-errors.server";
 
 export type InboxEvent = {
@@ -63,12 +64,14 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
 }
 
 /** Records events processed together (a batch). */
-export async function markProcessed(db: Db, webhookIds: string[]) {
-  if (!webhookIds.length) return;
-  await db.webhookEvent.updateMany({
-    where: { webhookId: { in: webhookIds } },
-    data: { status: "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
-  });
+export async function markProcessed(db: Db | Tx, webhookIds: string[]) {
+  const processedAt = new Date();
+  await countInChunks(webhookIds, (ids) =>
+    db.webhookEvent.updateMany({
+      where: { webhookId: { in: ids } },
+      data: { status: "PROCESSED", processedAt, attempts: { increment: 1 }, lastError: null },
+    }),
+  );
 }
 
 /** Events to process again: failed ones, and received ones left behind (older than `staleMs`). */

@@ -4,10 +4,12 @@
 // each event processed on its own, so one bad event is recorded FAILED without holding up others.
 import { dbKind, type Db, type Tx } from "../db.server";
 import { applyLedgerChanges, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
+import type { DaysToRefresh } from "../models/rollups.server";
 import { markProcessed, processEvent, type StoredEvent } from "../models/webhook-inbox.server";
 import { completeProducts, isLedgerTopic, ledgerChangeFor, processorFor } from "./processors.server";
 
-export type Outcome = { processed: number; failed: number };
+/** `pending`: ledger events applied whose days' roll-ups wait for the caller (see `laterDays`). */
+export type Outcome = { processed: number; failed: number; pending: string[] };
 
 /**
  * Each ledger event's change, read with one shop lookup per domain; the other events, and ledger
@@ -42,20 +44,27 @@ export function ordersByShop(applied: Array<{ event: StoredEvent }>, orderIds: A
   return byShop;
 }
 
-export async function processEvents(db: Db, events: StoredEvent[]): Promise<Outcome> {
-  const outcome: Outcome = { processed: 0, failed: 0 };
+/**
+ * With `laterDays`, the ledger events' roll-up days are added to it and the events are left
+ * RECEIVED (listed as `pending`): the caller refreshes the days and marks them processed in one
+ * commit. Should the server stop in between, the retry schedule applies them again (the ledger
+ * is idempotent) and refreshes their days.
+ */
+export async function processEvents(db: Db, events: StoredEvent[], laterDays?: DaysToRefresh): Promise<Outcome> {
+  const outcome: Outcome = { processed: 0, failed: 0, pending: [] };
   const { ledger, others: alone } = await readLedgerChanges(db, events);
 
   if (ledger.length) {
     const applied = ledger.filter((b) => b.change !== null);
     let orderIds: Array<string | null> | null = null;
     try {
-      orderIds = await applyLedgerChanges(db, dbKind, applied.map((b) => b.change!));
+      orderIds = await applyLedgerChanges(db, dbKind, applied.map((b) => b.change!), laterDays);
     } catch {
       alone.push(...ledger.map((b) => b.event)); // one of them failed: each on its own
     }
     if (orderIds) {
-      await markProcessed(db, ledger.map((b) => b.event.webhookId));
+      if (laterDays) outcome.pending.push(...ledger.map((b) => b.event.webhookId));
+      else await markProcessed(db, ledger.map((b) => b.event.webhookId));
       outcome.processed += ledger.length;
       for (const [domain, ids] of ordersByShop(applied, orderIds)) await completeProducts(db, domain, ids);
     }

@@ -7,8 +7,10 @@
 // If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
 // is told to retry) and processed, a failure kept FAILED for the retry schedule.
 import db, { dbKind, type Tx } from "../db.server";
+import { bulkInsert, orderedId, type ColumnType } from "../models/bulk-insert.server";
 import { applyLedgerChangesIn } from "../models/orders.server";
-import { storeEvent, type StoredEvent } from "../models/webhook-inbox.server";
+import { DaysToRefresh } from "../models/rollups.server";
+import { markProcessed, storeEvent, type StoredEvent } from "../models/webhook-inbox.server";
 import { ordersByShop, processEvents, readLedgerChanges } from "./batch.server";
 import { completeProducts, processorFor } from "./processors.server";
 
@@ -63,23 +65,55 @@ async function drain() {
   }
 }
 
+// The backlog's roll-ups: an influencer-day touched by many chunks is refreshed once a second (and
+// when the backlog is done), not once a chunk; its events are marked processed in the same commit.
+const ROLL_UPS_EVERY_MS = 1000;
+const QUIET_AFTER_MS = 50;
+
 function toBacklog(events: StoredEvent[]) {
   backlog.push(...events);
   for (const event of events) inBacklog.add(event.webhookId);
   if (processingBacklog || !backlog.length) return;
   processingBacklog = true;
   void (async () => {
+    const days = new DaysToRefresh();
+    let pending: string[] = [];
+    let rolledUpAt = performance.now();
     try {
       while (backlog.length) {
         const chunk = backlog.splice(0, CHUNK);
-        await processEvents(db, chunk).catch(() => undefined); // failures are kept for retry
-        for (const event of chunk) inBacklog.delete(event.webhookId);
+        const outcome = await processEvents(db, chunk, days).catch(() => null); // failures are kept for retry
+        const waiting = new Set(outcome?.pending);
+        pending.push(...waiting);
+        for (const event of chunk) if (!waiting.has(event.webhookId)) inBacklog.delete(event.webhookId);
+        // A burst empties the backlog between two batches of deliveries: wait for the next one.
+        if (!backlog.length) await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_MS));
+        if (!backlog.length || performance.now() - rolledUpAt > ROLL_UPS_EVERY_MS) {
+          await rollUp(days, pending);
+          pending = [];
+          rolledUpAt = performance.now();
+        }
         await nextRoundOfIo();
       }
     } finally {
       processingBacklog = false;
     }
   })();
+}
+
+/** Refreshes the backlog's days and marks its applied events processed, in one commit. */
+async function rollUp(days: DaysToRefresh, applied: string[]) {
+  try {
+    await db.$transaction(async (tx) => {
+      await days.refresh(tx);
+      await markProcessed(tx, applied);
+    }, TRANSACTION);
+  } catch (error) {
+    // Left RECEIVED: the retry schedule applies them again (idempotent) and refreshes their days.
+    console.error(`roll-ups of ${applied.length} webhook(s) not refreshed yet: ${(error as Error).message}`);
+  } finally {
+    for (const webhookId of applied) inBacklog.delete(webhookId);
+  }
 }
 
 /** Stores a batch; when `apply`, processes it before answering, else leaves it to the backlog. */
@@ -134,19 +168,42 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
 
   const now = new Date();
   const appliedIds = new Set(applied.map((e) => e.webhookId));
-  await tx.webhookEvent.createMany({
-    data: fresh.map(({ event }) => ({
-      webhookId: event.webhookId,
-      shopDomain: event.shopDomain,
-      topic: event.topic,
-      apiVersion: event.apiVersion,
-      payload: event.payload,
-      receivedAt: now,
-      ...(appliedIds.has(event.webhookId) ? { status: "PROCESSED" as const, processedAt: now, attempts: 1 } : {}),
-    })),
-  });
+  await bulkInsert(
+    tx,
+    dbKind,
+    "WebhookEvent",
+    EVENT_COLUMNS,
+    fresh.map(({ event }) => {
+      const processed = appliedIds.has(event.webhookId);
+      return {
+        id: orderedId(),
+        webhookId: event.webhookId,
+        shopDomain: event.shopDomain,
+        topic: event.topic,
+        apiVersion: event.apiVersion,
+        payload: event.payload,
+        receivedAt: now,
+        status: processed ? "PROCESSED" : "RECEIVED",
+        processedAt: processed ? now : null,
+        attempts: processed ? 1 : 0,
+      };
+    }),
+  );
   return { fresh, later, ordersByShop: byShop };
 }
+
+const EVENT_COLUMNS: Record<string, ColumnType> = {
+  id: "text",
+  webhookId: "text",
+  shopDomain: "text",
+  topic: "text",
+  apiVersion: "text",
+  payload: "text",
+  receivedAt: "timestamp",
+  status: "enum:EventStatus",
+  processedAt: "timestamp",
+  attempts: "integer",
+};
 
 /** The slow path: one delivery, its own store and its own processing. */
 async function settleAlone(delivery: Delivery) {
