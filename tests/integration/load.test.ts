@@ -1,13 +1,13 @@
 // Load with loss accounting: order and refund webhooks, a share sent twice, shuffled, 50 at a
 // time through the real route. Every delivery is answered, every event stored once, and the
-// ledger equals the one computed in advance, to the cent. `npm test` sends 1,000 deliveries;
+// ledger equals the one computed in advance, to the cent, with the roll-ups that follow it. `npm test` sends 1,000 deliveries;
 // `npm run test:stress` sends 10,000 (LOAD_DELIVERIES).
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { deliverAll } from "../support/deliveries";
 import { useWorld } from "../support/harness";
-import { ledgerDifferences, ledgerLoad } from "../support/ledger-load";
+import { ledgerDifferences, ledgerLoad, rollupsKeptAndRebuilt } from "../support/ledger-load";
 import { adminFetch } from "../support/shopify";
 
 const world = useWorld();
@@ -32,6 +32,10 @@ describe(`${DELIVERIES} webhook deliveries, 20% twice, shuffled, 50 at a time`, 
     expect(await db.webhookEvent.count()).toBe(load.unique); // duplicates stored once
     expect(await db.webhookEvent.count({ where: { status: { not: "PROCESSED" } } })).toBe(0);
     expect(await ledgerDifferences(db, load)).toEqual({ missing: 0, wrong: [], unexpected: 0 });
+    // The roll-ups the dashboard reads, kept batch by batch through the burst, are the ones the source rows give.
+    const { kept, rebuilt } = await rollupsKeptAndRebuilt(db, TEST_SHOP);
+    expect(kept.days.length).toBeGreaterThan(0);
+    expect(kept).toEqual(rebuilt);
     console.log(
       `load: ${load.deliveries.length} deliveries (${load.unique} events, ${load.duplicates} duplicates), ${stats.requests} requests, ` +
         `${stats.refusals} refused, answered in ${answeredIn.toFixed(1)} s, settled in ${settledIn.toFixed(1)} s, lost 0`,

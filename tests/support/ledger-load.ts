@@ -1,6 +1,7 @@
 // A load of order and refund deliveries whose resulting ledger is known in advance: orders of
 // one influencer's code, a third of them partly refunded, a share of deliveries sent twice, all
 // shuffled (refunds may come before their order). Used by the load and the fault tests.
+import { rebuildRollups } from "~/models/rollups.server";
 import type { PrismaClient } from "#db-client";
 import { shuffled, type Delivery } from "./deliveries";
 import { orderPayload, refundPayload } from "./orders";
@@ -45,4 +46,21 @@ export async function ledgerDifferences(db: PrismaClient, load: LedgerLoad) {
     wrong: [...load.expected].filter(([id, want]) => actual.has(id) && JSON.stringify(actual.get(id)) !== JSON.stringify(want)).slice(0, 5),
     unexpected: [...actual.keys()].filter((id) => !load.expected.has(id)).length,
   };
+}
+
+/** The shop's roll-ups as kept while webhooks were applied, and as a rebuild from the source rows makes them. */
+export async function rollupsKeptAndRebuilt(db: PrismaClient, shopDomain: string) {
+  const shop = await db.shop.findUniqueOrThrow({ where: { domain: shopDomain } });
+  const read = async () => {
+    const [days, shopDays, categories] = await Promise.all([
+      db.influencerDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
+      db.shopDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
+      db.influencerCategoryDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
+    ]);
+    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    return { days: sorted(days), shopDays: sorted(shopDays), categories: sorted(categories) };
+  };
+  const kept = await read();
+  await rebuildRollups(db, shop.id);
+  return { kept, rebuilt: await read() };
 }
