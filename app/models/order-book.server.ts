@@ -13,7 +13,7 @@ import { attributeOrder, type AttributionContext } from "../domain/attribution";
 import { codeKey } from "../domain/codes";
 import type { OrderFacts, RefundFacts } from "../domain/order-facts";
 import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
-import { bulkInsert, orderedId, type ColumnType } from "./bulk-insert.server";
+import { bulkInsert, bulkUpdate, orderedId, type ColumnType } from "./bulk-insert.server";
 import { countInChunks } from "./chunks.server";
 import type { DaysToRefresh } from "./rollups.server";
 
@@ -320,7 +320,7 @@ export class OrderBook {
     }
   }
 
-  /** Writes what changed: new refunds, orders and lines in one statement each, changed rows one by one. */
+  /** Writes what changed: new refunds, orders and lines, and changed orders and lines, one statement each. */
   async save(kind: DatabaseKind) {
     this.settleAmounts();
     const tx = this.tx;
@@ -351,20 +351,15 @@ export class OrderBook {
       created.map((o) => ({ id: o.id, shopId: o.shopId, shopifyOrderId: o.shopifyOrderId, ...o.snapshot, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor, createdAt: now, updatedAt: now })),
     );
     const replaced = orders.filter((o) => o.stored && o.replaced);
-    for (const o of replaced) {
-      await tx.order.update({ where: { id: o.id }, data: { ...o.snapshot, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor } });
-    }
-    for (const o of orders) {
-      if (!o.stored || o.replaced) continue;
-      if (o.stored.refundedMinor !== o.refundedMinor || o.stored.netSalesMinor !== o.netSalesMinor) {
-        await tx.order.update({ where: { id: o.id }, data: { refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor } });
-      }
-      for (const line of o.lines) {
-        if (line.stored && (line.stored.refundedMinor !== line.refundedMinor || line.stored.refundedQuantity !== line.refundedQuantity)) {
-          await tx.orderLine.update({ where: { id: line.id }, data: { refundedMinor: line.refundedMinor, refundedQuantity: line.refundedQuantity } });
-        }
-      }
-    }
+    const amounts = (o: BookOrder) => ({ id: o.id, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor, updatedAt: now });
+    await bulkUpdate(tx, kind, "Order", SNAPSHOT_COLUMNS, replaced.map((o) => ({ ...o.snapshot, ...amounts(o) })));
+    const kept = orders.filter((o) => o.stored && !o.replaced);
+    const refunded = kept.filter((o) => o.stored!.refundedMinor !== o.refundedMinor || o.stored!.netSalesMinor !== o.netSalesMinor);
+    await bulkUpdate(tx, kind, "Order", AMOUNT_COLUMNS, refunded.map(amounts));
+    const lines = kept.flatMap((o) =>
+      o.lines.filter((l) => l.stored && (l.stored.refundedMinor !== l.refundedMinor || l.stored.refundedQuantity !== l.refundedQuantity)),
+    );
+    await bulkUpdate(tx, kind, "OrderLine", LINE_REFUND_COLUMNS, lines);
     if (replaced.length) await countInChunks(replaced.map((o) => o.id), (ids) => tx.orderLine.deleteMany({ where: { orderId: { in: ids } } }));
     await bulkInsert(
       tx,
@@ -415,6 +410,15 @@ const ORDER_COLUMNS: Record<string, ColumnType> = {
   createdAt: "timestamp",
   updatedAt: "timestamp",
 };
+
+const AMOUNT_COLUMNS: Record<string, ColumnType> = { refundedMinor: "integer", netSalesMinor: "integer", updatedAt: "timestamp" };
+
+/** What a newer snapshot rewrites of a stored order. */
+const SNAPSHOT_COLUMNS: Record<string, ColumnType> = Object.fromEntries(
+  Object.entries(ORDER_COLUMNS).filter(([name]) => !["id", "shopId", "shopifyOrderId", "createdAt"].includes(name)),
+);
+
+const LINE_REFUND_COLUMNS: Record<string, ColumnType> = { refundedQuantity: "integer", refundedMinor: "integer" };
 
 const LINE_COLUMNS: Record<string, ColumnType> = {
   id: "text",
