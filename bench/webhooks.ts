@@ -1,8 +1,9 @@
-// Webhook ingestion throughput: orders/create through the app, end to end (HMAC verified, stored
-// in the inbox, attributed, amounts, commission and roll-ups settled: the run lasts until the last
-// delivered event is processed) as a ratio of a bare baseline in the same run (HMAC + one INSERT
-// per request, same database), on SQLite and PostgreSQL, with the p99 of the answers at 50
-// concurrent senders.
+// Webhook ingestion throughput through the app, end to end (HMAC verified, stored in the inbox,
+// attributed, amounts, commission and roll-ups settled: the run lasts until the last delivered
+// event is processed) as a ratio of a bare baseline in the same run (HMAC + one INSERT per request,
+// same database), on SQLite and PostgreSQL, with the p99 of the answers at 50 concurrent senders.
+// Two workloads: new orders only (orders/create), and a mix closer to a live shop (half new
+// orders, 30% orders/updated and 20% refunds/create of recent orders, some before their order).
 import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
 import type autocannon from "autocannon";
@@ -19,42 +20,71 @@ const connections = 50;
 const secret = "bench-secret";
 const shopDomain = "bench-shop.myshopify.com";
 
-let orderId = 1_000_000;
-function orderRequests(shop = shopDomain): autocannon.Request[] {
+type Mix = "create" | "mixed";
+
+const FIRST_ORDER = 1_000_000;
+const epoch = Date.now();
+let orderId = FIRST_ORDER;
+let refundId = 1;
+const recent: number[] = [];
+
+/** One delivery: a new order, or (mixed) an update or a refund of one of the last 200 orders. */
+function nextDelivery(mix: Mix): { topic: string; payload: unknown } {
+  const roll = Math.random();
+  const known = recent.length ? recent[Math.floor(Math.random() * recent.length)] : null;
+  if (mix === "mixed" && known && roll < 0.3) return { topic: "orders/updated", payload: orderPayload(known, "paid", new Date(Date.now() + 1000)) };
+  if (mix === "mixed" && known && roll < 0.5) {
+    return {
+      topic: "refunds/create",
+      payload: { id: refundId++, order_id: known, created_at: new Date().toISOString(), refund_line_items: [{ line_item_id: known * 10 + 1, quantity: 1, subtotal_set: moneySet("36.00") }] },
+    };
+  }
+  orderId += 1;
+  recent.push(orderId);
+  if (recent.length > 200) recent.shift();
+  return { topic: "orders/create", payload: orderPayload(orderId, "pending", new Date()) };
+}
+
+function orderPayload(id: number, financialStatus: string, updatedAt: Date) {
+  const money = moneySet;
+  return {
+    id,
+    name: `#${id}`,
+    test: false,
+    created_at: new Date(epoch + (id - FIRST_ORDER)).toISOString(),
+    updated_at: updatedAt.toISOString(),
+    financial_status: financialStatus,
+    customer: { id: id % 5000, email: `buyer${id % 5000}@example.com` },
+    discount_codes: [{ code: id % 2 ? "BENCH10" : "OTHER" }],
+    note_attributes: [],
+    subtotal_price_set: money("90.00"),
+    total_discounts_set: money("10.00"),
+    total_shipping_price_set: money("5.00"),
+    total_tax_set: money("7.20"),
+    total_price_set: money("102.20"),
+    line_items: [
+      { id: id * 10, product_id: 555, title: "Serum", quantity: 2, price_set: money("30.00"), discount_allocations: [{ amount_set: money("6.00") }] },
+      { id: id * 10 + 1, product_id: 556, title: "Cream", quantity: 1, price_set: money("40.00"), discount_allocations: [{ amount_set: money("4.00") }] },
+    ],
+    refunds: [],
+  };
+}
+
+function orderRequests(mix: Mix, shop = shopDomain): autocannon.Request[] {
   return [
     {
       method: "POST",
       path: "/webhooks/orders/create",
       setupRequest: (request) => {
-        orderId += 1;
-        const money = moneySet;
-        const body = JSON.stringify({
-          id: orderId,
-          name: `#${orderId}`,
-          test: false,
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-          financial_status: "paid",
-          customer: { id: orderId % 5000, email: `buyer${orderId % 5000}@example.com` },
-          discount_codes: [{ code: orderId % 2 ? "BENCH10" : "OTHER" }],
-          note_attributes: [],
-          subtotal_price_set: money("90.00"),
-          total_discounts_set: money("10.00"),
-          total_shipping_price_set: money("5.00"),
-          total_tax_set: money("7.20"),
-          total_price_set: money("102.20"),
-          line_items: [
-            { id: orderId * 10, product_id: 555, title: "Serum", quantity: 2, price_set: money("30.00"), discount_allocations: [{ amount_set: money("6.00") }] },
-            { id: orderId * 10 + 1, product_id: 556, title: "Cream", quantity: 1, price_set: money("40.00"), discount_allocations: [{ amount_set: money("4.00") }] },
-          ],
-          refunds: [],
-        });
+        const { topic, payload } = nextDelivery(mix);
+        const body = JSON.stringify(payload);
         return {
           ...request,
+          path: `/webhooks/${topic}`,
           body,
           headers: {
             "Content-Type": "application/json",
-            "X-Shopify-Topic": "orders/create",
+            "X-Shopify-Topic": topic,
             "X-Shopify-Shop-Domain": shop,
             "X-Shopify-API-Version": "2026-07",
             "X-Shopify-Webhook-Id": randomUUID(),
@@ -92,7 +122,7 @@ async function settled(count: () => Promise<number>): Promise<number> {
   }
 }
 
-async function measure(kind: "sqlite" | "postgresql") {
+async function measure(kind: "sqlite" | "postgresql", mix: Mix) {
   const { databaseUrl, db, cleanup } = await prepare(kind);
   const env = { DATABASE_URL: databaseUrl, SHOPIFY_API_SECRET: secret };
   const bare = await startServer(path.join(root, "bench/support/bare-webhook-server.ts"), env, ["--import", "tsx"]);
@@ -111,12 +141,12 @@ async function measure(kind: "sqlite" | "postgresql") {
   const waiting = () => db.webhookEvent.count({ where: { shopDomain, status: "RECEIVED" } });
   for (let round = 0; round < rounds; round++) {
     // The baseline stores under another shop, so the app's own events can be counted apart.
-    const baseline = await load({ url: bare.url, seconds, connections, requests: orderRequests("bench-baseline.myshopify.com") });
+    const baseline = await load({ url: bare.url, seconds, connections, requests: orderRequests(mix, "bench-baseline.myshopify.com") });
     // The bare server may still be writing its last requests: the app starts on a quiet database.
     await settled(() => db.webhookEvent.count({ where: { shopDomain: "bench-baseline.myshopify.com" } }));
     const before = await processed();
     const started = performance.now();
-    const measured = await load({ url: app.url, seconds, connections, requests: orderRequests() });
+    const measured = await load({ url: app.url, seconds, connections, requests: orderRequests(mix) });
     // End to end: the run lasts until every event it delivered is stored and processed.
     let finished = await settled(processed);
     for (let i = 0; i < 1200 && (await waiting()) > 0; i++) {
@@ -137,7 +167,7 @@ async function measure(kind: "sqlite" | "postgresql") {
   }
   // The baseline stores its events in the same table, unprocessed: only the app's count here.
   const [events, attributed, failed] = await Promise.all([
-    db.webhookEvent.count({ where: { topic: "orders/create", status: "PROCESSED" } }),
+    db.webhookEvent.count({ where: { shopDomain, status: "PROCESSED" } }),
     db.order.count({ where: { source: "CODE" } }),
     db.webhookEvent.count({ where: { status: "FAILED" } }),
   ]);
@@ -145,16 +175,16 @@ async function measure(kind: "sqlite" | "postgresql") {
   await cleanup();
   const ratio = median(appRates) / median(bareRates);
   console.log(
-    `${kind}: bare ${median(bareRates).toFixed(0)} req/s, app ${median(appRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms; ` +
+    `${kind} (${mix}): bare ${median(bareRates).toFixed(0)} req/s, app ${median(appRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms; ` +
       `processed ${events}, attributed by code ${attributed}, failed ${failed}`,
   );
-  report(`webhooks-${kind}`, ratio, `app ${median(appRates).toFixed(0)} vs bare ${median(bareRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms at ${connections} senders`);
+  report(mix === "create" ? `webhooks-${kind}` : `webhooks-mixed-${kind}`, ratio, `app ${median(appRates).toFixed(0)} vs bare ${median(bareRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms at ${connections} senders`);
 }
 
 async function main() {
   buildAppIfStale();
   for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">) {
-    await measure(kind);
+    for (const mix of (process.env.BENCH_MIX ?? "create,mixed").split(",") as Mix[]) await measure(kind, mix);
   }
 }
 
