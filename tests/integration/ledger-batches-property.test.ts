@@ -7,23 +7,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange } from "~/models/orders.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
+import { shuffled } from "../support/deliveries";
+import { historyLines, historyOp, orderHistory, type HistoryLine, type HistoryOp } from "../support/order-history";
 
-type Op = { kind: "update" | "paid" | "cancel" } | { kind: "edit" | "refund"; line: number };
-
-type OrderScenario = {
-  customer: number;
-  by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE";
-  minute: number;
-  lines: Array<{ price: number; quantity: number; product: number }>;
-  ops: Op[];
-};
+type OrderScenario = { customer: number; by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE"; minute: number; lines: HistoryLine[]; ops: HistoryOp[] };
 
 type Scenario = { orders: OrderScenario[]; duplicates: number[]; seed: number; chunks: number[] };
-
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.constantFrom<Op>({ kind: "update" }, { kind: "paid" }, { kind: "cancel" }),
-  fc.record({ kind: fc.constantFrom("edit" as const, "refund" as const), line: fc.nat({ max: 2 }) }),
-);
 
 const scenario: fc.Arbitrary<Scenario> = fc.record({
   orders: fc.array(
@@ -31,11 +20,8 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
       customer: fc.nat({ max: 2 }),
       by: fc.constantFrom("CODE_A" as const, "CODE_B" as const, "LINK_B" as const, "NONE" as const),
       minute: fc.nat({ max: 2 * 24 * 60 }),
-      lines: fc.array(fc.record({ price: fc.integer({ min: 100, max: 20_000 }), quantity: fc.integer({ min: 1, max: 3 }), product: fc.nat({ max: 3 }) }), {
-        minLength: 1,
-        maxLength: 3,
-      }),
-      ops: fc.array(op, { maxLength: 4 }),
+      lines: historyLines,
+      ops: fc.array(historyOp, { maxLength: 4 }),
     }),
     { minLength: 1, maxLength: 6 },
   ),
@@ -44,78 +30,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   chunks: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 6 }),
 });
 
-const money = (minor: number) => {
-  const amount = (minor / 100).toFixed(2);
-  return { shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } };
-};
-
-type Delivery = { topic: "snapshot" | "refund"; payload: unknown };
-
 const MONTH_START = Date.UTC(2026, 9, 1, 6); // placed in October; last month's sales (September) pick the tier
-
-/** Shopify's deliveries for one order, in the order they happened. */
-function history(order: OrderScenario, orderId: number, slug: string): Delivery[] {
-  const at = (minute: number) => new Date(MONTH_START + (order.minute + minute) * 60_000).toISOString();
-  const lines = order.lines.map((l, i) => ({ id: orderId * 10 + i, ...l, edited: 0, refunded: 0 }));
-  const refunds: Array<Record<string, unknown>> = [];
-  let cancelledAt: string | null = null;
-  let financial = "pending";
-  const snapshot = (minute: number) => ({
-    id: orderId,
-    name: `#${orderId}`,
-    created_at: at(0),
-    updated_at: at(minute),
-    cancelled_at: cancelledAt,
-    financial_status: financial,
-    customer: { id: 900 + order.customer, email: `buyer${order.customer}@example.com` },
-    discount_codes: order.by === "CODE_A" ? [{ code: "alpha10" }] : order.by === "CODE_B" ? [{ code: "BETA" }] : [],
-    note_attributes: order.by === "LINK_B" ? [{ name: "ref", value: slug }] : [],
-    subtotal_price_set: money(lines.reduce((sum, l) => sum + l.price * l.quantity, 0)),
-    total_price_set: money(lines.reduce((sum, l) => sum + l.price * l.quantity, 0)),
-    line_items: lines.map((l) => ({
-      id: l.id,
-      product_id: 700 + l.product,
-      title: `Product ${l.product}`,
-      quantity: l.quantity,
-      current_quantity: l.quantity - l.edited - l.refunded,
-      price_set: money(l.price),
-      discount_allocations: [],
-    })),
-    refunds: structuredClone(refunds),
-  });
-  const deliveries: Delivery[] = [{ topic: "snapshot", payload: snapshot(0) }];
-  order.ops.forEach((o, index) => {
-    const minute = index + 1;
-    if (o.kind === "edit" || o.kind === "refund") {
-      const line = lines[o.line % lines.length];
-      if (line.quantity - line.edited - line.refunded === 0) return;
-      if (o.kind === "edit") line.edited += 1;
-      else {
-        line.refunded += 1;
-        const refund = { id: orderId * 100 + minute, order_id: orderId, created_at: at(minute), refund_line_items: [{ line_item_id: line.id, quantity: 1, subtotal_set: money(line.price) }] };
-        refunds.push(refund);
-        deliveries.push({ topic: "refund", payload: refund });
-      }
-    } else if (o.kind === "cancel") {
-      if (cancelledAt) return;
-      cancelledAt = at(minute);
-      financial = "voided";
-    } else if (o.kind === "paid") financial = "paid";
-    deliveries.push({ topic: "snapshot", payload: snapshot(minute) });
-  });
-  return deliveries;
-}
-
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 let database: TestDatabase;
 let run = 0;
@@ -156,9 +71,18 @@ async function seedShop(name: string) {
 }
 
 async function changesFor(s: Scenario, seeded: Awaited<ReturnType<typeof seedShop>>): Promise<LedgerChange[]> {
-  return s.orders.flatMap((order, i) =>
-    history(order, 5000 + i, seeded.slug).map((d) => (d.topic === "snapshot" ? orderSnapshotChange(seeded.shop, d.payload)! : refundChange(seeded.shop, d.payload))),
-  );
+  return s.orders.flatMap((order, i) => {
+    const { deliveries } = orderHistory({
+      orderId: 5000 + i,
+      start: MONTH_START + order.minute * 60_000,
+      lines: order.lines,
+      ops: order.ops,
+      customer: 900 + order.customer,
+      codes: order.by === "CODE_A" ? ["alpha10"] : order.by === "CODE_B" ? ["BETA"] : [],
+      ref: order.by === "LINK_B" ? seeded.slug : undefined,
+    });
+    return deliveries.map((d) => (d.topic === "refunds/create" ? refundChange(seeded.shop, d.payload) : orderSnapshotChange(seeded.shop, d.payload)!));
+  });
 }
 
 /** Everything the ledger holds for a shop, without ids, in a stable order. */
