@@ -1,5 +1,6 @@
 // What an influencer costs besides commission: flat fees, gifted products (at unit cost),
 // shipping, other. They count in ROI, so a flat-fee deal and a pay-for-results deal compare.
+import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import type { FieldErrors } from "../domain/influencer-input";
 import { toMinor } from "../domain/money";
@@ -11,6 +12,7 @@ export type CostKind = (typeof COST_KINDS)[number];
 
 export async function addCost(
   db: Db,
+  databaseKind: DatabaseKind,
   shop: { id: string; currency: string },
   influencerId: string,
   fields: Record<string, string>,
@@ -42,19 +44,22 @@ export async function addCost(
   if (!influencer) errors.form = "This influencer does not exist";
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const cost = await db.cost.create({
-    data: {
-      shopId: shop.id,
-      influencerId,
-      kind: kind!,
-      amountMinor: amountMinor!,
-      currency: shop.currency,
-      incurredOn: incurredOn!,
-      note: (fields.note ?? "").trim().slice(0, 500),
-    },
+  // The cost and the roll-up of its day, in one commit.
+  await db.$transaction(async (tx) => {
+    const cost = await tx.cost.create({
+      data: {
+        shopId: shop.id,
+        influencerId,
+        kind: kind!,
+        amountMinor: amountMinor!,
+        currency: shop.currency,
+        incurredOn: incurredOn!,
+        note: (fields.note ?? "").trim().slice(0, 500),
+      },
+    });
+    const shopRow = await tx.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });
+    await refreshDays(tx, databaseKind, [{ shop: shopRow, influencerId, day: shopDay(cost.incurredOn, shopRow.timezone) }]);
   });
-  const shopRow = await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });
-  await refreshDays(db, [{ shop: shopRow, influencerId, day: shopDay(cost.incurredOn, shopRow.timezone) }]);
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 // What the influencer page shows and changes: one influencer, their codes and links.
 import QRCode from "qrcode";
+import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { parseCodeInput, parseProfileInput, type FieldErrors } from "../domain/influencer-input";
 import { discountLabel } from "../domain/codes";
@@ -83,6 +84,7 @@ export type PageActionResult = { ok: true; message: string; portalLink?: string 
 /** The page's forms, told apart by `intent`. */
 export async function influencerPageAction(
   db: Db,
+  databaseKind: DatabaseKind,
   graphql: AdminGraphql,
   shop: Shop,
   id: string,
@@ -133,7 +135,7 @@ export async function influencerPageAction(
       return created.ok ? { ok: true, message: `Link /r/${created.slug} created` } : fail(created.errors);
     }
     case "add-cost": {
-      const added = await addCost(db, shop, id, fields);
+      const added = await addCost(db, databaseKind, shop, id, fields);
       return added.ok ? { ok: true, message: "Cost added" } : fail(added.errors);
     }
     case "link-active": {

@@ -83,8 +83,19 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
   return changed;
 }
 
+/** An order's lock, and its customer's: two batches with orders of one customer take turns at their flags. */
+function lockKeysOf(change: LedgerChange): string[] {
+  const keys = [`${change.shop.id}:order:${orderIdOf(change)}`];
+  if (change.kind === "snapshot") {
+    const { customerId, customerEmail } = change.facts;
+    if (customerId) keys.push(`${change.shop.id}:customer:${customerId}`);
+    else if (customerEmail) keys.push(`${change.shop.id}:customer-email:${customerEmail}`);
+  }
+  return keys;
+}
+
 /**
- * Applies changes in one transaction: every order's lock first (in one order, so batches on
+ * Applies changes in one transaction: every order's (and customer's) lock first (in one order, so batches on
  * several servers never deadlock), then the changes in delivery order, then the customers'
  * flags, the commissions and the roll-ups of the days they touched, once each. All or nothing.
  * Returns, for each change, its order's id once the order is known.
@@ -99,7 +110,7 @@ export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: Le
 /** The same, inside a transaction the caller holds (the webhook intake stores its events in it too). */
 export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[], laterDays?: DaysToRefresh): Promise<Array<string | null>> {
   if (!changes.length) return [];
-  await lockKeys(tx, kind, changes.map((c) => `${c.shop.id}:order:${orderIdOf(c)}`));
+  await lockKeys(tx, kind, changes.flatMap(lockKeysOf));
   const book = await OrderBook.read(tx, changes);
   const days = laterDays ?? new DaysToRefresh();
   for (const change of changes) await book.apply(change, days);
@@ -109,7 +120,7 @@ export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: 
     days.addOrder(shops.get(order.shopId)!, order.placedAt, [order.influencerId]); // another order of the customer may change its day
   }
   await settleCommissions(tx, kind, book.orderIds());
-  if (!laterDays) await days.refresh(tx);
+  if (!laterDays) await days.refresh(tx, kind);
   return changes.map((change) => book.orderIdFor(change));
 }
 

@@ -186,7 +186,8 @@ export function createReferralRedirector(options: {
     for (let i = 0; i < rows.length; i += 2000) {
       await bulkInsert(db, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
     }
-    await refreshClickDays(db, rows.filter((r) => r.counted));
+    const counted = rows.filter((r) => r.counted);
+    if (counted.length) await db.$transaction((tx) => refreshClickDays(tx, options.databaseKind, counted));
     for (const t of tallies.values()) {
       await upsertRacing(() =>
         db.clickTally.upsert({

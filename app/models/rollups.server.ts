@@ -2,10 +2,12 @@
 // its source rows whenever something of that day changes (an order settled, a click batch
 // written, a cost added). Recomputing rather than adding makes duplicated and out-of-order
 // deliveries harmless, and the work stays bounded by one influencer's day.
+import type { DatabaseKind } from "../database-url";
 import type { Tx } from "../db.server";
 import { categoryTotals, type CategoryLine } from "../domain/categories";
 import { dayStart, nextDay, shopDay } from "../domain/roi";
 import { upsertRacing } from "./db-errors.server";
+import { lockKeys } from "./locks.server";
 
 export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone: string }, influencerId: string, day: string) {
   const from = dayStart(day, shop.timezone);
@@ -92,16 +94,25 @@ export class DaysToRefresh {
     return this.days.size;
   }
 
-  async refresh(tx: Tx) {
-    await refreshDays(tx, [...this.days.values()]);
+  async refresh(tx: Tx, kind: DatabaseKind) {
+    await refreshDays(tx, kind, [...this.days.values()]);
     this.days.clear();
   }
 }
 
 type DayKey = { shop: { id: string; timezone: string }; influencerId: string; day: string };
 
-/** Refreshes influencer-days, then the shop-days they belong to, each once. */
-export async function refreshDays(tx: Tx, days: DayKey[]) {
+/**
+ * Refreshes influencer-days, then the shop-days they belong to, each once. On PostgreSQL the days
+ * are locked first (after any order locks, never before: no cycle of waits), so two transactions
+ * refreshing one day take turns, and the second reads what the first committed.
+ */
+export async function refreshDays(tx: Tx, kind: DatabaseKind, days: DayKey[]) {
+  if (!days.length) return;
+  await lockKeys(tx, kind, [
+    ...days.map((d) => `${d.influencerId}:day:${d.day}`),
+    ...days.map((d) => `${d.shop.id}:shop-day:${d.day}`),
+  ]);
   const shopDays = new Map<string, { shopId: string; day: string }>();
   for (const { shop, influencerId, day } of days) {
     await refreshInfluencerDay(tx, shop, influencerId, day);
@@ -132,7 +143,7 @@ export const DAY_SUMS = {
 } as const;
 
 /** After a click batch: every influencer-day it touched. */
-export async function refreshClickDays(tx: Tx, clicks: Array<{ shopId: string; influencerId: string; occurredAt: Date }>) {
+export async function refreshClickDays(tx: Tx, kind: DatabaseKind, clicks: Array<{ shopId: string; influencerId: string; occurredAt: Date }>) {
   const shops = new Map<string, string>();
   for (const shopId of new Set(clicks.map((c) => c.shopId))) {
     const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { timezone: true } });
@@ -145,7 +156,7 @@ export async function refreshClickDays(tx: Tx, clicks: Array<{ shopId: string; i
     const day = shopDay(click.occurredAt, timezone);
     days.set(`${click.influencerId}|${day}`, { shop: { id: click.shopId, timezone }, influencerId: click.influencerId, day });
   }
-  await refreshDays(tx, [...days.values()]);
+  await refreshDays(tx, kind, [...days.values()]);
 }
 
 type DayRow = {

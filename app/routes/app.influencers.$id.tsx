@@ -23,7 +23,7 @@ import { DiscountFields } from "~/components/DiscountFields";
 import { PerformanceCard } from "~/components/PerformanceCard";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
-import db from "~/db.server";
+import db, { dbKind } from "~/db.server";
 import { env } from "~/env.server";
 import { influencerPage, influencerPageAction } from "~/models/influencer-page.server";
 
@@ -36,7 +36,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  return influencerPageAction(db, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
+  return influencerPageAction(db, dbKind, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
 };
 
 export default function InfluencerPage() {

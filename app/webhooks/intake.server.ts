@@ -105,7 +105,7 @@ function toBacklog(events: StoredEvent[]) {
 async function rollUp(days: DaysToRefresh, applied: string[]) {
   try {
     await db.$transaction(async (tx) => {
-      await days.refresh(tx);
+      await days.refresh(tx, dbKind);
       await markProcessed(tx, applied);
     }, TRANSACTION);
   } catch (error) {

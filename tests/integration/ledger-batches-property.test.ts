@@ -5,9 +5,11 @@
 // roll-ups as applying them shuffled and duplicated, in one batch or in random batches.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildRollups } from "~/models/rollups.server";
 import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange } from "~/models/orders.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { shuffled } from "../support/deliveries";
+import { rollupsKeptAndRebuilt } from "../support/ledger-load";
 import { historyLines, historyOp, orderHistory, type HistoryLine, type HistoryOp } from "../support/order-history";
 
 type OrderScenario = { customer: number; by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE"; minute: number; lines: HistoryLine[]; ops: HistoryOp[] };
@@ -146,4 +148,37 @@ describe("ledger batches", () => {
       { numRuns: 25 },
     );
   }, 240_000);
+
+  it("keep a day's roll-up and a customer's first order right when batches on it run at once", async () => {
+    const { db, kind } = database;
+    const seeded = await seedShop(`batches-concurrent-${++run}`);
+    await rebuildRollups(db, seeded.shop.id); // the seeded September order and click
+    const start = MONTH_START + 60 * 60_000;
+    // Twelve batches of five new orders, all Alpha's, on one day, sent at once: first with
+    // customers of their own (only the day's lock makes the batches take turns at its roll-up),
+    // then with three customers shared by all (their locks make the batches take turns at flags).
+    const sendAtOnce = (firstOrder: number, customerOf: (orderId: number) => number) =>
+      Promise.all(
+        Array.from({ length: 12 }, (_, b) =>
+          applyLedgerChanges(
+            db,
+            kind,
+            Array.from({ length: 5 }, (_, i) => {
+              const orderId = firstOrder + b * 5 + i;
+              const { deliveries } = orderHistory({ orderId, start: start + i * 1000, lines: [{ price: 2500, quantity: 1 }], ops: [], customer: customerOf(orderId), codes: ["ALPHA10"] });
+              return orderSnapshotChange(seeded.shop, deliveries[0].payload)!;
+            }),
+          ),
+        ),
+      );
+
+    await sendAtOnce(7000, (orderId) => orderId);
+    const { kept, rebuilt } = await rollupsKeptAndRebuilt(db, seeded.domain);
+    expect(kept.days.find((d) => d.includes('"orders":60'))).toBeDefined();
+    expect(kept).toEqual(rebuilt);
+
+    await sendAtOnce(8000, (orderId) => 900 + (orderId % 3));
+    const shared = await db.order.findMany({ where: { shop: { domain: seeded.domain }, customerShopifyId: { in: ["900", "901", "902"] }, isNewCustomer: true } });
+    expect(shared.map((o) => o.customerShopifyId).sort()).toEqual(["900", "901", "902"]);
+  });
 });
