@@ -1,10 +1,12 @@
 // Backfill: imports past orders that used influencer codes from the Admin API, one page at a
-// time, through the same snapshot rules as webhooks (so an order already known is not counted
-// twice). The run keeps its place (code, cursor) after every page, so it resumes where it stopped.
+// time (one batch of the ledger a page), through the same snapshot rules as webhooks (so an order
+// already known is not counted twice). The run keeps its place (code, cursor) in the page's
+// commit, so it resumes where it stopped.
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
-import { applyOrderSnapshot } from "./orders.server";
+import { applyLedgerChangesIn, ledgerShop, orderSnapshotChange } from "./orders.server";
+import { fetchMissingProducts, productsMissing } from "./products.server";
 
 const PAGE = 50;
 
@@ -149,15 +151,20 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
     ORDERS,
     { query: `discount_code:'${code.replace(/'/g, "")}'`, after: run.cursor },
   );
-  let imported = 0;
-  for (const order of data.orders.nodes) {
-    const result = await applyOrderSnapshot(db, kind, shopDomain, orderPayloadFromGraphql(order));
-    if (result.stored) imported += 1;
-  }
+  const shop = await ledgerShop(db, shopDomain);
+  const changes = shop ? data.orders.nodes.map((order) => orderSnapshotChange(shop, orderPayloadFromGraphql(order))).filter((c) => c !== null) : [];
   const next = data.orders.pageInfo.hasNextPage
     ? { cursor: data.orders.pageInfo.endCursor }
     : { cursor: null, codeIndex: run.codeIndex + 1 };
-  await db.backfillRun.update({ where: { id: runId }, data: { ...next, imported: { increment: imported } } });
+  // The page and the run's place in one commit: a resumed run starts at the first page not imported.
+  const orderIds = await db.$transaction(async (tx) => {
+    const ids = await applyLedgerChangesIn(tx, kind, changes);
+    await tx.backfillRun.update({ where: { id: runId }, data: { ...next, imported: { increment: changes.length } } });
+    return ids;
+  }, { maxWait: 15_000, timeout: 60_000 });
+  const missing = await productsMissing(db, orderIds.filter((id) => id !== null));
+  // A product that cannot be fetched now waits for products/update: the run goes on.
+  if (shop && missing.length) await fetchMissingProducts(db, kind, graphql, shop.id, missing).catch(() => undefined);
   return true;
 }
 

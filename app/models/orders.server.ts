@@ -131,7 +131,7 @@ export async function ledgerShop(db: Tx, shopDomain: string): Promise<LedgerShop
   });
 }
 
-/** One order snapshot on its own (a webhook retried, a backfilled order, a test). */
+/** One order snapshot on its own, by shop domain (for scripts and tests: webhooks and the backfill apply batches). */
 export async function applyOrderSnapshot(db: Db, kind: DatabaseKind, shopDomain: string, payload: unknown) {
   const shop = await ledgerShop(db, shopDomain);
   if (!shop) return { stored: false as const, reason: "shop not installed" };

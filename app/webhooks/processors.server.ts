@@ -4,7 +4,7 @@ import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
 import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange, type LedgerShop } from "../models/orders.server";
-import { applyProductUpdate, fetchMissingProducts } from "../models/products.server";
+import { applyProductUpdate, fetchMissingProducts, productsMissing } from "../models/products.server";
 import { unauthenticated } from "../shopify.server";
 
 type CustomerPayload = {
@@ -20,15 +20,12 @@ function payloadOf<T>(event: StoredEvent): T {
 
 /** Categories come from products: fetch the ones these orders name that the app has not seen. */
 export async function completeProducts(db: Db, shopDomain: string, orderIds: string[]) {
-  if (!orderIds.length) return;
-  const lines = await db.orderLine.findMany({
-    where: { orderId: { in: orderIds }, productId: null, shopifyProductId: { not: null } },
-    select: { shopId: true, shopifyProductId: true },
-  });
-  if (!lines.length) return;
+  const missing = await productsMissing(db, orderIds);
+  if (!missing.length) return;
   try {
     const { admin } = await unauthenticated.admin(shopDomain);
-    await fetchMissingProducts(db, admin.graphql, lines[0].shopId, [...new Set(lines.map((l) => l.shopifyProductId!))]);
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: shopDomain }, select: { id: true } });
+    await fetchMissingProducts(db, dbKind, admin.graphql, shop.id, missing);
   } catch (error) {
     console.error(`products of ${orderIds.length} order(s) not fetched yet: ${(error as Error).message}`);
   }
@@ -64,7 +61,7 @@ const ledgerEvent: Processor = async (db, event) => {
 const processors: Record<string, Processor> = {
   ...Object.fromEntries(Object.keys(ledgerChanges).map((topic) => [topic, ledgerEvent])),
   "products/update": async (db, event) => {
-    await applyProductUpdate(db, event.shopDomain, JSON.parse(event.payload));
+    await applyProductUpdate(db, dbKind, event.shopDomain, JSON.parse(event.payload));
   },
   "app/uninstalled": async (db, event) => {
     await markUninstalled(db, event.shopDomain, new Date());

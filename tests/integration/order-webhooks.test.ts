@@ -113,6 +113,9 @@ describe(`Shopify's example payloads (${WEBHOOK_API_VERSION}) through the routes
     const shirts = order.lines.filter((l) => l.shopifyProductId === "788032119674292900");
     expect(shirts.length).toBe(3);
     expect(shirts.every((l) => l.productType === "Shirts" && l.productId === product.id)).toBe(true);
+    // The category report of Maya's day follows the product: her sales of shirts are counted as shirts.
+    const categories = await world.database.db.influencerCategoryDay.findMany({ where: { influencerId: maya.influencer.id, kind: "PRODUCT_TYPE" } });
+    expect(categories.find((c) => c.category === "Shirts")).toMatchObject({ orders: 1, units: 3 });
   });
 
   it("refunds/create takes the refunded lines out of net sales", async () => {
