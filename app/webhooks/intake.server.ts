@@ -50,13 +50,16 @@ let processingBacklog = false;
 export function inThisBacklog(webhookId: string): boolean {
   return inBacklog.has(webhookId);
 }
+
+// A few deliveries with nothing waiting before them are applied before they are answered, even
+// while the backlog loop finishes (its last chunk, its roll-ups): a lone order is in the ledger when answered.
 const ANSWER_AFTER_PROCESSING_UP_TO = 10;
 const CHUNK = 200;
 
 async function drain() {
   try {
     while (waiting.length) {
-      const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length && !processingBacklog;
+      const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length;
       await settleBatch(waiting.splice(0, BATCH), quiet);
       await nextRoundOfIo();
     }
