@@ -3,7 +3,7 @@
 // Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
 // claims each commission with a conditional write, so two people pressing "create payouts" at
 // once never pay anything twice.
-import { countInChunks } from "./chunks.server";
+import { countInChunks, readInChunks } from "./chunks.server";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
 import { ledgerTotals, type CommissionState } from "../domain/commission";
@@ -32,26 +32,39 @@ export function earningsOf(
   );
 }
 
+/**
+ * Every influencer's earned, paid, payable and pending amounts. Commissions (one an order) are
+ * summed by the database per influencer, status and payout, so the page costs the same at any
+ * order count; adjustments (one a refund or a hand-made change) are read as they are.
+ */
 export async function balances(db: Tx, shopId: string) {
-  const [commissions, adjustments, influencers] = await Promise.all([
-    db.commission.findMany({
-      where: { shopId, status: { not: "VOID" } },
-      select: { influencerId: true, amountMinor: true, status: true, payout: { select: { status: true } } },
-    }),
+  const [sums, adjustments, influencers] = await Promise.all([
+    db.commission.groupBy({ by: ["influencerId", "status", "payoutId"], where: { shopId, status: { not: "VOID" } }, _sum: { amountMinor: true } }),
     db.commissionAdjustment.findMany({
       where: { shopId },
       select: { influencerId: true, amountMinor: true, commission: { select: { status: true } }, payout: { select: { status: true } } },
     }),
     db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
   ]);
+  const payoutIds = [...new Set(sums.map((s) => s.payoutId).filter((id): id is string => id !== null))];
+  const payouts = payoutIds.length ? await readInChunks(payoutIds, (ids) => db.payout.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })) : [];
+  const payoutStatus = new Map(payouts.map((p) => [p.id, p.status]));
+  const byInfluencer = <T extends { influencerId: string }>(rows: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) groups.set(row.influencerId, [...(groups.get(row.influencerId) ?? []), row]);
+    return groups;
+  };
+  const commissions = byInfluencer(
+    sums.map((s) => ({
+      influencerId: s.influencerId,
+      amountMinor: s._sum.amountMinor ?? 0,
+      status: s.status,
+      payout: s.payoutId ? { status: payoutStatus.get(s.payoutId) ?? "DRAFT" } : null,
+    })),
+  );
+  const adjustmentsOf = byInfluencer(adjustments);
   return influencers
-    .map((influencer) => {
-      const totals = earningsOf(
-        commissions.filter((c) => c.influencerId === influencer.id),
-        adjustments.filter((a) => a.influencerId === influencer.id),
-      );
-      return { influencer, ...totals };
-    })
+    .map((influencer) => ({ influencer, ...earningsOf(commissions.get(influencer.id) ?? [], adjustmentsOf.get(influencer.id) ?? []) }))
     .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0);
 }
 

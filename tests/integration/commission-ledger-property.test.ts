@@ -7,7 +7,7 @@ import { ledgerTotals } from "~/domain/commission";
 import { percentOf } from "~/domain/money";
 import { approveDueCommissions } from "~/models/commissions.server";
 import { applyOrderSnapshot, applyRefund } from "~/models/orders.server";
-import { createPayouts, markPayoutPaid } from "~/models/payouts.server";
+import { balances, createPayouts, markPayoutPaid } from "~/models/payouts.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { orderPayload, refundPayload } from "../support/orders";
 
@@ -82,6 +82,10 @@ describe("the commission ledger", () => {
           adjustments.map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission?.status ?? "APPROVED", payoutPaid: a.payout?.status === "PAID" })),
         );
         expect(totals.earned).toBe(totals.paid + totals.payable + totals.pending);
+        // The payouts page's balance (summed by the database) is the same as this one, row by row.
+        const [balance] = await balances(db, shop.id);
+        const { earned, paid, payable, pending } = balance ?? { earned: 0, paid: 0, payable: 0, pending: 0 };
+        expect({ earned, paid, payable, pending }).toEqual(totals);
 
         // Paid is what paid payouts sent, no more, no less.
         const sent = await db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } });
