@@ -18,7 +18,7 @@ type Shop = { id: string; currency: string; payoutThresholdMinor: number };
 type PayoutState = { status: string } | null;
 
 /** Earned, paid, payable and pending, from an influencer's commissions and adjustments as stored. */
-export function earningsOf(
+function earningsOf(
   commissions: Array<{ amountMinor: number; status: CommissionState; payout: PayoutState }>,
   adjustments: Array<{ amountMinor: number; commission: { status: CommissionState } | null; payout: PayoutState }>,
 ) {
@@ -33,18 +33,18 @@ export function earningsOf(
 }
 
 /**
- * Every influencer's earned, paid, payable and pending amounts. Commissions (one an order) are
- * summed by the database per influencer, status and payout, so the page costs the same at any
- * order count; adjustments (one a refund or a hand-made change) are read as they are.
+ * Earned, paid, payable and pending amounts by influencer, of a shop or of one influencer.
+ * Commissions (one an order) are summed by the database per influencer, status and payout, so
+ * the payouts page and the portal cost the same at any order count; adjustments (one a refund or
+ * a hand-made change) are read as they are.
  */
-export async function balances(db: Tx, shopId: string) {
-  const [sums, adjustments, influencers] = await Promise.all([
-    db.commission.groupBy({ by: ["influencerId", "status", "payoutId"], where: { shopId, status: { not: "VOID" } }, _sum: { amountMinor: true } }),
+export async function earningsByInfluencer(db: Tx, where: { shopId: string } | { influencerId: string }) {
+  const [sums, adjustments] = await Promise.all([
+    db.commission.groupBy({ by: ["influencerId", "status", "payoutId"], where: { ...where, status: { not: "VOID" } }, _sum: { amountMinor: true } }),
     db.commissionAdjustment.findMany({
-      where: { shopId },
+      where,
       select: { influencerId: true, amountMinor: true, commission: { select: { status: true } }, payout: { select: { status: true } } },
     }),
-    db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
   ]);
   const payoutIds = [...new Set(sums.map((s) => s.payoutId).filter((id): id is string => id !== null))];
   const payouts = payoutIds.length ? await readInChunks(payoutIds, (ids) => db.payout.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })) : [];
@@ -63,8 +63,18 @@ export async function balances(db: Tx, shopId: string) {
     })),
   );
   const adjustmentsOf = byInfluencer(adjustments);
+  const ids = new Set([...commissions.keys(), ...adjustmentsOf.keys()]);
+  return new Map([...ids].map((id) => [id, earningsOf(commissions.get(id) ?? [], adjustmentsOf.get(id) ?? [])]));
+}
+
+/** Every influencer of the shop with something earned, payable or pending. */
+export async function balances(db: Tx, shopId: string) {
+  const [earnings, influencers] = await Promise.all([
+    earningsByInfluencer(db, { shopId }),
+    db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
+  ]);
   return influencers
-    .map((influencer) => ({ influencer, ...earningsOf(commissions.get(influencer.id) ?? [], adjustmentsOf.get(influencer.id) ?? []) }))
+    .map((influencer) => ({ influencer, ...(earnings.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0 }) }))
     .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0);
 }
 

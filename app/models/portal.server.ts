@@ -7,7 +7,7 @@ import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
 import { reportRangeOrDefault } from "../domain/report-range";
 import { bpsToPercent } from "../domain/percent";
-import { earningsOf } from "./payouts.server";
+import { earningsByInfluencer } from "./payouts.server";
 import { influencerPerformance } from "./reports.server";
 import { referralUrl } from "./referral-links.server";
 
@@ -22,13 +22,9 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
   });
   const shop = influencer.shop;
   const range = reportRangeOrDefault(new URLSearchParams(), shop.timezone, now);
-  const [performance, commissions, adjustments, payouts, notes] = await Promise.all([
+  const [performance, earningsById, payouts, notes] = await Promise.all([
     influencerPerformance(db, shop, influencer.id, range.from, range.to),
-    db.commission.findMany({ where: { influencerId: influencer.id }, select: { amountMinor: true, status: true, payout: { select: { status: true } } } }),
-    db.commissionAdjustment.findMany({
-      where: { influencerId: influencer.id },
-      select: { amountMinor: true, commission: { select: { status: true } }, payout: { select: { status: true } } },
-    }),
+    earningsByInfluencer(db, { influencerId: influencer.id }),
     db.payout.findMany({
       where: { influencerId: influencer.id, status: { not: "CANCELLED" } },
       orderBy: { createdAt: "desc" },
@@ -37,7 +33,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     }),
     db.bestPracticeNote.findMany({ where: { shopId: shop.id, shared: true }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, body: true } }),
   ]);
-  const earnings = earningsOf(commissions, adjustments);
+  const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0 };
   const money = (minor: number) => formatMoney(minor, shop.currency);
   const links = await Promise.all(
     influencer.links.map(async (link) => {

@@ -170,6 +170,11 @@ describe("the portal", () => {
     const html = await (await browserFetch(`${world.app.url}/portal/${token}`)).text();
     expect(html).toContain("MINE10");
     expect(html).toContain("$42.00");
+    // Pending earnings: the commission on this influencer's order alone, not on the other one's.
+    const commissions = await db.commission.findMany({ where: { influencerId: { in: [mine.influencer.id, theirs.influencer.id] } }, select: { influencerId: true, amountMinor: true } });
+    const pending = (influencerId: string) => `$${(commissions.find((c) => c.influencerId === influencerId)!.amountMinor / 100).toFixed(2)}`;
+    expect(html).toMatch(new RegExp(`>Pending</span><span[^>]*>\\${pending(mine.influencer.id)}<`));
+    expect(html).not.toContain(pending(theirs.influencer.id));
     expect(html).not.toContain("THEIRS10");
     expect(html).not.toContain(theirs.influencer.name);
     expect(html).not.toContain("99.00");
