@@ -24,5 +24,39 @@ export function createDb(url: string): PrismaClient {
   }
   const { PrismaLibSQL } = require("@prisma/adapter-libsql") as typeof import("@prisma/adapter-libsql");
   const { PrismaClient } = generatedClient("sqlite");
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${sqliteFilePath(url)}` }) });
+  return new PrismaClient({ adapter: sharedSqliteFile(PrismaLibSQL, { url: `file:${sqliteFilePath(url)}` }) });
+}
+
+type LibSqlClient = {
+  transaction: (mode?: "write" | "read" | "deferred") => Promise<unknown>;
+  execute: (sql: string) => Promise<unknown>;
+};
+type LibSqlFactory = { createClient(config: { url: string }): LibSqlClient };
+
+// How long a statement waits for another connection's write to finish before it gives up.
+const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
+
+/**
+ * Two changes to how the libsql adapter uses SQLite, for a file that another process (a scheduled
+ * command, the tests) writes too:
+ * - its connections wait for the write lock (busy_timeout) instead of failing at once; libsql
+ *   opens a new connection after each transaction, so each one gets the setting;
+ * - its transactions begin IMMEDIATE, not DEFERRED: ours all write, and one that read first
+ *   fails (SQLITE_BUSY_SNAPSHOT) when another process wrote in between.
+ */
+function sharedSqliteFile(Factory: new (config: { url: string }) => unknown, config: { url: string }) {
+  const factory = new Factory(config) as LibSqlFactory;
+  const createClient = factory.createClient.bind(factory);
+  factory.createClient = (options) => {
+    const client = createClient(options);
+    void client.execute(BUSY_TIMEOUT);
+    const begin = client.transaction.bind(client);
+    client.transaction = async () => {
+      const transaction = await begin("write");
+      await client.execute(BUSY_TIMEOUT); // the connection libsql opens for what comes next
+      return transaction;
+    };
+    return client;
+  };
+  return factory as never;
 }

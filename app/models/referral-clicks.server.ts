@@ -186,8 +186,12 @@ export function createReferralRedirector(options: {
     for (let i = 0; i < rows.length; i += 2000) {
       await bulkInsert(db, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
     }
+    // PostgreSQL: in a transaction of its own, for the days' locks. SQLite: without one (its writers
+    // take turns anyway), since a transaction that reads before it writes can wait on another
+    // process's writer until it times out.
     const counted = rows.filter((r) => r.counted);
-    if (counted.length) await db.$transaction((tx) => refreshClickDays(tx, options.databaseKind, counted));
+    if (counted.length && options.databaseKind === "postgresql") await db.$transaction((tx) => refreshClickDays(tx, "postgresql", counted));
+    else if (counted.length) await refreshClickDays(db, "sqlite", counted);
     for (const t of tallies.values()) {
       await upsertRacing(() =>
         db.clickTally.upsert({
