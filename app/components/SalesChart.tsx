@@ -6,6 +6,10 @@ import { formatMinor } from "~/domain/money";
 
 type Viz = typeof import("@shopify/polaris-viz");
 
+// Straight segments between days: a smoothed curve dips below zero between a day of sales and a
+// day without, drawing sales that never happened.
+const STRAIGHT_LINES = { Light: { line: { hasSpline: false } } };
+
 export function SalesChart({ series, currency }: { series: Array<{ day: string; netSalesMinor: number; orders: number }>; currency: string }) {
   const [viz, setViz] = useState<Viz | null>(null);
   useEffect(() => {
@@ -19,7 +23,7 @@ export function SalesChart({ series, currency }: { series: Array<{ day: string; 
   const { PolarisVizProvider, LineChart } = viz;
   return (
     <div style={{ height: 280 }}>
-      <PolarisVizProvider>
+      <PolarisVizProvider themes={STRAIGHT_LINES}>
         <LineChart
           theme="Light"
           data={[{ name: `Net sales (${currency})`, data: series.map((d) => ({ key: d.day.slice(5), value: Number(formatMinor(d.netSalesMinor, currency)) })) }]}

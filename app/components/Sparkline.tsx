@@ -3,6 +3,9 @@
 import { useEffect, useState } from "react";
 
 type Viz = typeof import("@shopify/polaris-viz");
+
+// Straight segments, as in the sales chart: a smoothed curve dips below zero.
+const STRAIGHT_LINES = { Light: { line: { hasSpline: false } } };
 let loading: Promise<Viz> | null = null;
 
 export function Sparkline({ values, label }: { values: number[]; label: string }) {
@@ -19,7 +22,7 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
   const { PolarisVizProvider, SparkLineChart } = viz;
   return (
     <div style={{ width: 96, height: 28 }}>
-      <PolarisVizProvider>
+      <PolarisVizProvider themes={STRAIGHT_LINES}>
         <SparkLineChart
           theme="Light"
           accessibilityLabel={label}

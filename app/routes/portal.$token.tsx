@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
 import { CopyButton } from "~/components/CopyButton";
@@ -15,7 +16,8 @@ import { visitorOf } from "~/public-pages.server";
 import { RateLimit, tooManyRequests } from "~/rate-limit.server";
 
 // GET/POST /portal/:token: an influencer's own figures, codes, links, earnings and payouts.
-export const links = publicLinks;
+// The portal draws a chart: polaris-viz's styles size it and its legend.
+export const links = () => [...publicLinks(), { rel: "stylesheet", href: polarisVizStyles }];
 export const ErrorBoundary = PublicError;
 export const meta: MetaFunction = () => [{ title: "Your partner portal" }, { name: "robots", content: "noindex" }];
 
