@@ -11,6 +11,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Tx } from "../db.server";
 import { attributeOrder, type AttributionContext } from "../domain/attribution";
 import { codeKey } from "../domain/codes";
+import { groupBy } from "../domain/group-by";
 import type { OrderFacts, RefundFacts } from "../domain/order-facts";
 import { linesAfterEdits, netSales, refundTotals } from "../domain/order-ledger";
 import { bulkInsert, bulkUpdate, orderedId, type ColumnType } from "./bulk-insert.server";
@@ -303,15 +304,12 @@ export class OrderBook {
 
   /** Refunded amounts and net sales of every order, from its lines and every refund known. */
   private settleAmounts() {
-    const byOrder = new Map<string, RefundFacts[]>();
-    for (const refund of [...this.refunds.values()].sort((a, b) => (a.facts.refundId < b.facts.refundId ? -1 : 1))) {
-      const k = key(refund.shopId, refund.facts.orderId);
-      byOrder.set(k, [...(byOrder.get(k) ?? []), refund.facts]);
-    }
+    const sorted = [...this.refunds.values()].sort((a, b) => (a.facts.refundId < b.facts.refundId ? -1 : 1));
+    const byOrder = groupBy(sorted, (r) => key(r.shopId, r.facts.orderId));
     for (const order of this.orders.values()) {
       const totals = refundTotals(
         order.lines.map((l) => ({ lineId: l.shopifyLineId, quantity: l.quantity, netMinor: l.netMinor })),
-        byOrder.get(key(order.shopId, order.shopifyOrderId)) ?? [],
+        (byOrder.get(key(order.shopId, order.shopifyOrderId)) ?? []).map((r) => r.facts),
       );
       for (const line of order.lines) Object.assign(line, totals.lines.get(line.shopifyLineId));
       const gross = order.lines.reduce((sum, l) => sum + l.netMinor, 0);

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
+import { groupBy } from "../domain/group-by";
 import { orderFacts, refundFactsFromPayload } from "../domain/order-facts";
 import { countInChunks } from "./chunks.server";
 import { settleCommissions } from "./commissions.server";
@@ -60,12 +61,10 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
     },
     select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
   });
-  const byKey = new Map<string, typeof orders>();
-  const add = (k: string, order: (typeof orders)[number]) => byKey.set(k, [...(byKey.get(k) ?? []), order]);
-  for (const order of orders) {
-    if (order.customerShopifyId) add(`${order.shopId}|id|${order.customerShopifyId}`, order);
-    if (order.customerEmail) add(`${order.shopId}|email|${order.customerEmail}`, order);
-  }
+  const byKey = new Map([
+    ...groupBy(orders.filter((o) => o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
+    ...groupBy(orders.filter((o) => o.customerEmail), (o) => `${o.shopId}|email|${o.customerEmail}`),
+  ]);
   const flags = new Map(orders.map((o) => [o.id, o.isNewCustomer]));
   for (const k of last.keys()) {
     const group = byKey.get(k) ?? [];

@@ -9,6 +9,7 @@ import type { Db, Tx } from "../db.server";
 import { ledgerTotals, type CommissionState } from "../domain/commission";
 import { toCsv } from "../domain/csv";
 import { formatMinor, toMinor } from "../domain/money";
+import { groupBy } from "../domain/group-by";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
 import { lockKey } from "./locks.server";
 
@@ -49,20 +50,16 @@ export async function earningsByInfluencer(db: Tx, where: { shopId: string } | {
   const payoutIds = [...new Set(sums.map((s) => s.payoutId).filter((id): id is string => id !== null))];
   const payouts = payoutIds.length ? await readInChunks(payoutIds, (ids) => db.payout.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })) : [];
   const payoutStatus = new Map(payouts.map((p) => [p.id, p.status]));
-  const byInfluencer = <T extends { influencerId: string }>(rows: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const row of rows) groups.set(row.influencerId, [...(groups.get(row.influencerId) ?? []), row]);
-    return groups;
-  };
-  const commissions = byInfluencer(
+  const commissions = groupBy(
     sums.map((s) => ({
       influencerId: s.influencerId,
       amountMinor: s._sum.amountMinor ?? 0,
       status: s.status,
       payout: s.payoutId ? { status: payoutStatus.get(s.payoutId) ?? "DRAFT" } : null,
     })),
+    (c) => c.influencerId,
   );
-  const adjustmentsOf = byInfluencer(adjustments);
+  const adjustmentsOf = groupBy(adjustments, (a) => a.influencerId);
   const ids = new Set([...commissions.keys(), ...adjustmentsOf.keys()]);
   return new Map([...ids].map((id) => [id, earningsOf(commissions.get(id) ?? [], adjustmentsOf.get(id) ?? [])]));
 }

@@ -90,10 +90,6 @@ export class DaysToRefresh {
     }
   }
 
-  get size(): number {
-    return this.days.size;
-  }
-
   async refresh(tx: Tx, kind: DatabaseKind) {
     await refreshDays(tx, kind, [...this.days.values()]);
     this.days.clear();

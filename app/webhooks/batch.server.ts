@@ -3,6 +3,7 @@
 // once), which is what lets ingestion keep up with a burst. A batch that fails is taken apart and
 // each event processed on its own, so one bad event is recorded FAILED without holding up others.
 import { dbKind, type Db, type Tx } from "../db.server";
+import { groupBy } from "../domain/group-by";
 import { applyLedgerChanges, ledgerShop, type LedgerChange, type LedgerShop } from "../models/orders.server";
 import type { DaysToRefresh } from "../models/rollups.server";
 import { markProcessed, processEvent, type StoredEvent } from "../models/webhook-inbox.server";
@@ -36,12 +37,11 @@ export async function readLedgerChanges(db: Tx, events: StoredEvent[]) {
 
 /** The orders applied changes touched, by shop domain: their new products are fetched after the commit. */
 export function ordersByShop(applied: Array<{ event: StoredEvent }>, orderIds: Array<string | null>) {
-  const byShop = new Map<string, string[]>();
-  applied.forEach(({ event }, i) => {
+  const touched = applied.flatMap(({ event }, i) => {
     const orderId = orderIds[i];
-    if (orderId) byShop.set(event.shopDomain, [...(byShop.get(event.shopDomain) ?? []), orderId]);
+    return orderId ? [{ domain: event.shopDomain, orderId }] : [];
   });
-  return byShop;
+  return new Map([...groupBy(touched, (t) => t.domain)].map(([domain, rows]) => [domain, rows.map((t) => t.orderId)]));
 }
 
 /**
