@@ -8,7 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "../db.server";
 import type { RenderedEmail } from "../domain/email-templates";
 import { env } from "../env.server";
-import { isUniqueViolation } from "./db-errors.server";
+import { insertOnce } from "./db-errors.server";
 
 export const MAX_ATTEMPTS = 8;
 const MINUTE = 60_000;
@@ -40,8 +40,8 @@ export type NewMessage = {
 
 /** Queues a message once per dedupe key; `false` if that message was queued before. */
 export async function queueMessage(db: Db, message: NewMessage): Promise<boolean> {
-  try {
-    await db.outboundMessage.create({
+  return insertOnce(() =>
+    db.outboundMessage.create({
       data: {
         shopId: message.shopId,
         influencerId: message.influencerId,
@@ -52,12 +52,8 @@ export async function queueMessage(db: Db, message: NewMessage): Promise<boolean
         bodyText: message.email.text,
         bodyHtml: message.email.html,
       },
-    });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+    }),
+  );
 }
 
 export type DeliveryOutcome = { sent: number; failed: number };

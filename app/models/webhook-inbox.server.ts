@@ -3,7 +3,7 @@
 // follows; a failure leaves the event FAILED with its error, for the retry command.
 import type { Db, Tx } from "../db.server";
 import { countInChunks } from "./chunks.server";
-import { isUniqueViolation } from "./db-errors.server";
+import { insertOnce } from "./db-errors.server";
 
 export type InboxEvent = {
   webhookId: string;
@@ -25,8 +25,8 @@ export type Processor = (db: Db, event: StoredEvent) => Promise<void>;
 
 /** Stores the event; `false` when this webhook id was stored before (a repeat delivery). */
 export async function storeEvent(db: Db, event: InboxEvent): Promise<boolean> {
-  try {
-    await db.webhookEvent.create({
+  return insertOnce(() =>
+    db.webhookEvent.create({
       data: {
         webhookId: event.webhookId,
         shopDomain: event.shopDomain,
@@ -34,12 +34,8 @@ export async function storeEvent(db: Db, event: InboxEvent): Promise<boolean> {
         apiVersion: event.apiVersion,
         payload: JSON.stringify(event.payload),
       },
-    });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Runs the processor for one stored event and records the outcome; never throws. */

@@ -86,9 +86,9 @@ function toBacklog(events: StoredEvent[]) {
       while (backlog.length) {
         const chunk = backlog.splice(0, CHUNK);
         const outcome = await processEvents(db, chunk, days).catch(() => null); // failures are kept for retry
-        const waiting = new Set(outcome?.pending);
-        pending.push(...waiting);
-        for (const event of chunk) if (!waiting.has(event.webhookId)) inBacklog.delete(event.webhookId);
+        const applied = new Set(outcome?.pending);
+        pending.push(...applied);
+        for (const event of chunk) if (!applied.has(event.webhookId)) inBacklog.delete(event.webhookId);
         // A burst empties the backlog between two batches of deliveries: wait for the next one.
         if (!backlog.length) await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_MS));
         if (!backlog.length || performance.now() - rolledUpAt > ROLL_UPS_EVERY_MS) {
