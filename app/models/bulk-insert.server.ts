@@ -32,6 +32,17 @@ function encode(value: unknown, type: ColumnType, kind: DatabaseKind): unknown {
   return value;
 }
 
+/** Rows as a relation `j` read from one JSON parameter, in each database's own way. */
+function rowsFromJson(kind: DatabaseKind, columns: Record<string, ColumnType>, rows: Array<Record<string, unknown>>) {
+  const names = Object.keys(columns);
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(names.map((n) => [n, encode(row[n], columns[n], kind)]))));
+  const relation =
+    kind === "sqlite"
+      ? `(SELECT ${names.map((n) => `json_extract(value, '$.${n}') AS "${n}"`).join(", ")} FROM json_each(?)) AS j`
+      : `json_to_recordset($1::json) AS j(${names.map((n) => `"${n}" ${postgresType(columns[n])}`).join(", ")})`;
+  return { names, json, relation };
+}
+
 export async function bulkInsert(
   db: Db | Tx,
   kind: DatabaseKind,
@@ -40,16 +51,9 @@ export async function bulkInsert(
   rows: Array<Record<string, unknown>>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const names = Object.keys(columns);
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(names.map((n) => [n, encode(row[n], columns[n], kind)]))));
+  const { names, json, relation } = rowsFromJson(kind, columns, rows);
   const quoted = names.map((n) => `"${n}"`).join(", ");
-  if (kind === "sqlite") {
-    const values = names.map((n) => `json_extract(value, '$.${n}')`).join(", ");
-    await db.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) SELECT ${values} FROM json_each(?)`, json);
-  } else {
-    const shape = names.map((n) => `"${n}" ${postgresType(columns[n])}`).join(", ");
-    await db.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM json_to_recordset($1::json) AS x(${shape})`, json);
-  }
+  await db.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM ${relation}`, json);
 }
 
 /** Sets `columns` of many rows, each found by its `id`, in one statement. */
@@ -61,17 +65,9 @@ export async function bulkUpdate(
   rows: Array<Record<string, unknown> & { id: string }>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const all: Record<string, ColumnType> = { id: "text", ...columns };
-  const names = Object.keys(all);
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(names.map((n) => [n, encode(row[n], all[n], kind)]))));
+  const { json, relation } = rowsFromJson(kind, { id: "text", ...columns }, rows);
   const set = Object.keys(columns).map((n) => `"${n}" = j."${n}"`).join(", ");
-  if (kind === "sqlite") {
-    const values = names.map((n) => `json_extract(value, '$.${n}') AS "${n}"`).join(", ");
-    await db.$executeRawUnsafe(`UPDATE "${table}" SET ${set} FROM (SELECT ${values} FROM json_each(?)) AS j WHERE "${table}"."id" = j."id"`, json);
-  } else {
-    const shape = names.map((n) => `"${n}" ${postgresType(all[n])}`).join(", ");
-    await db.$executeRawUnsafe(`UPDATE "${table}" SET ${set} FROM json_to_recordset($1::json) AS j(${shape}) WHERE "${table}"."id" = j."id"`, json);
-  }
+  await db.$executeRawUnsafe(`UPDATE "${table}" SET ${set} FROM ${relation} WHERE "${table}"."id" = j."id"`, json);
 }
 
 /** The counted clicks since `since` of these visitors on these links, in one statement (lists as JSON). */
