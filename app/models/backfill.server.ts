@@ -164,7 +164,7 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   }, { maxWait: 15_000, timeout: 60_000 });
   const missing = await productsMissing(db, orderIds.filter((id) => id !== null));
   // A product that cannot be fetched now waits for products/update: the run goes on.
-  if (shop && missing.length) await fetchMissingProducts(db, kind, graphql, shop.id, missing).catch(() => undefined);
+  if (missing) await fetchMissingProducts(db, kind, graphql, missing.shopId, missing.productIds).catch(() => undefined);
   return true;
 }
 

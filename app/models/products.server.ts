@@ -68,13 +68,13 @@ async function refreshProductDays(tx: Tx, kind: DatabaseKind, shopId: string, pr
   await days.refresh(tx, kind);
 }
 
-/** The products these orders name that the app has not seen (their lines have no category yet). */
-export async function productsMissing(db: Db, orderIds: string[]): Promise<string[]> {
-  if (!orderIds.length) return [];
+/** The products these orders (of one shop) name that the app has not seen: their lines have no category yet. */
+export async function productsMissing(db: Db, orderIds: string[]): Promise<{ shopId: string; productIds: string[] } | null> {
+  if (!orderIds.length) return null;
   const lines = await readInChunks(orderIds, (ids) =>
-    db.orderLine.findMany({ where: { orderId: { in: ids }, productId: null, shopifyProductId: { not: null } }, select: { shopifyProductId: true } }),
+    db.orderLine.findMany({ where: { orderId: { in: ids }, productId: null, shopifyProductId: { not: null } }, select: { shopId: true, shopifyProductId: true } }),
   );
-  return [...new Set(lines.map((l) => l.shopifyProductId!))];
+  return lines.length ? { shopId: lines[0].shopId, productIds: [...new Set(lines.map((l) => l.shopifyProductId!))] } : null;
 }
 
 /** Fetches products the app has not seen from the Admin API; a failure leaves them for products/update. */

@@ -21,11 +21,10 @@ function payloadOf<T>(event: StoredEvent): T {
 /** Categories come from products: fetch the ones these orders name that the app has not seen. */
 export async function completeProducts(db: Db, shopDomain: string, orderIds: string[]) {
   const missing = await productsMissing(db, orderIds);
-  if (!missing.length) return;
+  if (!missing) return;
   try {
     const { admin } = await unauthenticated.admin(shopDomain);
-    const shop = await db.shop.findUniqueOrThrow({ where: { domain: shopDomain }, select: { id: true } });
-    await fetchMissingProducts(db, dbKind, admin.graphql, shop.id, missing);
+    await fetchMissingProducts(db, dbKind, admin.graphql, missing.shopId, missing.productIds);
   } catch (error) {
     console.error(`products of ${orderIds.length} order(s) not fetched yet: ${(error as Error).message}`);
   }
