@@ -59,8 +59,8 @@ export function planCommission(order: SettlingOrder, existing: StoredCommission 
   if (!existing) {
     if (!ruleNow) throw new Error("a new commission needs the rule in force");
     rule = ruleNow;
-    commission = { status: order.cancelled ? "VOID" : "PENDING", amountMinor: earnedOn(rule, false), baseMinor: base, payoutId: null, adjustments: [] };
-    plan.create = { status: commission.status as "PENDING" | "VOID", amountMinor: commission.amountMinor, baseMinor: base, rule };
+    plan.create = { status: order.cancelled ? "VOID" : "PENDING", amountMinor: earnedOn(rule, false), baseMinor: base, rule };
+    commission = { ...plan.create, payoutId: null, adjustments: [] };
   } else {
     rule = existing.rule;
     commission = existing;
