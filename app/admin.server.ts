@@ -3,9 +3,13 @@
 import db from "./db.server";
 import { shopForDomain } from "./models/shops.server";
 import { authenticate } from "./shopify.server";
+import { freshOfflineSession } from "./shopify-access.server";
 
 export async function requireShop(request: Request) {
   const context = await authenticate.admin(request);
+  // A shop installed before expiring tokens still holds a non-expiring one, which the library keeps
+  // using: swap it for an expiring pair on the first visit (npm run tokens:migrate does the rest).
+  if (!context.session.isOnline && !context.session.expires) await freshOfflineSession(context.session.shop);
   const shop = await shopForDomain(db, context.session.shop);
   // Who acts, for the audit log: the staff member named by the session token.
   const staffId = (context as { sessionToken?: { sub?: string } }).sessionToken?.sub;

@@ -1,7 +1,7 @@
 // Runs backfills in the background of this server, one at a time per run.
 import db, { dbKind } from "./db.server";
 import { runBackfill, startBackfill } from "./models/backfill.server";
-import { unauthenticated } from "./shopify.server";
+import { offlineGraphql } from "./shopify-access.server";
 
 const running = new Set<string>();
 
@@ -11,8 +11,7 @@ export async function startOrResumeBackfill(shop: { id: string; domain: string }
     running.add(run.id);
     void (async () => {
       try {
-        const { admin } = await unauthenticated.admin(shop.domain);
-        await runBackfill(db, dbKind, admin.graphql, shop.domain, run.id);
+        await runBackfill(db, dbKind, await offlineGraphql(shop.domain), shop.domain, run.id);
       } catch (error) {
         await db.backfillRun.update({ where: { id: run.id }, data: { status: "FAILED", lastError: (error as Error).message } });
       } finally {

@@ -35,6 +35,11 @@ const schema = z
     MAIL_FROM: z.string().default("Referral Loop <no-reply@referral-loop.app>"),
     // Salt for the visitor hash of referral clicks; defaults to one derived from the API secret.
     VISITOR_HASH_SALT: z.string().optional(),
+    // 32 bytes, base64: the key that encrypts stored Shopify tokens; derived from the secret if unset.
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .refine((key) => key === undefined || Buffer.from(key, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)"),
     // Referral redirects read links through a short cache and write clicks in batches.
     LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
     CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),

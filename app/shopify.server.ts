@@ -9,6 +9,7 @@ import db from "./db.server";
 import { env } from "./env.server";
 import { syncShopDetails } from "./models/shops.server";
 import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
+import { encryptedSessionStorage, tokenKey } from "./token-vault.server";
 
 
 const config = env();
@@ -25,9 +26,11 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  sessionStorage: encryptedSessionStorage(new PrismaSessionStorage(db), tokenKey(config.SHOPIFY_API_SECRET, config.TOKEN_ENCRYPTION_KEY)),
   distribution: AppDistribution.AppStore,
-  future: { unstable_newEmbeddedAuthStrategy: true },
+  // Expiring offline tokens with refresh tokens: Shopify refuses non-expiring ones from 2027-01-01.
+  // Background work renews them through shopify-access.server.ts.
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await syncShopDetails(db, session.shop, admin.graphql);

@@ -7,7 +7,6 @@ import { rebuildRollups } from "../app/models/rollups.server";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
-export const DEMO_ACCESS_TOKEN = "shpat_demo_store";
 export const DEMO_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions";
 
 /** mulberry32: a small, fast, seedable generator, so the demo data is the same on every run. */
@@ -48,10 +47,13 @@ export const DEMO_SIZE: SeedSize = { influencers: 36, days: 120, ordersPerDay: 1
 export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn | null, size: SeedSize = DEMO_SIZE, now = new Date()) {
   const rng = randomGenerator(20261130);
   const shopifyShop = adminApi?.shop(DEMO_SHOP);
+  // An expiring offline token with its refresh token, as Shopify issues them; without a stand-in
+  // (a seeded database for a benchmark) one that no Admin API would take.
+  let token = { accessToken: "shpat_seeded", refreshToken: null as string | null, expires: null as Date | null, refreshTokenExpires: null as Date | null };
   if (shopifyShop) {
     shopifyShop.name = "Demo Beauty Co.";
     shopifyShop.email = "owner@demo-beauty.example";
-    adminApi!.grantToken(DEMO_SHOP, DEMO_ACCESS_TOKEN);
+    token = adminApi!.grantToken(DEMO_SHOP);
   }
   const shop = await db.shop.create({
     data: {
@@ -64,7 +66,7 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
     },
   });
   await db.session.create({
-    data: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "", isOnline: false, scope: DEMO_SCOPES, accessToken: DEMO_ACCESS_TOKEN },
+    data: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "", isOnline: false, scope: DEMO_SCOPES, ...token },
   });
 
   // Products, in the app's cache and in the stand-in's store.

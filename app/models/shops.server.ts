@@ -40,6 +40,8 @@ export async function syncShopDetails(db: Tx, domain: string, graphql: AdminGrap
     timezone: shop.ianaTimezone,
     status: "INSTALLED" as const,
     uninstalledAt: null,
+    adminAccessError: null,
+    adminAccessErrorAt: null,
   };
   return upsertRacing(() =>
     db.shop.upsert({
@@ -48,6 +50,17 @@ export async function syncShopDetails(db: Tx, domain: string, graphql: AdminGrap
       update: details,
     }),
   );
+}
+
+/**
+ * Whether background work reached the shop's Admin API: `reason` when a token could not be
+ * renewed (shown on Home, kept until a token works again), null when it worked.
+ */
+export async function recordAdminAccess(db: Tx, domain: string, reason: string | null) {
+  await db.shop.updateMany({
+    where: reason ? { domain } : { domain, NOT: { adminAccessError: null } },
+    data: { adminAccessError: reason, adminAccessErrorAt: reason ? new Date() : null },
+  });
 }
 
 /** app/uninstalled: the access token is dead, so sessions go; the data stays until shop/redact. */

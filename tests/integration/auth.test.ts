@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { OTHER_SHOP, TEST_API_KEY, TEST_SHOP } from "../support/constants";
+import { openToken, tokenKey } from "~/token-vault.server";
+import { OTHER_SHOP, TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { useWorld } from "../support/harness";
 import { adminFetch, browserFetch, sessionToken } from "../support/shopify";
 
@@ -29,7 +30,12 @@ describe("admin routes and session tokens", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Referral Loop");
     const session = await world.database.db.session.findFirst({ where: { shop: TEST_SHOP } });
-    expect(session?.accessToken).toMatch(/^shpat_standin_/);
+    // Stored encrypted: the row alone does not give the token.
+    expect(session?.accessToken).toMatch(/^enc:v1:/);
+    expect(session?.accessToken).not.toContain("shpat_");
+    const token = openToken(tokenKey(TEST_API_SECRET), session!.accessToken);
+    expect(token).toMatch(/^shpat_standin_/);
+    expect(world.adminApi.shop(TEST_SHOP).accessTokens.has(token)).toBe(true);
     const shop = await world.database.db.shop.findUnique({ where: { domain: TEST_SHOP } });
     expect(shop).toMatchObject({ currency: "USD", timezone: "America/New_York", status: "INSTALLED", handle: "test-shop" });
     expect(world.adminApi.callsOf("shop").length).toBeGreaterThan(0);

@@ -8,12 +8,21 @@ import { freshDatabase, type TestDatabase } from "./databases";
 
 export type World = { app: RunningApp; adminApi: AdminApiStandIn; database: TestDatabase };
 
-/** `env`: more variables for the app; `reachDatabase`: the URL the app uses for the fresh database (through a proxy, say). */
-export function useWorld(options: { env?: Record<string, string>; reachDatabase?: (url: string) => string } = {}) {
+/**
+ * `env`: more variables for the app; `reachDatabase`: the URL the app uses for the fresh database
+ * (through a proxy, say); `adminApi`: options of the Admin API stand-in (token lifetime, clock).
+ */
+export function useWorld(
+  options: {
+    env?: Record<string, string>;
+    reachDatabase?: (url: string) => string;
+    adminApi?: Omit<Parameters<typeof startAdminApiStandIn>[0], "apiKey" | "apiSecret">;
+  } = {},
+) {
   const world = {} as World;
   beforeAll(async () => {
     world.database = await freshDatabase();
-    world.adminApi = await startAdminApiStandIn({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
+    world.adminApi = await startAdminApiStandIn({ ...options.adminApi, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
     const databaseUrl = options.reachDatabase ? options.reachDatabase(world.database.url) : world.database.url;
     world.app = await startApp({ databaseUrl, adminApiUrl: world.adminApi.url, env: options.env });
   });

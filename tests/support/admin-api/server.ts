@@ -3,6 +3,7 @@
 // and types), answers with Shopify's response shapes and userErrors, issues access tokens by token
 // exchange, refuses unknown tokens, and can be told to throttle or fail the next calls.
 import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -18,13 +19,25 @@ export type RecordedCall = {
   apiVersion: string;
   operation: string; // the first root field, e.g. discountCodeBasicCreate
   variables: Record<string, unknown>;
-  outcome: "ok" | "throttled" | "failed" | "invalid";
+  outcome: "ok" | "throttled" | "failed" | "invalid" | "unauthorized";
 };
 
 // throttle: THROTTLED without running; server-error: 502 without running; drop-connection: the
 // connection closes without running; lost-response: the call runs, then the connection closes.
-// pass: answered normally (to let some calls through before a fault).
-type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-response";
+// pass: answered normally (to let some calls through before a fault); expire-token: the shop's
+// access tokens expire just before the call, as an hour-old token does, so Shopify answers 401.
+type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-response" | "expire-token";
+
+const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+const OFFLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:offline-access-token";
+const GRANTED_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions";
+const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
+/** From this day Shopify refuses Admin API calls made with non-expiring offline tokens of public apps. */
+const NON_EXPIRING_TOKENS_END = Date.UTC(2027, 0, 1);
+
+export type TokenRequest = { shop: string; grant: "exchange" | "migrate" | "refresh"; outcome: "ok" | "refused" };
+
+const randomToken = () => randomBytes(16).toString("hex");
 
 const MAX_AVAILABLE = 2000;
 const RESTORE_RATE = 100;
@@ -32,9 +45,20 @@ const QUERY_COST = 10;
 
 export type AdminApiStandIn = Awaited<ReturnType<typeof startAdminApiStandIn>>;
 
-export async function startAdminApiStandIn(options: { apiKey: string; apiSecret: string; port?: number }) {
+export async function startAdminApiStandIn(options: {
+  apiKey: string;
+  apiSecret: string;
+  port?: number;
+  /** How long an expiring access token lives (Shopify: an hour). */
+  accessTokenTtlSeconds?: number;
+  /** The stand-in's clock, for tests that cross a token's expiry or the end of non-expiring tokens. */
+  clock?: () => number;
+}) {
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
+  const clock = options.clock ?? Date.now;
   const shops = new Map<string, ShopState>();
   const calls: RecordedCall[] = [];
+  const tokenRequests: TokenRequest[] = [];
   const faults: Fault[] = [];
 
   const shop = (domain: string): ShopState => {
@@ -57,7 +81,10 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  function tokenExchange(res: ServerResponse, domain: string, raw: string) {
+  // Shopify's OAuth token endpoint: token exchange of a session token (expiring or not), the
+  // migration of a non-expiring offline token, and refresh. Expiring tokens live an hour; a refresh
+  // token 90 days, and it stays usable after a refresh until the pair it gave is first used.
+  function tokenEndpoint(res: ServerResponse, domain: string, raw: string) {
     let body: Record<string, string>;
     try {
       body = JSON.parse(raw);
@@ -67,17 +94,78 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
       return send(res, 401, { error: "invalid_client" });
     }
-    if (!body.subject_token) return send(res, 400, { error: "invalid_subject_token" });
-    const token = `shpat_standin_${Math.random().toString(36).slice(2)}`;
-    shop(domain).accessTokens.add(token);
-    send(res, 200, { access_token: token, scope: "write_discounts,read_orders,read_products,write_store_credit_account_transactions" });
+    const state = shop(domain);
+    const now = clock();
+    if (body.grant_type === "refresh_token") {
+      const held = state.refreshTokens.get(body.refresh_token ?? "");
+      if (!held || held.expiresAt <= now) {
+        tokenRequests.push({ shop: domain, grant: "refresh", outcome: "refused" });
+        return send(res, 400, { error: "invalid_grant", error_description: "The refresh token is invalid or has expired." });
+      }
+      tokenRequests.push({ shop: domain, grant: "refresh", outcome: "ok" });
+      const pair = issuePair(state, now);
+      held.replacedBy = pair.access_token;
+      return send(res, 200, pair);
+    }
+    if (body.grant_type !== TOKEN_EXCHANGE || !body.subject_token) {
+      return send(res, 400, { error: "invalid_subject_token" });
+    }
+    if (body.subject_token_type === OFFLINE_TOKEN_TYPE) {
+      // Migration: a non-expiring offline token of this shop becomes an expiring pair, and stops working.
+      const legacy = state.accessTokens.get(body.subject_token);
+      if (!legacy || legacy.expiresAt !== null) {
+        tokenRequests.push({ shop: domain, grant: "migrate", outcome: "refused" });
+        return send(res, 400, { error: "invalid_subject_token" });
+      }
+      state.accessTokens.delete(body.subject_token);
+      tokenRequests.push({ shop: domain, grant: "migrate", outcome: "ok" });
+      return send(res, 200, issuePair(state, now));
+    }
+    tokenRequests.push({ shop: domain, grant: "exchange", outcome: "ok" });
+    if (body.expiring === "1") return send(res, 200, issuePair(state, now));
+    const token = `shpat_standin_${randomToken()}`;
+    state.accessTokens.set(token, { expiresAt: null, refreshToken: null });
+    send(res, 200, { access_token: token, scope: GRANTED_SCOPES });
+  }
+
+  /** Every access token of the shop has expired (its refresh tokens still work). */
+  function expireAccessTokens(domain: string) {
+    for (const held of shop(domain).accessTokens.values()) if (held.expiresAt !== null) held.expiresAt = clock() - 1;
+  }
+
+  function issuePair(state: ShopState, now: number) {
+    const accessToken = `shpat_standin_${randomToken()}`;
+    const refreshToken = `shprt_standin_${randomToken()}`;
+    state.accessTokens.set(accessToken, { expiresAt: now + accessTokenTtlSeconds * 1000, refreshToken });
+    state.refreshTokens.set(refreshToken, { expiresAt: now + REFRESH_TOKEN_TTL_SECONDS * 1000, replacedBy: null });
+    return {
+      access_token: accessToken,
+      scope: GRANTED_SCOPES,
+      expires_in: accessTokenTtlSeconds,
+      refresh_token: refreshToken,
+      refresh_token_expires_in: REFRESH_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  /** Whether Shopify would take this access token now; its first use retires the refresh token it replaced. */
+  function acceptsToken(state: ShopState, token: unknown): boolean {
+    if (typeof token !== "string") return false;
+    const held = state.accessTokens.get(token);
+    if (!held) return false;
+    const now = clock();
+    if (held.expiresAt === null) return now < NON_EXPIRING_TOKENS_END;
+    if (held.expiresAt <= now) return false;
+    for (const [refreshToken, refresh] of state.refreshTokens) {
+      if (refresh.replacedBy === token) state.refreshTokens.delete(refreshToken);
+    }
+    return true;
   }
 
   async function graphqlCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {
     const state = shop(domain);
-    const token = req.headers["x-shopify-access-token"];
-    if (typeof token !== "string" || !state.accessTokens.has(token)) {
-      return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    if (faults[0] === "expire-token") {
+      faults.shift();
+      expireAccessTokens(domain);
     }
     let body: { query?: string; variables?: Record<string, unknown> };
     try {
@@ -97,6 +185,10 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     }
     const call: RecordedCall = { shop: domain, apiVersion, operation, variables, outcome: "ok" };
     calls.push(call);
+    if (!acceptsToken(state, req.headers["x-shopify-access-token"])) {
+      call.outcome = "unauthorized";
+      return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    }
 
     const fault = faults.shift();
     if (fault === "drop-connection") {
@@ -149,7 +241,7 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     const domain = String(req.headers["x-stand-in-shop"] ?? "");
     if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(domain)) return send(res, 404, { errors: "Not Found" });
     const raw = await readBody(req);
-    if (req.method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenExchange(res, domain, raw);
+    if (req.method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenEndpoint(res, domain, raw);
     const match = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.exec(url.pathname);
     if (req.method === "POST" && match) return graphqlCall(req, res, domain, match[1], raw);
     send(res, 404, { errors: "Not Found" });
@@ -168,10 +260,22 @@ export async function startAdminApiStandIn(options: { apiKey: string; apiSecret:
     inject(fault: Fault, count = 1) {
       for (let i = 0; i < count; i++) faults.push(fault);
     },
-    /** An access token the app can use for this shop, as if it had been installed. */
-    grantToken(domain: string, token = `shpat_test_${domain}`) {
-      shop(domain).accessTokens.add(token);
+    tokenRequests,
+    /** An expiring token pair the app can use for this shop, as if it had been installed. */
+    grantToken(domain: string) {
+      const pair = issuePair(shop(domain), clock());
+      return { accessToken: pair.access_token, refreshToken: pair.refresh_token, expires: new Date(clock() + pair.expires_in * 1000), refreshTokenExpires: new Date(clock() + pair.refresh_token_expires_in * 1000) };
+    },
+    /** A non-expiring offline token, as apps installed before expiring tokens hold. */
+    grantLegacyToken(domain: string) {
+      const token = `shpat_legacy_${randomToken()}`;
+      shop(domain).accessTokens.set(token, { expiresAt: null, refreshToken: null });
       return token;
+    },
+    expireAccessTokens,
+    /** Every refresh token of the shop is void (revoked, or past its 90 days). */
+    voidRefreshTokens(domain: string) {
+      shop(domain).refreshTokens.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -74,7 +74,10 @@ export type ShopState = {
   email: string;
   currencyCode: string;
   ianaTimezone: string;
-  accessTokens: Set<string>;
+  /** Access tokens and when each expires (null: a legacy non-expiring token). */
+  accessTokens: Map<string, { expiresAt: number | null; refreshToken: string | null }>;
+  /** Refresh tokens: when each expires, and the pair it was exchanged for (still usable until that pair's access token is used). */
+  refreshTokens: Map<string, { expiresAt: number; replacedBy: string | null }>;
   products: Map<number, StandInProduct>;
   discounts: Map<number, StandInDiscount>;
   orders: StandInOrder[];
@@ -89,7 +92,8 @@ export function newShopState(domain: string): ShopState {
     email: `owner@${handle}.example`,
     currencyCode: "USD",
     ianaTimezone: "America/New_York",
-    accessTokens: new Set(),
+    accessTokens: new Map(),
+    refreshTokens: new Map(),
     products: new Map(),
     discounts: new Map(),
     orders: [],

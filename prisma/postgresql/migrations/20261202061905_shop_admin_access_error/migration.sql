@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Shop" ADD COLUMN     "adminAccessError" TEXT,
+ADD COLUMN     "adminAccessErrorAt" TIMESTAMP(3);
+
