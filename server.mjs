@@ -8,9 +8,13 @@ import { createRequestListener } from "@mjackson/node-fetch-server";
 import { createRequestHandler } from "@remix-run/node";
 import sirv from "sirv";
 
+// `npm start` is production unless told otherwise: no stack traces or database errors in answers,
+// and the demo's stand-ins refused (app/env.server.ts). The demo and the tests say so themselves.
+process.env.NODE_ENV ??= "production";
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(root, "build/server/index.js"));
-const handleRemix = createRequestHandler(build, process.env.NODE_ENV === "production" ? "production" : "development");
+const handleRemix = createRequestHandler(build, process.env.NODE_ENV === "development" ? "development" : "production");
 const assets = sirv(path.join(root, "build/client"), { etag: true, immutable: true, dev: false });
 
 const listener = createRequestListener((request, client) =>

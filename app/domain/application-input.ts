@@ -23,7 +23,8 @@ const schema = z.object({
     .default("")
     .transform((v) => v.replace(/[\s,._]/g, ""))
     .pipe(z.string().regex(/^\d{0,10}$/, "Enter your audience as a whole number, like 25000"))
-    .transform((v) => (v ? Number(v) : null)),
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(z.number().max(2_000_000_000, "Enter an audience of at most 2,000,000,000").nullable()),
   categories: z.string().trim().max(300, "Use at most 300 characters").default(""),
   message: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
   website: z.string().default(""),

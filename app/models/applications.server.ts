@@ -53,6 +53,24 @@ export async function approveApplication(
 ): Promise<{ ok: true; code: string } | { ok: false; errors: FieldErrors }> {
   const influencer = await db.influencer.findFirst({ where: { id: influencerId, shopId: shop.id, status: "APPLIED" } });
   if (!influencer) return { ok: false, errors: { form: "This application is no longer waiting" } };
+  // Claimed before anything is made in Shopify: of two clicks or two servers, one approves.
+  const claimed = await db.influencer.updateMany({ where: { id: influencerId, shopId: shop.id, status: "APPLIED" }, data: { status: "ACTIVE" } });
+  if (claimed.count !== 1) return { ok: false, errors: { form: "This application is no longer waiting" } };
+  const result = await giveCodeAndLink(db, graphql, shop, influencer);
+  if (!result.ok) {
+    await db.influencer.updateMany({ where: { id: influencerId, shopId: shop.id, status: "ACTIVE" }, data: { status: "APPLIED" } });
+    return result;
+  }
+  await queueWelcome(db, shop, influencer.id, appUrl);
+  return result;
+}
+
+async function giveCodeAndLink(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: Shop,
+  influencer: { id: string; name: string },
+): Promise<{ ok: true; code: string } | { ok: false; errors: FieldErrors }> {
   const taken = new Set((await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } })).map((c) => c.codeKey));
   const [code] = suggestCodes(influencer.name, Number(bpsToPercent(shop.defaultDiscountBps)), taken, 1);
   if (!code) return { ok: false, errors: { form: "No free code could be made from this name; add the influencer's code on their page" } };
@@ -77,8 +95,6 @@ export async function approveApplication(
     return { ok: false, errors: confirmed.errors };
   }
   await createReferralLink(db, shop.id, influencer.id, { baseSlug: slugify(influencer.name), destinationPath: "/", discountCodeId: reserved.codeId });
-  await db.influencer.update({ where: { id: influencer.id }, data: { status: "ACTIVE" } });
-  await queueWelcome(db, shop, influencer.id, appUrl);
   return { ok: true, code };
 }
 

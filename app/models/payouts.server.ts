@@ -3,6 +3,7 @@
 // Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
 // claims each commission with a conditional write, so two people pressing "create payouts" at
 // once never pay anything twice.
+import { randomUUID } from "node:crypto";
 import { countInChunks, readInChunks } from "./chunks.server";
 import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
@@ -10,7 +11,7 @@ import { ledgerTotals, type CommissionState } from "../domain/commission";
 import { toCsv } from "../domain/csv";
 import { formatMinor, toMinor } from "../domain/money";
 import { groupBy } from "../domain/group-by";
-import { adminQuery, type AdminGraphql } from "./admin-api.server";
+import { AdminApiError, adminQuery, type AdminGraphql } from "./admin-api.server";
 import { lockKey } from "./locks.server";
 
 type Shop = { id: string; currency: string; payoutThresholdMinor: number };
@@ -137,13 +138,26 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
   );
 }
 
-/** Marks a draft payout paid with the payment's reference; its commissions become paid. */
-export async function markPayoutPaid(db: Db, shopId: string, payoutId: string, reference: string, actor: string, method?: "PAYPAL" | "STORE_CREDIT" | "MANUAL") {
+type PaymentMethod = "PAYPAL" | "STORE_CREDIT" | "MANUAL";
+
+/**
+ * Marks a payout paid with the payment's reference; its commissions become paid. A draft, or one
+ * whose store credit was claimed and whose answer was lost (PAYING), once the merchant has checked.
+ */
+export async function markPayoutPaid(
+  db: Db,
+  shopId: string,
+  payoutId: string,
+  reference: string,
+  actor: string,
+  method?: PaymentMethod,
+  from: Array<"DRAFT" | "PAYING"> = ["DRAFT", "PAYING"],
+) {
   return db.$transaction(async (tx) => {
     const now = new Date();
     const updated = await tx.payout.updateMany({
-      where: { id: payoutId, shopId, status: "DRAFT" },
-      data: { status: "PAID", reference, paidAt: now, ...(method ? { method } : {}) },
+      where: { id: payoutId, shopId, status: { in: from } },
+      data: { status: "PAID", reference, paidAt: now, failure: null, ...(method ? { method } : {}) },
     });
     if (updated.count !== 1) return false;
     await tx.commission.updateMany({ where: { payoutId, shopId }, data: { status: "PAID", paidAt: now } });
@@ -151,6 +165,19 @@ export async function markPayoutPaid(db: Db, shopId: string, payoutId: string, r
     return true;
   });
 }
+
+/** A payout whose payment did not happen goes back to draft, with the reason shown to the merchant. */
+export async function returnPayoutToDraft(db: Db, shopId: string, payoutId: string, actor: string, failure: string | null = null) {
+  const updated = await db.payout.updateMany({ where: { id: payoutId, shopId, status: "PAYING" }, data: { status: "DRAFT", failure } });
+  if (updated.count === 1) {
+    await db.auditEntry.create({ data: { shopId, actor, action: "payout.returned-to-draft", subject: payoutId, details: JSON.stringify({ failure }) } });
+  }
+  return updated.count === 1;
+}
+
+const ADJUSTMENT_ERROR = (currency: string) => `Enter an amount in ${currency}: 5.00 to add, -5.00 to deduct`;
+/** The largest adjustment one entry may make: far above any payout, far below what a column holds. */
+const MAX_ADJUSTMENT_MINOR = 100_000_000;
 
 /** A bonus (positive) or deduction (negative) made by hand on a draft payout, with its reason. */
 export async function adjustPayout(
@@ -164,27 +191,33 @@ export async function adjustPayout(
   try {
     amountMinor = toMinor((fields.amount ?? "").replace(/^\+/, ""), shop.currency);
   } catch {
-    return { ok: false, error: `Enter an amount in ${shop.currency}: 5.00 to add, -5.00 to deduct` };
+    return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
   }
+  if (amountMinor === 0 || Math.abs(amountMinor) > MAX_ADJUSTMENT_MINOR) return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
   const reason = (fields.reason ?? "").trim().slice(0, 200);
-  if (amountMinor === 0) return { ok: false, error: `Enter an amount in ${shop.currency}: 5.00 to add, -5.00 to deduct` };
   if (!reason) return { ok: false, error: "Say why, for the influencer's statement" };
   return db.$transaction(async (tx) => {
-    const payout = await tx.payout.findFirst({ where: { id: payoutId, shopId: shop.id, status: "DRAFT" } });
-    if (!payout) return { ok: false as const, error: "This payout is not a draft any more" };
-    if (payout.amountMinor + amountMinor < 0) return { ok: false as const, error: "A payout cannot go below nothing" };
+    // One conditional write decides: of several deductions at once, those that would take the
+    // payout below nothing change nothing (the database re-checks the amount under the row lock).
+    const changed = await tx.payout.updateMany({
+      where: { id: payoutId, shopId: shop.id, status: "DRAFT", ...(amountMinor < 0 ? { amountMinor: { gte: -amountMinor } } : {}) },
+      data: { amountMinor: { increment: amountMinor } },
+    });
+    const payout = await tx.payout.findFirst({ where: { id: payoutId, shopId: shop.id } });
+    if (changed.count !== 1) {
+      return { ok: false as const, error: payout?.status === "DRAFT" ? "A payout cannot go below nothing" : "This payout is not a draft any more" };
+    }
     await tx.commissionAdjustment.create({
       data: {
         shopId: shop.id,
-        influencerId: payout.influencerId,
+        influencerId: payout!.influencerId,
         amountMinor,
-        currency: payout.currency,
+        currency: payout!.currency,
         reason,
-        sourceKey: `manual:${payoutId}:${Date.now()}`,
+        sourceKey: `manual:${payoutId}:${randomUUID()}`,
         payoutId,
       },
     });
-    await tx.payout.update({ where: { id: payoutId }, data: { amountMinor: { increment: amountMinor } } });
     await tx.auditEntry.create({ data: { shopId: shop.id, actor, action: "payout.adjusted", subject: payoutId, details: JSON.stringify({ amountMinor, reason }) } });
     return { ok: true as const };
   });
@@ -195,9 +228,9 @@ export async function cancelPayout(db: Db, shopId: string, payoutId: string, act
   return db.$transaction(async (tx) => {
     const updated = await tx.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "CANCELLED" } });
     if (updated.count !== 1) return false;
-    await tx.commission.updateMany({ where: { payoutId }, data: { payoutId: null } });
-    await tx.commissionAdjustment.deleteMany({ where: { payoutId, commissionId: null } }); // made for this payout only
-    await tx.commissionAdjustment.updateMany({ where: { payoutId }, data: { payoutId: null } });
+    await tx.commission.updateMany({ where: { payoutId, shopId }, data: { payoutId: null } });
+    await tx.commissionAdjustment.deleteMany({ where: { payoutId, shopId, commissionId: null } }); // made for this payout only
+    await tx.commissionAdjustment.updateMany({ where: { payoutId, shopId }, data: { payoutId: null } });
     await tx.auditEntry.create({ data: { shopId, actor, action: "payout.cancelled", subject: payoutId } });
     return true;
   });
@@ -230,22 +263,44 @@ const CREDIT = `#graphql
     }
   }`;
 
-/** Pays a draft payout as Shopify store credit to the influencer's customer account. */
+const LOST_ANSWER =
+  "Shopify's answer to the store credit was lost, so it may or may not have been made. Check the influencer's store credit in Shopify, then mark the payout paid or return it to draft.";
+
+/**
+ * Pays a draft payout as Shopify store credit to the influencer's customer account. The payout is
+ * claimed first (DRAFT -> PAYING), so of two clicks or two servers only one asks Shopify; Shopify
+ * takes no idempotency key for this mutation, so an answer that never came leaves the payout
+ * PAYING for the merchant to settle, and it is never credited again by itself.
+ */
 export async function payWithStoreCredit(db: Db, graphql: AdminGraphql, shopId: string, payoutId: string, actor: string) {
   const payout = await db.payout.findFirst({ where: { id: payoutId, shopId, status: "DRAFT" }, include: { influencer: true } });
   if (!payout) return { ok: false as const, error: "This payout is not a draft any more" };
   if (!payout.influencer.shopifyCustomerId) return { ok: false as const, error: `${payout.influencer.name} is not linked to a customer account` };
-  const data = await adminQuery<{
-    storeCreditAccountCredit: { storeCreditAccountTransaction: { id: string } | null; userErrors: Array<{ message: string }> };
-  }>(graphql, CREDIT, {
-    id: `gid://shopify/Customer/${payout.influencer.shopifyCustomerId}`,
-    creditInput: { creditAmount: { amount: formatMinor(payout.amountMinor, payout.currency), currencyCode: payout.currency } },
-  });
+  const claimed = await db.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "PAYING", method: "STORE_CREDIT", failure: null } });
+  if (claimed.count !== 1) return { ok: false as const, error: "This payout is not a draft any more" };
+
+  let data: { storeCreditAccountCredit: { storeCreditAccountTransaction: { id: string } | null; userErrors: Array<{ message: string }> } };
+  try {
+    data = await adminQuery(graphql, CREDIT, {
+      id: `gid://shopify/Customer/${payout.influencer.shopifyCustomerId}`,
+      creditInput: { creditAmount: { amount: formatMinor(payout.amountMinor, payout.currency), currencyCode: payout.currency } },
+    });
+  } catch (error) {
+    if (error instanceof AdminApiError && error.kind !== "network") {
+      // Shopify answered without running it (throttled, invalid): nothing was credited.
+      await returnPayoutToDraft(db, shopId, payoutId, actor, error.message);
+      return { ok: false as const, error: error.message };
+    }
+    await db.payout.updateMany({ where: { id: payoutId, shopId, status: "PAYING" }, data: { failure: LOST_ANSWER } });
+    return { ok: false as const, error: LOST_ANSWER };
+  }
   const result = data.storeCreditAccountCredit;
   if (result.userErrors.length || !result.storeCreditAccountTransaction) {
-    return { ok: false as const, error: result.userErrors.map((e) => e.message).join(" ") || "Shopify refused the credit" };
+    const refusal = result.userErrors.map((e) => e.message).join(" ") || "Shopify refused the credit";
+    await returnPayoutToDraft(db, shopId, payoutId, actor, refusal);
+    return { ok: false as const, error: refusal };
   }
-  await markPayoutPaid(db, shopId, payoutId, result.storeCreditAccountTransaction.id, actor, "STORE_CREDIT");
+  await markPayoutPaid(db, shopId, payoutId, result.storeCreditAccountTransaction.id, actor, "STORE_CREDIT", ["PAYING"]);
   return { ok: true as const };
 }
 

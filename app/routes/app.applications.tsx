@@ -1,13 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
+import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { env } from "~/env.server";
 import { applicationQueue, approveApplication, declineApplication } from "~/models/applications.server";
 import { deliverOutbox, mailTransport } from "~/models/outbox.server";
 import { applicationUrl } from "~/models/outreach.server";
+import { z } from "zod";
 
 // The approval queue: applications from the public form, oldest first.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -19,14 +21,23 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+const influencerId = rowId("influencerId");
+const actionInput = intents(
+  z.object({ intent: z.literal("approve"), influencerId }),
+  z.object({ intent: z.literal("decline"), influencerId }),
+);
+const NOT_WAITING = "This application is no longer waiting";
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  const fields = await formFields(request);
-  if (fields.intent === "decline") {
-    return (await declineApplication(db, shop.id, fields.influencerId)) ? { ok: true as const, message: "Application declined" } : { ok: false as const, message: "This application is no longer waiting" };
+  const parsed = parseForm(actionInput, await formFields(request));
+  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
+  const { intent, influencerId: id } = parsed.input;
+  if (intent === "decline") {
+    return (await declineApplication(db, shop.id, id)) ? { ok: true as const, message: "Application declined" } : data({ ok: false as const, message: NOT_WAITING }, { status: 409 });
   }
-  const approved = await approveApplication(db, graphql, shop, fields.influencerId, env().SHOPIFY_APP_URL);
-  if (!approved.ok) return { ok: false as const, message: Object.values(approved.errors)[0] ?? "Could not approve" };
+  const approved = await approveApplication(db, graphql, shop, id, env().SHOPIFY_APP_URL);
+  if (!approved.ok) return data({ ok: false as const, message: Object.values(approved.errors)[0] ?? "Could not approve" }, { status: 409 });
   await deliverOutbox(db, mailTransport(), new Date(), shop.id);
   return { ok: true as const, message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way` };
 };

@@ -1,21 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
 import db, { dbKind } from "~/db.server";
+import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { approveDueCommissions } from "~/models/commissions.server";
-import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit } from "~/models/payouts.server";
+import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit, returnPayoutToDraft } from "~/models/payouts.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const [owed, payouts] = await Promise.all([
     balances(db, shop.id),
     db.payout.findMany({
-      where: { shopId: shop.id, status: { in: ["DRAFT", "PAID"] } },
+      where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING", "PAID"] } },
       include: { influencer: { select: { name: true, shopifyCustomerId: true } } },
       orderBy: { createdAt: "desc" },
       take: 50,
@@ -32,45 +34,61 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       method: p.method,
       amountMinor: p.amountMinor,
       reference: p.reference,
+      failure: p.failure,
       createdAt: (p.paidAt ?? p.createdAt).toISOString().slice(0, 10),
       canStoreCredit: Boolean(p.influencer.shopifyCustomerId),
     })),
   };
 };
 
+const payoutId = rowId("payoutId");
+const actionInput = intents(
+  z.object({ intent: z.literal("create") }),
+  z.object({ intent: z.literal("paid"), payoutId, reference: boundedText(200).pipe(z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)")) }),
+  z.object({ intent: z.literal("store-credit"), payoutId }),
+  z.object({ intent: z.literal("return-to-draft"), payoutId }),
+  z.object({ intent: z.literal("adjust"), payoutId, amount: boundedText(20), reason: boundedText(500) }),
+  z.object({ intent: z.literal("cancel"), payoutId }),
+);
+
+const NOT_A_DRAFT = "This payout is not a draft any more";
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql, actor } = await requireShop(request);
-  const fields = await formFields(request);
-  switch (fields.intent) {
+  const parsed = parseForm(actionInput, await formFields(request));
+  if (!parsed.ok) return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
+  const input = parsed.input;
+  switch (input.intent) {
     case "create": {
       await approveDueCommissions(db, new Date(), shop.id);
       try {
         const created = await createPayouts(db, dbKind, shop, actor);
         return { ok: true, message: created.length ? `${created.length} payouts ready for review` : "Nobody has reached the payout threshold yet" };
       } catch (error) {
-        if (error instanceof PayoutConflict) return { ok: false, message: error.message };
+        if (error instanceof PayoutConflict) return data({ ok: false, message: error.message }, { status: 409 });
         throw error;
       }
     }
     case "paid": {
-      if (!fields.reference?.trim()) return { ok: false, message: "Enter the payment's reference (for example the PayPal batch id)" };
-      const done = await markPayoutPaid(db, shop.id, fields.payoutId, fields.reference.trim().slice(0, 200), actor, "PAYPAL");
-      return done ? { ok: true, message: "Payout marked paid" } : { ok: false, message: "This payout is not a draft any more" };
+      const done = await markPayoutPaid(db, shop.id, input.payoutId, input.reference, actor, "PAYPAL");
+      return done ? { ok: true, message: "Payout marked paid" } : data({ ok: false, message: NOT_A_DRAFT }, { status: 409 });
     }
     case "store-credit": {
-      const result = await payWithStoreCredit(db, graphql, shop.id, fields.payoutId, actor);
-      return result.ok ? { ok: true, message: "Paid as store credit" } : { ok: false, message: result.error };
+      const result = await payWithStoreCredit(db, graphql, shop.id, input.payoutId, actor);
+      return result.ok ? { ok: true, message: "Paid as store credit" } : data({ ok: false, message: result.error }, { status: 409 });
+    }
+    case "return-to-draft": {
+      const done = await returnPayoutToDraft(db, shop.id, input.payoutId, actor);
+      return done ? { ok: true, message: "Payout returned to draft" } : data({ ok: false, message: "This payout is not being paid" }, { status: 409 });
     }
     case "adjust": {
-      const result = await adjustPayout(db, shop, fields.payoutId, fields, actor);
-      return result.ok ? { ok: true, message: "Payout adjusted" } : { ok: false, message: result.error };
+      const result = await adjustPayout(db, shop, input.payoutId, input, actor);
+      return result.ok ? { ok: true, message: "Payout adjusted" } : data({ ok: false, message: result.error }, { status: 400 });
     }
     case "cancel": {
-      const done = await cancelPayout(db, shop.id, fields.payoutId, actor);
-      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : { ok: false, message: "This payout is not a draft any more" };
+      const done = await cancelPayout(db, shop.id, input.payoutId, actor);
+      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : data({ ok: false, message: NOT_A_DRAFT }, { status: 409 });
     }
-    default:
-      return { ok: false, message: "Unknown action" };
   }
 };
 
@@ -194,6 +212,16 @@ export default function Payouts() {
                       {p.reference ? ` · ${p.method === "STORE_CREDIT" ? "store credit" : "ref"} ${p.reference}` : ""}
                     </Text>
                   </InlineStack>
+                  {p.status === "PAYING" && (
+                    <InlineStack gap="200" blockAlign="center">
+                      {p.failure && <Text as="span" tone="critical">{p.failure}</Text>}
+                      <MarkPaid payoutId={p.id} />
+                      <Intent intent="return-to-draft" payoutId={p.id} label="Return to draft" />
+                    </InlineStack>
+                  )}
+                  {p.status === "DRAFT" && p.failure && (
+                    <Text as="span" tone="critical">{p.failure}</Text>
+                  )}
                   {p.status === "DRAFT" && (
                     <InlineStack gap="200">
                       <Adjust payoutId={p.id} />

@@ -5,7 +5,9 @@ import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
 import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange, type LedgerShop } from "../models/orders.server";
 import { applyProductUpdate, fetchMissingProducts, productsMissing } from "../models/products.server";
-import { unauthenticated } from "../shopify.server";
+import { offlineGraphql } from "../shopify-access.server";
+
+const REDACT_AFTER_MS = 48 * 3_600_000;
 
 type CustomerPayload = {
   customer?: { id?: number | null; email?: string | null };
@@ -23,8 +25,7 @@ export async function completeProducts(db: Db, shopDomain: string, orderIds: str
   const missing = await productsMissing(db, orderIds);
   if (!missing) return;
   try {
-    const { admin } = await unauthenticated.admin(shopDomain);
-    await fetchMissingProducts(db, dbKind, admin.graphql, missing.shopId, missing.productIds);
+    await fetchMissingProducts(db, dbKind, await offlineGraphql(shopDomain), missing.shopId, missing.productIds);
   } catch (error) {
     console.error(`products of ${orderIds.length} order(s) not fetched yet: ${(error as Error).message}`);
   }
@@ -71,6 +72,14 @@ const processors: Record<string, Processor> = {
     await db.session.updateMany({ where: { shop: event.shopDomain }, data: { scope: current.join(",") } });
   },
   "shop/redact": async (db, event) => {
+    // Shopify asks 48 hours after an uninstall. A shop that is installed, or uninstalled since
+    // less, keeps its data: the request is logged and the event kept as processed.
+    const shop = await db.shop.findUnique({ where: { domain: event.shopDomain }, select: { status: true, uninstalledAt: true } });
+    const redactable = !shop || (shop.status === "UNINSTALLED" && shop.uninstalledAt !== null && Date.now() - shop.uninstalledAt.getTime() >= REDACT_AFTER_MS);
+    if (!redactable) {
+      console.warn(`shop/redact for ${event.shopDomain} ignored: the shop is ${shop!.status === "INSTALLED" ? "installed" : "uninstalled for less than 48 hours"}`);
+      return;
+    }
     await deleteShopData(db, event.shopDomain, event.webhookId);
   },
   "customers/redact": async (db, event) => {

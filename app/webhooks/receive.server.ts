@@ -22,9 +22,20 @@ const REQUIRED_HEADERS = ["X-Shopify-Webhook-Id", "X-Shopify-Topic", "X-Shopify-
 
 function hmacIsValid(rawBody: Buffer, given: string | null | undefined): boolean {
   if (!given) return false;
-  const expected = createHmac("sha256", env().SHOPIFY_API_SECRET).update(rawBody).digest();
-  const received = Buffer.from(given, "base64");
+  // Compared as the exact base64 text Shopify sends: decoding first would accept trailing junk.
+  const expected = Buffer.from(createHmac("sha256", env().SHOPIFY_API_SECRET).update(rawBody).digest("base64"));
+  const received = Buffer.from(given);
   return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+// Compliance topics name their shop in the signed body; the header is not signed, so the two must
+// agree, or one shop's signed body could be replayed under another shop's name.
+const SHOP_IN_BODY = new Set(["customers/data_request", "customers/redact", "shop/redact"]);
+
+function bodyShopMismatch(topic: string, payload: unknown, headerShop: string): boolean {
+  if (!SHOP_IN_BODY.has(topic)) return false;
+  const bodyShop = (payload as { shop_domain?: unknown } | null)?.shop_domain;
+  return typeof bodyShop !== "string" || bodyShop.toLowerCase() !== headerShop.toLowerCase();
 }
 
 export async function answerDelivery(delivery: Delivery, routeTopic: string): Promise<Answer> {
@@ -36,10 +47,14 @@ export async function answerDelivery(delivery: Delivery, routeTopic: string): Pr
     return { status: 400, body: `This endpoint takes ${routeTopic}` };
   }
   const payload = delivery.rawBody.toString("utf8");
+  let parsed: unknown;
   try {
-    JSON.parse(payload);
+    parsed = JSON.parse(payload);
   } catch {
     return { status: 400, body: "Body is not valid JSON" }; // the HMAC was valid, the body was not JSON
+  }
+  if (bodyShopMismatch(routeTopic, parsed, delivery.header("X-Shopify-Shop-Domain")!)) {
+    return { status: 400, body: "shop_domain of the body does not match X-Shopify-Shop-Domain" };
   }
   const outcome = await intake({
     webhookId: delivery.header("X-Shopify-Webhook-Id")!,
@@ -66,10 +81,19 @@ export function webhookOnlyAcceptsPost() {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** server.mjs: answers /webhooks/<topic> straight from Node's request; false for other paths. */
+/**
+ * server.mjs: answers every /webhooks/... path straight from Node's request, with its body limit,
+ * whatever query or trailing slash it carries; an unknown topic is 404 without reading the body.
+ */
 export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse): boolean {
-  const topic = WEBHOOK_TOPICS.find((t) => req.url === `/webhooks/${t}`);
-  if (!topic) return false;
+  const pathname = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
+  if (!pathname.startsWith("/webhooks/")) return false;
+  const topic = WEBHOOK_TOPICS.find((t) => pathname === `/webhooks/${t}`);
+  if (!topic) {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("No such webhook topic");
+    req.destroy();
+    return true;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   req.on("data", (chunk: Buffer) => {

@@ -53,8 +53,36 @@ describe("compliance webhooks do their job for real", () => {
     ]);
   });
 
-  it("shop/redact deletes every row of the shop and nothing of other shops", async () => {
+  it("shop/redact keeps an installed shop, and one uninstalled for less than 48 hours", async () => {
     const db = world.database.db;
+    const redact = () => sendWebhook(world.app.url, "shop/redact", { shop_id: 954889, shop_domain: TEST_SHOP });
+    expect((await redact()).status).toBe(200);
+    expect(await db.shop.count({ where: { domain: TEST_SHOP } })).toBe(1);
+    expect(await db.order.count({ where: { shop: { domain: TEST_SHOP } } })).toBeGreaterThan(0);
+
+    await db.shop.update({ where: { domain: TEST_SHOP }, data: { status: "UNINSTALLED", uninstalledAt: new Date(Date.now() - 47 * 3_600_000) } });
+    expect((await redact()).status).toBe(200);
+    expect(await db.shop.count({ where: { domain: TEST_SHOP } })).toBe(1);
+  });
+
+  it("refuses a signed body replayed under another shop's name, or with no shop in it", async () => {
+    const db = world.database.db;
+    await db.shop.update({ where: { domain: OTHER_SHOP }, data: { status: "UNINSTALLED", uninstalledAt: new Date(Date.now() - 72 * 3_600_000) } });
+    const forged = await sendWebhook(world.app.url, "shop/redact", { shop_id: 954889, shop_domain: TEST_SHOP }, { shop: OTHER_SHOP });
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("shop_domain");
+    const orderBody = await sendWebhook(world.app.url, "shop/redact", { id: 1, name: "#1001" }, { shop: OTHER_SHOP });
+    expect(orderBody.status).toBe(400);
+    const customer = await sendWebhook(world.app.url, "customers/redact", { shop_domain: TEST_SHOP, customer: { id: 1 } }, { shop: OTHER_SHOP });
+    expect(customer.status).toBe(400);
+    expect(await db.shop.count({ where: { domain: OTHER_SHOP } })).toBe(1);
+    expect(await db.order.count({ where: { shop: { domain: OTHER_SHOP } } })).toBe(1);
+    await db.shop.update({ where: { domain: OTHER_SHOP }, data: { status: "INSTALLED", uninstalledAt: null } });
+  });
+
+  it("shop/redact 48 hours after uninstall deletes every row of the shop and nothing of other shops", async () => {
+    const db = world.database.db;
+    await db.shop.update({ where: { domain: TEST_SHOP }, data: { status: "UNINSTALLED", uninstalledAt: new Date(Date.now() - 48 * 3_600_000 - 60_000) } });
     const response = await sendWebhook(world.app.url, "shop/redact", { shop_id: 954889, shop_domain: TEST_SHOP });
     expect(response.status).toBe(200);
     expect(await db.shop.count({ where: { domain: TEST_SHOP } })).toBe(0);

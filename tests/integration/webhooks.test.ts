@@ -14,6 +14,26 @@ describe("webhooks: verified, stored once, answered", () => {
     expect(await world.database.db.webhookEvent.count()).toBe(0);
   });
 
+  it("answers 401 to a valid HMAC with junk after it (no lenient base64)", async () => {
+    const body = JSON.stringify({ id: 1 });
+    for (const hmac of [`${webhookHmac(body)}!!!`, `${webhookHmac(body)}AA`, webhookHmac(body).replace(/=+$/, "")]) {
+      const response = await sendWebhook(world.app.url, "orders/create", body, { hmac });
+      expect(response.status, hmac).toBe(401);
+    }
+    expect(await world.database.db.webhookEvent.count()).toBe(0);
+  });
+
+  it("bounds the body of every webhook path, with a query or a trailing slash too", async () => {
+    const huge = JSON.stringify({ id: 1, note: "x".repeat(6 * 1024 * 1024) });
+    for (const path of ["/webhooks/orders/create", "/webhooks/orders/create?x=1", "/webhooks/orders/create/"]) {
+      const response = await fetch(`${world.app.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: huge });
+      expect(response.status, path).toBe(413);
+    }
+    const unknown = await fetch(`${world.app.url}/webhooks/orders/nothing`, { method: "POST", body: huge }).catch(() => null);
+    if (unknown) expect(unknown.status).toBe(404);
+    expect(await world.database.db.webhookEvent.count()).toBe(0);
+  });
+
   it("answers 400 when a Shopify header is missing, and stores nothing", async () => {
     for (const header of ["X-Shopify-Webhook-Id", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version"]) {
       const response = await sendWebhook(world.app.url, "orders/create", { id: 1 }, { omitHeaders: [header] });

@@ -19,6 +19,24 @@ describe("the server at start", () => {
     expect(run.stdout).not.toContain("listening on");
   });
 
+  it("is a production server when NODE_ENV is not set: the demo's stand-ins are refused", () => {
+    const run = spawnSync(process.execPath, [path.join(root, "server.mjs")], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: "0",
+        SHOPIFY_API_KEY: "k",
+        SHOPIFY_API_SECRET: "s",
+        SHOPIFY_APP_URL: "https://app.example.com",
+        APP_BRIDGE_URL: "/dev/app-bridge.js",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("APP_BRIDGE_URL must not be set in production");
+  });
+
   it("refuses to start in production with the Admin API stand-in switched on", () => {
     const run = spawnSync(process.execPath, [path.join(root, "server.mjs")], {
       cwd: root,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Payout" ADD COLUMN "failure" TEXT;
+
