@@ -1,36 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StandInOrder } from "../support/admin-api/state";
 import { TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
-import { moneySet } from "../support/orders";
+import { pastOrder } from "../support/orders";
 
 const world = useWorld();
-const money = moneySet;
-
-function pastOrder(id: number, code: string, refunded = false): StandInOrder {
-  const at = new Date(Date.UTC(2026, 5, 1) + id * 3_600_000).toISOString();
-  return {
-    id,
-    name: `#${id}`,
-    created_at: at,
-    updated_at: at,
-    test: false,
-    financial_status: "paid",
-    customer: { id: id + 1_000, email: `buyer${id}@example.com` },
-    discount_codes: [{ code }],
-    subtotal_price_set: money("40.00"),
-    total_discounts_set: money("4.00"),
-    total_shipping_price_set: money("5.00"),
-    total_tax_set: money("0.00"),
-    total_price_set: money("45.00"),
-    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 2, current_quantity: refunded ? 1 : 2, price_set: money("22.00"), discount_allocations: [{ amount_set: money("4.00") }] }],
-    refunds: refunded
-      ? [{ id: id * 100, created_at: at, refund_line_items: [{ line_item_id: id * 10, quantity: 1, subtotal_set: money("20.00") }] }]
-      : [],
-  };
-}
 
 function startImport() {
   return adminFetch(world.app.url, "/app/backfill", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });

@@ -6,19 +6,13 @@ import { TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { orderPayload } from "../support/orders";
-import { adminFetch, sendWebhook } from "../support/shopify";
+import { adminFetch, adminPost, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
 let shopId = "";
 let influencerId = "";
 
-function post(path: string, fields: Record<string, string>) {
-  return adminFetch(world.app.url, path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+const post = (path: string, fields: Record<string, string>) => adminPost(world.app.url, path, fields);
 
 const fiveTimes = <T>(send: () => Promise<T>) => Promise.all([1, 2, 3, 4, 5].map(() => send()));
 

@@ -1,18 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
 import { useWorld } from "../support/harness";
-import { adminFetch } from "../support/shopify";
+import { adminFetch, adminPost } from "../support/shopify";
 
 const world = useWorld();
 
-function postForm(path: string, fields: Record<string, string>, shop = TEST_SHOP) {
-  return adminFetch(world.app.url, path, {
-    method: "POST",
-    shop,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+const postForm = (path: string, fields: Record<string, string>, shop = TEST_SHOP) => adminPost(world.app.url, path, fields, shop);
 
 const maya = { name: "Maya Rivera", email: "maya@example.com", code: "MAYA10", discountPercent: "10", commissionPercent: "12" };
 

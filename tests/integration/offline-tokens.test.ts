@@ -3,35 +3,16 @@
 // renewed is a recorded error (not a crash), and a legacy non-expiring token is migrated.
 import { describe, expect, it, vi } from "vitest";
 import { startAdminApiStandIn } from "../support/admin-api/server";
-import type { StandInOrder } from "../support/admin-api/state";
 import { TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { databaseUnderTest } from "../support/databases";
 import { openToken, tokenKey } from "~/token-vault.server";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
-import { moneySet, orderPayload } from "../support/orders";
+import { orderPayload, pastOrder } from "../support/orders";
 import { adminFetch, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
 const HOUR = 3_600_000;
-
-function pastOrder(id: number): StandInOrder {
-  const at = new Date(Date.UTC(2026, 5, 1) + id * 60_000).toISOString();
-  return {
-    id,
-    name: `#${id}`,
-    created_at: at,
-    updated_at: at,
-    test: false,
-    financial_status: "paid",
-    customer: { id: id + 1_000 },
-    discount_codes: [{ code: "NOVA10" }],
-    total_price_set: moneySet("30.00"),
-    subtotal_price_set: moneySet("30.00"),
-    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 1, current_quantity: 1, price_set: moneySet("30.00") }],
-    refunds: [],
-  };
-}
 
 /** The stored offline session with its tokens opened (they are stored encrypted). */
 async function storedSession() {
@@ -65,7 +46,7 @@ describe("expiring offline access tokens", () => {
     expect(session.refreshTokenExpires!.getTime() - Date.now()).toBeGreaterThan(89 * 24 * HOUR);
     await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "nova", code: "NOVA10" });
     const orders = world.adminApi.shop(TEST_SHOP).orders;
-    for (let i = 1; i <= 70; i++) orders.push(pastOrder(81_000 + i));
+    for (let i = 1; i <= 70; i++) orders.push(pastOrder(81_000 + i, "NOVA10"));
   });
 
   it("runs the backfill across an expiry: Shopify refuses the token mid-job, the job renews it and goes on", async () => {

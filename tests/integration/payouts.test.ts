@@ -5,18 +5,12 @@ import { TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { orderPayload, refundPayload } from "../support/orders";
-import { adminFetch, sendWebhook } from "../support/shopify";
+import { adminFetch, adminPost, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
 let influencerId = "";
 
-function post(path: string, fields: Record<string, string>) {
-  return adminFetch(world.app.url, path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+const post = (path: string, fields: Record<string, string>) => adminPost(world.app.url, path, fields);
 
 async function order(options: Parameters<typeof orderPayload>[0]) {
   expect((await sendWebhook(world.app.url, "orders/create", orderPayload(options))).status).toBe(200);

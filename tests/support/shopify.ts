@@ -58,3 +58,13 @@ export function adminFetch(appUrl: string, pathname: string, init: RequestInit &
   headers.set("Authorization", `Bearer ${sessionToken(init.shop ?? TEST_SHOP)}`);
   return fetch(`${appUrl}${pathname}`, { ...init, headers, redirect: "manual" });
 }
+
+/** An admin form post with a session token, as the embedded app sends it. */
+export function adminPost(appUrl: string, pathname: string, fields: Record<string, string>, shop = TEST_SHOP) {
+  return adminFetch(appUrl, pathname, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+    shop,
+  });
+}
