@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestListener } from "@mjackson/node-fetch-server";
+import { createHeaders, createRequestListener, sendResponse } from "@mjackson/node-fetch-server";
 import { createRequestHandler } from "@remix-run/node";
 import sirv from "sirv";
 
@@ -26,9 +26,39 @@ const listener = createRequestListener((request, client) =>
 const handleReferral = build.entry.module.handleReferralRequest;
 const handleWebhook = build.entry.module.handleWebhookRequest;
 
+// A request with a body reaches Remix only once read within its path's limit (a form, or the CSV
+// import's file): a larger one is 413 before it is held in memory.
+const { bodyLimitFor, isCrossSitePost, readNodeBody } = build.entry.module;
+function withBoundedBody(req, res) {
+  if (isCrossSitePost(req.headers)) {
+    return void res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Forms are only accepted from this app's own pages");
+  }
+  const { limit, tooLarge } = bodyLimitFor(new URL(req.url ?? "/", "http://app").pathname);
+  readNodeBody(req, limit, async (body) => {
+    if (!body) return void res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(tooLarge);
+    const aborted = new AbortController();
+    res.on("close", () => aborted.abort());
+    const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), {
+      method: req.method,
+      headers: createHeaders(req),
+      body,
+      signal: aborted.signal,
+    });
+    let response;
+    try {
+      response = await handleRemix(request, { clientAddress: req.socket.remoteAddress });
+    } catch (error) {
+      console.error(error);
+      response = new Response("Internal Server Error", { status: 500, headers: { "Content-Type": "text/plain" } });
+    }
+    await sendResponse(res, response);
+  });
+}
+
 const server = createServer((req, res) => {
   if (handleReferral && req.method === "GET" && req.url?.startsWith("/r/")) return void handleReferral(req, res);
   if (handleWebhook && req.url?.startsWith("/webhooks/") && handleWebhook(req, res)) return;
+  if (req.method !== "GET" && req.method !== "HEAD") return withBoundedBody(req, res);
   assets(req, res, () => listener(req, res));
 });
 server.keepAliveTimeout = 65_000;

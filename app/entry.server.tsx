@@ -49,6 +49,7 @@ export default async function handleRequest(
 // Used by server.mjs: GET /r/:slug without going through Remix, and the last click batch at shutdown.
 export { flushReferralClicks, handleReferralRequest } from "./referral-redirect.server";
 export { handleWebhookRequest } from "./webhooks/receive.server";
+export { bodyLimitFor, isCrossSitePost, readNodeBody } from "./request-body.server";
 export { startSchedules } from "./schedules.server";
 
 /** Data answers of the public pages (a form sent with JavaScript) carry their headers too. */

@@ -45,8 +45,11 @@ const schema = z
     CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
     // Referral redirects per visitor address and minute before 429 (0: no limit).
     REDIRECT_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
-    // Behind a load balancer: take the client address from X-Forwarded-For.
-    TRUST_PROXY: z.preprocess((v) => v === "1" || v === "true", z.boolean()).default(false),
+    // Behind load balancers: how many proxies in front of the app append to X-Forwarded-For (1 for
+    // one load balancer; "true" means 1). The visitor is the entry that many hops from the right.
+    TRUST_PROXY: z
+      .preprocess((v) => (v === undefined || v === "" || v === "false" ? 0 : v === "true" ? 1 : v), z.coerce.number().int().min(0).max(10))
+      .default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_API_STAND_IN) {

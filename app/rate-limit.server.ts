@@ -1,16 +1,53 @@
-// A fixed-window limit per key (an IP and a route), kept in this server's memory: enough to stop a
-// script guessing portal tokens or filling the application form; several servers each keep their
-// own count (see docs/deploy.md).
-type Window = { startedAt: number; count: number };
+// Limits per key (a visitor's address and a route). The public forms' limits are shared by every
+// app server through the database (rate-limiter-flexible's Prisma store), with an in-memory
+// limiter standing in while the database cannot answer. Referral redirects keep their flood limit
+// in each server's memory: a database write per click would halve what a server can redirect, and
+// a flood that several servers split between them is still refused well before it matters.
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import db from "./db.server";
 
+export type SharedLimit = {
+  /** Counts one attempt; false once the key has used up its window. */
+  take(key: string): Promise<boolean>;
+  /** Without counting: has the key used up its window? */
+  exhausted(key: string): Promise<boolean>;
+};
+
+export function sharedLimit(name: string, points: number, windowSeconds: number): SharedLimit {
+  let limiter: RateLimiterPrisma | undefined;
+  const store = () =>
+    (limiter ??= new RateLimiterPrisma({
+      storeClient: db,
+      keyPrefix: name,
+      points,
+      duration: windowSeconds,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: windowSeconds }),
+    }));
+  return {
+    async take(key) {
+      try {
+        await store().consume(key);
+        return true;
+      } catch (refused) {
+        if (refused instanceof RateLimiterRes) return false;
+        throw refused;
+      }
+    },
+    async exhausted(key) {
+      const state = await store().get(key);
+      return Boolean(state && state.consumedPoints >= points);
+    },
+  };
+}
+
+/** A fixed window per key in this server's memory, for the referral redirect's hot path. */
 export class RateLimit {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, { startedAt: number; count: number }>();
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Counts one attempt; false once the key has used up its window. */
   take(key: string, now = Date.now()): boolean {
     const window = this.windows.get(key);
     if (!window || now - window.startedAt >= this.windowMs) {
@@ -20,12 +57,6 @@ export class RateLimit {
     }
     window.count += 1;
     return window.count <= this.limit;
-  }
-
-  /** Without counting: has the key used up its window? */
-  exhausted(key: string, now = Date.now()): boolean {
-    const window = this.windows.get(key);
-    return Boolean(window && now - window.startedAt < this.windowMs && window.count >= this.limit);
   }
 
   private sweep(now: number) {

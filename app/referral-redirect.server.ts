@@ -28,9 +28,16 @@ export async function flushReferralClicks() {
   await redirector?.stop();
 }
 
+/**
+ * The visitor's address. Behind TRUST_PROXY proxies, each appends the address it was reached
+ * from, so the visitor is that many entries from the right; entries further left are whatever the
+ * visitor chose to send, and are never trusted.
+ */
 export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | null): string {
-  if (env().TRUST_PROXY && forwardedFor) return forwardedFor.split(",")[0].trim();
-  return remoteAddress ?? "";
+  const hops = env().TRUST_PROXY;
+  if (!hops || !forwardedFor) return remoteAddress ?? "";
+  const entries = forwardedFor.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return entries[Math.max(0, entries.length - hops)] ?? remoteAddress ?? "";
 }
 
 export function outcomeHeaders(outcome: VisitOutcome): Record<string, string> {

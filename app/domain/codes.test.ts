@@ -26,6 +26,14 @@ describe("referral links", () => {
     expect(destinationProblem("/products/serum?variant=1")).toBeNull();
     expect(destinationProblem("/\\evil.example")).not.toBeNull();
     expect(destinationProblem("https://evil.example")).not.toBeNull();
+    expect(destinationProblem("/a/..//evil.example")).not.toBeNull();
+    expect(destinationProblem("/./%2F/evil.example")).toBeNull(); // an encoded slash stays a path of the store
+  });
+  it("never redirects off the store, even for a path stored before the check", () => {
+    const url = storeRedirectUrl({ shopDomain: "demo.myshopify.com", destinationPath: "/a/..//evil.example", code: "MAYA10", slug: "maya" });
+    const redirect = new URL(url).searchParams.get("redirect")!;
+    expect(redirect.startsWith("//")).toBe(false);
+    expect(new URL(redirect, "https://demo.myshopify.com").host).toBe("demo.myshopify.com");
   });
   it("goes through /discount/CODE with ref and UTM on the landing page", () => {
     const url = storeRedirectUrl({

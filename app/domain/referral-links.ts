@@ -24,7 +24,8 @@ export function destinationProblem(path: string): string | null {
   if (path.length > 500) return "Use at most 500 characters";
   try {
     const url = new URL(path, "https://shop.example");
-    if (url.host !== "shop.example") return "Use a page of your store, not another site";
+    // Judged as normalised: "/a/..//evil.example" becomes "//evil.example", another site.
+    if (url.host !== "shop.example" || url.pathname.startsWith("//")) return "Use a page of your store, not another site";
   } catch {
     return "This is not a valid path";
   }
@@ -51,7 +52,8 @@ export function storeRedirectUrl(options: {
     const value = options.incoming?.get(name);
     if (value) landing.searchParams.set(name, value.slice(0, 200));
   }
-  const landingPath = landing.pathname + landing.search;
+  // One leading slash, whatever was stored: "//host" would leave the store through /discount's redirect.
+  const landingPath = landing.pathname.replace(/^\/+/, "/") + landing.search;
   if (!options.code) return `https://${options.shopDomain}${landingPath}`;
   return `https://${options.shopDomain}/discount/${encodeURIComponent(options.code)}?redirect=${encodeURIComponent(landingPath)}`;
 }

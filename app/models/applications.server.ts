@@ -14,8 +14,8 @@ import { queueWelcome } from "./outreach.server";
 import { createReferralLink } from "./referral-links.server";
 
 /**
- * Records an application. A prospect or invited influencer with this email becomes APPLIED with
- * what they wrote; someone already working with the shop is left as they are (the form answers the
+ * Records an application. A prospect or invited influencer with this email becomes APPLIED, keeping
+ * what the merchant had recorded; someone already working with the shop is left as they are (the form answers the
  * same either way, so it tells no one who is a partner).
  */
 export async function submitApplication(db: Db, shopId: string, input: ApplicationInput) {
@@ -30,7 +30,19 @@ export async function submitApplication(db: Db, shopId: string, input: Applicati
   if (!existing) {
     await db.influencer.create({ data: { shopId, email: input.email, status: "APPLIED", ...details } });
   } else if (existing.status === "PROSPECT" || existing.status === "INVITED" || existing.status === "APPLIED") {
-    await db.influencer.update({ where: { id: existing.id }, data: { status: "APPLIED", ...details } });
+    // Anyone can type a prospect's email into the form: what the merchant wrote down stays, the
+    // form only fills what was empty, and the application's own message is kept.
+    await db.influencer.update({
+      where: { id: existing.id },
+      data: {
+        status: "APPLIED",
+        name: existing.name || details.name,
+        socialProfiles: existing.socialProfiles || details.socialProfiles,
+        audienceSize: existing.audienceSize ?? details.audienceSize,
+        categories: existing.categories || details.categories,
+        message: details.message,
+      },
+    });
   }
 }
 

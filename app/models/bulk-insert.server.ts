@@ -72,7 +72,7 @@ export async function bulkUpdate(
 
 /** The counted clicks since `since` of these visitors on these links, in one statement (lists as JSON). */
 export async function recentCountedClicks(
-  db: Db,
+  db: Db | Tx,
   kind: DatabaseKind,
   linkIds: string[],
   visitorHashes: string[],

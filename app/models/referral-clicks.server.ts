@@ -1,14 +1,14 @@
 // The referral redirect, GET /r/:slug: answer fast, count fairly. Links are read through a short
 // cache (a paused link stops within LINK_CACHE_TTL_MS); clicks are buffered and written in
-// batches, off the shopper's path. A batch that cannot be written stays buffered for the next try.
+// batches, off the shopper's path, each in one transaction. A batch that cannot be written stays
+// buffered for the next try.
 // Counted clicks and bots' clicks are stored one by one; a visitor's repeats within a day are
 // tallied per link and day (ClickTally).
 import { createHash } from "node:crypto";
 import { isbot } from "isbot";
 import type { DatabaseKind } from "../database-url";
-import type { Db } from "../db.server";
+import type { Db, Tx } from "../db.server";
 import { bulkInsert, orderedId, recentCountedClicks, type ColumnType } from "./bulk-insert.server";
-import { upsertRacing } from "./db-errors.server";
 import { refreshClickDays } from "./rollups.server";
 import {
   clickCounts,
@@ -156,12 +156,20 @@ export function createReferralRedirector(options: {
     return { status: 302, location };
   }
 
-  /** Writes the buffered clicks, deciding which count: not bots, not a visitor's repeat within a day. */
-  async function writeBatch(batch: PendingClick[]) {
+  /**
+   * Writes the buffered clicks, deciding which count: not bots, not a visitor's repeat within a
+   * day. One transaction for the clicks, their tallies and their days' roll-ups: a batch that
+   * fails anywhere leaves nothing behind, so its retry decides the same and counts each click once.
+   */
+  function writeBatch(batch: PendingClick[]) {
+    return db.$transaction((tx) => writeBatchIn(tx, batch), { maxWait: 15_000, timeout: 30_000 });
+  }
+
+  async function writeBatchIn(tx: Tx, batch: PendingClick[]) {
     const earliest = Math.min(...batch.map((c) => c.occurredAt.getTime()));
     const linkIds = [...new Set(batch.map((c) => c.linkId))];
     const hashes = [...new Set(batch.map((c) => c.visitorHash))];
-    const previous = await recentCountedClicks(db, options.databaseKind, linkIds, hashes, new Date(earliest - REPEAT_WINDOW_MS));
+    const previous = await recentCountedClicks(tx, options.databaseKind, linkIds, hashes, new Date(earliest - REPEAT_WINDOW_MS));
     const lastCounted = new Map<string, Date>();
     for (const p of previous) {
       const key = `${p.linkId}|${p.visitorHash}`;
@@ -184,22 +192,17 @@ export function createReferralRedirector(options: {
       tallies.set(`${click.linkId}|${day}`, tally);
     }
     for (let i = 0; i < rows.length; i += 2000) {
-      await bulkInsert(db, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
+      await bulkInsert(tx, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
     }
-    // PostgreSQL: in a transaction of its own, for the days' locks. SQLite: without one (its writers
-    // take turns anyway), since a transaction that reads before it writes can wait on another
-    // process's writer until it times out.
     const counted = rows.filter((r) => r.counted);
-    if (counted.length && options.databaseKind === "postgresql") await db.$transaction((tx) => refreshClickDays(tx, "postgresql", counted));
-    else if (counted.length) await refreshClickDays(db, "sqlite", counted);
+    if (counted.length) await refreshClickDays(tx, options.databaseKind, counted);
     for (const t of tallies.values()) {
-      await upsertRacing(() =>
-        db.clickTally.upsert({
-          where: { linkId_day: { linkId: t.linkId, day: t.day } },
-          create: t,
-          update: { repeats: { increment: t.repeats } },
-        }),
-      );
+      // A native upsert (INSERT ... ON CONFLICT): two servers' batches on one day both count.
+      await tx.clickTally.upsert({
+        where: { linkId_day: { linkId: t.linkId, day: t.day } },
+        create: t,
+        update: { repeats: { increment: t.repeats } },
+      });
     }
   }
 

@@ -23,17 +23,25 @@ import { INFLUENCER_SORTS, listInfluencers, shopTags, type InfluencerSort } from
 const STATUSES = ["ACTIVE", "PAUSED", "PROSPECT", "INVITED", "APPLIED", "ARCHIVED"] as const;
 type Status = (typeof STATUSES)[number];
 
+/** A page of the list: a whole number from 1 to 10,000; anything else is the first page. */
+function pageNumber(raw: string | null): number {
+  const page = Number(raw ?? 1);
+  return Number.isSafeInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+}
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const url = new URL(request.url);
-  const sort = (url.searchParams.get("sort") ?? "newest") as InfluencerSort;
+  const asked = url.searchParams.get("sort") ?? "newest";
+  // Own keys only: "constructor" or "__proto__" are in every object.
+  const sort: InfluencerSort = Object.hasOwn(INFLUENCER_SORTS, asked) ? (asked as InfluencerSort) : "newest";
   const status = url.searchParams.getAll("status").filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
   const list = await listInfluencers(db, shop.id, {
     search: url.searchParams.get("q") ?? undefined,
     status,
     tag: url.searchParams.get("tag") ?? undefined,
-    sort: sort in INFLUENCER_SORTS ? sort : "newest",
-    page: Number(url.searchParams.get("page") ?? 1) || 1,
+    sort,
+    page: pageNumber(url.searchParams.get("page")),
   });
   const anyAtAll = list.total > 0 || (await db.influencer.count({ where: { shopId: shop.id } })) > 0;
   return {

@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import db from "~/db.server";
+import { boundedFormData } from "~/request-body.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
 import { importInfluencers } from "~/models/influencer-import.server";
 
@@ -17,7 +18,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    // The file's 2 MB and the form around it: a larger upload is refused as it streams.
+    form = await boundedFormData(request, MAX_BYTES + 64 * 1024);
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 413) {
+      return data({ ok: false as const, problems: [{ row: 0, field: "file", message: "The file is larger than 2 MB" }], imported: 0 }, { status: 413 });
+    }
+    throw thrown;
+  }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
     return { ok: false as const, problems: [{ row: 0, field: "file", message: "Choose a CSV file" }], imported: 0 };

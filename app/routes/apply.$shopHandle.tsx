@@ -3,20 +3,21 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
+import { PUBLIC_FORM_LIMIT } from "~/request-body.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import db from "~/db.server";
 import { parseApplication } from "~/domain/application-input";
 import { bpsToPercent } from "~/domain/percent";
 import { submitApplication } from "~/models/applications.server";
 import { visitorOf } from "~/public-pages.server";
-import { RateLimit, tooManyRequests } from "~/rate-limit.server";
+import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
 // GET/POST /apply/:shopHandle: the public application form of a shop.
 export const links = publicLinks;
 export const ErrorBoundary = PublicError;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Partner with ${data.shopName}` : "Apply" }];
 
-const applications = new RateLimit(5, 10 * 60_000);
+const applications = sharedLimit("application", 5, 600);
 
 async function shopByHandle(handle: string | undefined) {
   const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, status: true, defaultCommissionBps: true } }) : null;
@@ -31,8 +32,8 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
   const shop = await shopByHandle(params.shopHandle);
-  if (!applications.take(`${shop.id}|${visitorOf(request, context)}`)) throw tooManyRequests(600);
-  const parsed = parseApplication(await formFields(request));
+  if (!(await applications.take(`${shop.id}|${visitorOf(request, context)}`))) throw tooManyRequests(600);
+  const parsed = parseApplication(await formFields(request, PUBLIC_FORM_LIMIT));
   if ("spam" in parsed) return { done: true as const }; // a bot: answered like anyone, nothing kept
   if (!parsed.ok) return Response.json({ done: false as const, errors: parsed.errors }, { status: 400 });
   await submitApplication(db, shop.id, parsed.input);

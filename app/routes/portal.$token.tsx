@@ -4,6 +4,7 @@ import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, 
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
+import { PUBLIC_FORM_LIMIT } from "~/request-body.server";
 import { CopyButton } from "~/components/CopyButton";
 import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
@@ -13,7 +14,7 @@ import { env } from "~/env.server";
 import { portalView, savePayoutDetails } from "~/models/portal.server";
 import { influencerForToken } from "~/models/portal-tokens.server";
 import { visitorOf } from "~/public-pages.server";
-import { RateLimit, tooManyRequests } from "~/rate-limit.server";
+import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
 // GET/POST /portal/:token: an influencer's own figures, codes, links, earnings and payouts.
 // The portal draws a chart: polaris-viz's styles size it and its legend.
@@ -22,14 +23,14 @@ export const ErrorBoundary = PublicError;
 export const meta: MetaFunction = () => [{ title: "Your partner portal" }, { name: "robots", content: "noindex" }];
 
 // Wrong tokens per visitor: a guesser is stopped long before 256 bits could matter.
-const wrongTokens = new RateLimit(10, 10 * 60_000);
+const wrongTokens = sharedLimit("portal-token", 10, 600);
 
 async function influencerOf(request: Request, token: string | undefined, context: unknown) {
   const visitor = visitorOf(request, context);
-  if (wrongTokens.exhausted(visitor)) throw tooManyRequests(600);
+  if (await wrongTokens.exhausted(visitor)) throw tooManyRequests(600);
   const influencer = token ? await influencerForToken(db, token) : null;
   if (!influencer) {
-    wrongTokens.take(visitor);
+    await wrongTokens.take(visitor);
     throw new Response("This link does not open a portal. Ask the shop for a new one.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   return influencer;
@@ -42,7 +43,7 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
   const influencer = await influencerOf(request, params.token, context);
-  const saved = await savePayoutDetails(db, influencer.id, await formFields(request));
+  const saved = await savePayoutDetails(db, influencer.id, await formFields(request, PUBLIC_FORM_LIMIT));
   return saved.ok ? { ok: true as const } : Response.json(saved, { status: 400 });
 };
 

@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env.server";
+import { readNodeBody } from "../request-body.server";
 import { intake } from "./intake.server";
 import { WEBHOOK_TOPICS } from "./topics";
 
@@ -94,21 +95,13 @@ export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse):
     req.destroy();
     return true;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on("data", (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > 10 * MAX_BODY_BYTES) return void req.destroy(); // not a webhook: no more reading
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  req.on("end", () => {
-    // Read to the end before answering, so the sender sees the answer rather than a cut connection.
-    if (size > MAX_BODY_BYTES) return void res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end("Body too large");
+  readNodeBody(req, MAX_BODY_BYTES, (body) => {
+    if (!body) return void res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8" }).end("Body too large");
     const header = (name: string) => {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;
     };
-    answerDelivery({ method: req.method ?? "GET", header, rawBody: Buffer.concat(chunks) }, topic)
+    answerDelivery({ method: req.method ?? "GET", header, rawBody: body }, topic)
       .then((answer) => res.writeHead(answer.status, { "Content-Type": "text/plain; charset=utf-8", ...answer.headers }).end(answer.body ?? ""))
       .catch((error: Error) => {
         console.error(`webhook ${topic} failed: ${error.message}`);
