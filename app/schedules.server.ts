@@ -1,5 +1,6 @@
 // Work that runs on a clock in every app server: approving commissions whose hold period is over,
-// processing again the webhooks left behind, queueing the monthly emails and sending the outbox.
+// processing again the webhooks left behind, pruning old processed ones, queueing the monthly
+// emails and sending the outbox.
 // All are idempotent, so several servers running them at once do no harm. The same work is
 // available as commands (npm run commissions:approve, webhooks:retry, emails:monthly) for an
 // external scheduler.
@@ -8,6 +9,7 @@ import { env } from "./env.server";
 import { approveDueCommissions } from "./models/commissions.server";
 import { queueMonthlyEmails } from "./models/monthly-email.server";
 import { deliverOutbox, mailTransport } from "./models/outbox.server";
+import { pruneProcessedEvents } from "./models/webhook-inbox.server";
 import { retryWebhookEvents } from "./webhooks/retry.server";
 
 const HOUR = 3_600_000;
@@ -26,8 +28,12 @@ export function startSchedules() {
     if (new Date().getUTCDate() > 3) return;
     queueMonthlyEmails(db, env().SHOPIFY_APP_URL).catch((error) => console.error(`queueing monthly emails failed: ${error.message}`));
   }, HOUR);
+  // Processed webhook events past the retention period: their ids are only needed against repeats.
+  const prune = setInterval(() => {
+    pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS).catch((error) => console.error(`pruning webhook events failed: ${error.message}`));
+  }, HOUR);
   const mail = setInterval(() => {
     deliverOutbox(db, mailTransport()).catch((error) => console.error(`sending mail failed: ${error.message}`));
   }, MINUTE);
-  for (const timer of [approve, retry, monthly, mail]) timer.unref();
+  for (const timer of [approve, retry, monthly, prune, mail]) timer.unref();
 }

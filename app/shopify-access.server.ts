@@ -13,7 +13,7 @@ import type { AdminGraphql } from "./models/admin-api.server";
 import { lockKey } from "./models/locks.server";
 import { recordAdminAccess } from "./models/shops.server";
 import { unauthenticated } from "./shopify.server";
-import { openToken, sealToken, tokenKey } from "./token-vault.server";
+import { appTokenKey, openToken, sealToken } from "./token-vault.server";
 
 /** Renewed this long before expiry: earlier than the library's own 5 minutes, so it never races us. */
 const RENEW_BEFORE_MS = 10 * 60_000;
@@ -42,8 +42,7 @@ function tokenEndpoint() {
 }
 
 const offlineId = (shop: string) => `offline_${shop}`;
-let key: Buffer | undefined;
-const vaultKey = () => (key ??= tokenKey(env().SHOPIFY_API_SECRET, env().TOKEN_ENCRYPTION_KEY));
+const vaultKey = appTokenKey;
 
 function needsRenewal(session: Session, refusedToken?: string): boolean {
   return !session.expires || session.isExpired(RENEW_BEFORE_MS) || session.accessToken === refusedToken;

@@ -1,10 +1,12 @@
-// Shopify access and refresh tokens are stored encrypted (AES-256-GCM): a copy of the database
-// alone does not let anyone call a shop's Admin API or mint new tokens. The key comes from
+// Secrets the app must keep but never in clear are stored encrypted (AES-256-GCM): Shopify access
+// and refresh tokens, and the portal links of emails waiting to be sent. A copy of the database
+// alone does not let anyone call a shop's Admin API, mint new tokens or open a portal. The key comes from
 // TOKEN_ENCRYPTION_KEY, or is derived from the app's secret, which never sits in the database.
 // Rows written before encryption are read as they are and encrypted when next stored.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { Session } from "@shopify/shopify-api";
 import type { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { env } from "./env.server";
 
 type SessionStorage = Pick<
   PrismaSessionStorage<never>,
@@ -16,6 +18,12 @@ const PREFIX = "enc:v1:";
 export function tokenKey(secret: string, explicitKey?: string): Buffer {
   if (explicitKey) return Buffer.from(explicitKey, "base64");
   return Buffer.from(hkdfSync("sha256", secret, "referral-loop", "shopify-token-encryption", 32));
+}
+
+let appKey: Buffer | undefined;
+/** The key of this app's environment (TOKEN_ENCRYPTION_KEY, or derived from the secret). */
+export function appTokenKey(): Buffer {
+  return (appKey ??= tokenKey(env().SHOPIFY_API_SECRET, env().TOKEN_ENCRYPTION_KEY));
 }
 
 export function sealToken(key: Buffer, token: string): string {

@@ -1,12 +1,15 @@
 // `npm run webhooks:retry`: processes again every stored webhook event that failed, or that was
-// stored but never processed (a crash between the two). Safe to run at any time, as often as
-// wanted: processing is idempotent.
+// stored but never processed (a crash between the two), then deletes processed events older than
+// WEBHOOK_RETENTION_DAYS. Safe to run at any time, as often as wanted: processing is idempotent.
 import db from "../app/db.server";
+import { env } from "../app/env.server";
+import { pruneProcessedEvents } from "../app/models/webhook-inbox.server";
 import { retryWebhookEvents } from "../app/webhooks/retry.server";
 
 retryWebhookEvents(db)
-  .then((result) => {
-    console.log(`${result.attempted} events retried: ${result.processed} processed, ${result.failed} still failing`);
+  .then(async (result) => {
+    const pruned = await pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS);
+    console.log(`${result.attempted} events retried: ${result.processed} processed, ${result.failed} still failing; ${pruned} old processed events deleted`);
     return db.$disconnect().then(() => process.exit(result.failed ? 1 : 0));
   })
   .catch((error) => {

@@ -1,7 +1,7 @@
 // The frame of the pages influencers open outside the Shopify admin (application form, portal,
 // email opt-out): Polaris without App Bridge, laid out for a phone first.
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { AppProvider, Text } from "@shopify/polaris";
+import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { AppProvider, BlockStack, Button, Card, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import translations from "@shopify/polaris/locales/en.json";
 import type { ReactNode } from "react";
@@ -25,6 +25,36 @@ export function PublicError() {
       <Text as="p" variant="headingMd">
         {message}
       </Text>
+    </PublicFrame>
+  );
+}
+
+/**
+ * A page reached from an email link that asks before it acts: the GET shows the question, the
+ * button POSTs, and `done` (once acted) replaces both. Mail scanners open links; they never post.
+ */
+export function AskThenAct({ title, question, button, done }: { title: string; question: string; button: string; done: string | null }) {
+  return (
+    <PublicFrame>
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h1" variant="headingLg">
+            {title}
+          </Text>
+          {done ? (
+            <Text as="p">{done}</Text>
+          ) : (
+            <Form method="post">
+              <BlockStack gap="300">
+                <Text as="p">{question}</Text>
+                <Button submit variant="primary">
+                  {button}
+                </Button>
+              </BlockStack>
+            </Form>
+          )}
+        </BlockStack>
+      </Card>
     </PublicFrame>
   );
 }

@@ -2,7 +2,7 @@
 // both, with errors keyed by field in the merchant's words.
 import { z } from "zod";
 import { codeProblem } from "./codes";
-import { toMinor } from "./money";
+import { enteredMinor } from "./money";
 import { percentToBps } from "./percent";
 import { destinationProblem } from "./referral-links";
 
@@ -62,7 +62,7 @@ export type InfluencerInput = {
 
 function money(textValue: string, currency: string): number | null {
   try {
-    const minor = toMinor(textValue, currency);
+    const minor = enteredMinor(textValue, currency);
     return minor > 0 ? minor : null;
   } catch {
     return null;

@@ -30,6 +30,19 @@ export function toMinor(amount: string | number, currency: string): number {
   return minus && minor !== 0 ? -minor : minor;
 }
 
+/**
+ * The most a merchant may type as one amount, in minor units: far above any fee, payout or
+ * threshold, and far below what an integer column holds (2,147,483,647), so sums stay in range.
+ */
+export const MAX_ENTERED_MINOR = 1_000_000_000;
+
+/** An amount a merchant typed: as toMinor, and refused past MAX_ENTERED_MINOR either way. */
+export function enteredMinor(amount: string, currency: string): number {
+  const minor = toMinor(amount, currency);
+  if (Math.abs(minor) > MAX_ENTERED_MINOR) throw new Error(`"${amount}" is more than an amount here can be`);
+  return minor;
+}
+
 /** 1234 USD -> "12.34"; 1234 JPY -> "1234": the plain decimal for files and inputs. */
 export function formatMinor(minor: number, currency: string): string {
   const digits = currencyDigits(currency);

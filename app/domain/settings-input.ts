@@ -1,7 +1,7 @@
 // The merchant's program settings as typed in the admin, with an error per field.
 import type { RateOverride, Tier } from "./commission";
 import type { FieldErrors } from "./influencer-input";
-import { formatMinor, toMinor } from "./money";
+import { formatMinor, enteredMinor } from "./money";
 import { bpsToPercent, percentToBps } from "./percent";
 
 export type ProgramSettings = {
@@ -19,7 +19,7 @@ export type ProgramSettings = {
 
 function money(text: string, currency: string): number | null {
   try {
-    const minor = toMinor(text.trim() || "0", currency);
+    const minor = enteredMinor(text.trim() || "0", currency);
     return minor >= 0 ? minor : null;
   } catch {
     return null;

@@ -3,7 +3,7 @@
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import type { FieldErrors } from "../domain/influencer-input";
-import { toMinor } from "../domain/money";
+import { enteredMinor } from "../domain/money";
 import { shopDay } from "../domain/roi";
 import { refreshDays } from "./rollups.server";
 
@@ -30,11 +30,11 @@ export async function addCost(
     const product = await db.product.findFirst({ where: { id: fields.productId, shopId: shop.id } });
     if (!product) errors.productId = "Choose one of your products";
     else if (product.unitCostMinor == null) errors.amount = `${product.title} has no unit cost in Shopify: enter the amount`;
-    else if (!Number.isInteger(quantity) || quantity < 1) errors.quantity = "Enter how many, at least 1";
+    else if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.quantity = "Enter how many, from 1 to 10,000";
     else amountMinor = product.unitCostMinor * quantity;
   } else {
     try {
-      amountMinor = toMinor(fields.amount ?? "", shop.currency);
+      amountMinor = enteredMinor(fields.amount ?? "", shop.currency);
     } catch {
       amountMinor = null;
     }

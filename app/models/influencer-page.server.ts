@@ -76,6 +76,12 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       ends: c.endsAt ? c.endsAt.toISOString().slice(0, 10) : null,
     })),
     links,
+    payoutEmail: {
+      current: influencer.paypalEmail,
+      pending: influencer.pendingPaypalTokenHash && influencer.pendingPaypalAt
+        ? { to: influencer.pendingPaypalEmail || "no PayPal account", on: influencer.pendingPaypalAt.toISOString().slice(0, 10) }
+        : null,
+    },
   };
 }
 

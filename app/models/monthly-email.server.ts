@@ -9,7 +9,7 @@ import { dayStart } from "../domain/roi";
 import { env } from "../env.server";
 import { queueMessage } from "./outbox.server";
 import { commonValues, templateFor } from "./outreach.server";
-import { createPortalToken, portalUrl } from "./portal-tokens.server";
+import { createPortalToken, PORTAL_LINK_MARKER, portalUrl } from "./portal-tokens.server";
 
 /** The month before `now` (UTC): its first and last day and its name. */
 export function lastMonth(now: Date) {
@@ -77,11 +77,11 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
           net_sales: formatMoney(days._sum.netSalesMinor ?? 0, shop.currency),
           earnings: formatMoney(earned._sum.amountMinor ?? 0, shop.currency),
           top_category: top[0]?.category || "nothing yet",
-          portal_link: portalUrl(appUrl, token),
+          portal_link: PORTAL_LINK_MARKER,
         },
         `Stop these monthly emails: ${appUrl.replace(/\/$/, "")}/unsubscribe/${unsubscribeToken(influencer.id)}`,
       );
-      if (await queueMessage(db, { shopId: shop.id, influencerId: influencer.id, dedupeKey, template: "MONTHLY", toEmail: influencer.email, email })) queued += 1;
+      if (await queueMessage(db, { shopId: shop.id, influencerId: influencer.id, dedupeKey, template: "MONTHLY", toEmail: influencer.email, email, portalLink: portalUrl(appUrl, token) })) queued += 1;
     }
   }
   return queued;

@@ -8,7 +8,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "../db.server";
 import type { RenderedEmail } from "../domain/email-templates";
 import { env } from "../env.server";
+import { appTokenKey, openToken, sealToken } from "../token-vault.server";
 import { insertOnce } from "./db-errors.server";
+import { PORTAL_LINK_MARKER } from "./portal-tokens.server";
 
 export const MAX_ATTEMPTS = 8;
 const MINUTE = 60_000;
@@ -36,6 +38,8 @@ export type NewMessage = {
   template: string;
   toEmail: string;
   email: RenderedEmail;
+  /** The portal link that PORTAL_LINK_MARKER stands for in the email: stored sealed, put in at sending. */
+  portalLink?: string;
 };
 
 /** Queues a message once per dedupe key; `false` if that message was queued before. */
@@ -51,6 +55,7 @@ export async function queueMessage(db: Db, message: NewMessage): Promise<boolean
         subject: message.email.subject,
         bodyText: message.email.text,
         bodyHtml: message.email.html,
+        sealedLink: message.portalLink ? sealToken(appTokenKey(), message.portalLink) : null,
       },
     }),
   );
@@ -71,18 +76,21 @@ export async function deliverOutbox(db: Db, sender: Transporter | null, now = ne
     const claimed = await db.outboundMessage.updateMany({ where: { id: message.id, status: message.status }, data: { status: "SENDING" } });
     if (claimed.count !== 1) continue; // another sender has it
     try {
+      const link = message.sealedLink ? openToken(appTokenKey(), message.sealedLink) : null;
+      const withLink = (body: string) => (link ? body.replaceAll(PORTAL_LINK_MARKER, link) : body);
       const info = await sender.sendMail({
         from: env().MAIL_FROM,
         to: message.toEmail,
         subject: message.subject,
-        text: message.bodyText,
-        html: message.bodyHtml,
+        text: withLink(message.bodyText),
+        html: withLink(message.bodyHtml),
         messageId: `<${message.id}@referral-loop>`,
         headers: unsubscribeHeaders(message.bodyText),
       });
       await db.outboundMessage.update({
         where: { id: message.id },
-        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, smtpMessageId: String(info.messageId ?? "") },
+        // Sent: the link now lives only in the influencer's mailbox.
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, smtpMessageId: String(info.messageId ?? ""), sealedLink: null },
       });
       outcome.sent += 1;
     } catch (error) {

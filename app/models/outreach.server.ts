@@ -7,7 +7,7 @@ import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
 import { bpsToPercent } from "../domain/percent";
 import { queueMessage } from "./outbox.server";
-import { createPortalToken, portalUrl } from "./portal-tokens.server";
+import { createPortalToken, PORTAL_LINK_MARKER, portalUrl } from "./portal-tokens.server";
 import { referralUrl } from "./referral-links.server";
 
 type Shop = { id: string; name: string; handle: string; currency: string; defaultCommissionBps: number; defaultDiscountBps: number };
@@ -85,7 +85,7 @@ export async function queueWelcome(db: Db, shop: Shop, influencerId: string, app
   const email = renderEmail(template, {
     ...(await commonValues(db, shop, influencer)),
     referral_link: influencer.links[0] ? referralUrl(appUrl, influencer.links[0].slug) : "",
-    portal_link: portalUrl(appUrl, token),
+    portal_link: PORTAL_LINK_MARKER,
   });
-  return queueMessage(db, { shopId: shop.id, influencerId, dedupeKey: `welcome:${influencerId}`, template: "WELCOME", toEmail: influencer.email, email });
+  return queueMessage(db, { shopId: shop.id, influencerId, dedupeKey: `welcome:${influencerId}`, template: "WELCOME", toEmail: influencer.email, email, portalLink: portalUrl(appUrl, token) });
 }

@@ -9,7 +9,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
 import { ledgerTotals, type CommissionState } from "../domain/commission";
 import { toCsv } from "../domain/csv";
-import { formatMinor, toMinor } from "../domain/money";
+import { enteredMinor, formatMinor } from "../domain/money";
 import { groupBy } from "../domain/group-by";
 import { AdminApiError, adminQuery, type AdminGraphql } from "./admin-api.server";
 import { lockKey } from "./locks.server";
@@ -176,8 +176,6 @@ export async function returnPayoutToDraft(db: Db, shopId: string, payoutId: stri
 }
 
 const ADJUSTMENT_ERROR = (currency: string) => `Enter an amount in ${currency}: 5.00 to add, -5.00 to deduct`;
-/** The largest adjustment one entry may make: far above any payout, far below what a column holds. */
-const MAX_ADJUSTMENT_MINOR = 100_000_000;
 
 /** A bonus (positive) or deduction (negative) made by hand on a draft payout, with its reason. */
 export async function adjustPayout(
@@ -189,11 +187,11 @@ export async function adjustPayout(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   let amountMinor: number;
   try {
-    amountMinor = toMinor((fields.amount ?? "").replace(/^\+/, ""), shop.currency);
+    amountMinor = enteredMinor((fields.amount ?? "").replace(/^\+/, ""), shop.currency);
   } catch {
     return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
   }
-  if (amountMinor === 0 || Math.abs(amountMinor) > MAX_ADJUSTMENT_MINOR) return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
+  if (amountMinor === 0) return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
   const reason = (fields.reason ?? "").trim().slice(0, 200);
   if (!reason) return { ok: false, error: "Say why, for the influencer's statement" };
   return db.$transaction(async (tx) => {

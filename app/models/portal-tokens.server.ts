@@ -1,14 +1,26 @@
 // Portal access by link: a long random token (256 bits, base64url) that the influencer keeps.
 // Only its SHA-256 is stored, so a copy of the database opens no portal. Several may be valid at
-// once (each email with a portal link carries a new one); revoking ends them all.
+// once (each email with a portal link carries a new one); each expires after PORTAL_LINK_DAYS (the
+// monthly email brings a fresh one); revoking ends them all. An email waiting to be sent holds its
+// link sealed (outbox), never in its body.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createPortalToken(db: Db, shopId: string, influencerId: string): Promise<string> {
+/** How long a portal link works: two monthly emails, so one missed month never locks anyone out. */
+export const PORTAL_LINK_DAYS = 62;
+
+/**
+ * Stands where an email's private link goes until the outbox sends it (outbox.server.ts). Shaped
+ * like a link (on a reserved domain) so the email's HTML makes it clickable like any other.
+ */
+export const PORTAL_LINK_MARKER = "https://sealed-link.invalid/portal";
+
+export async function createPortalToken(db: Db, shopId: string, influencerId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.portalToken.create({ data: { shopId, influencerId, tokenHash: hashToken(token) } });
+  const expiresAt = new Date(now.getTime() + PORTAL_LINK_DAYS * 86_400_000);
+  await db.portalToken.create({ data: { shopId, influencerId, tokenHash: hashToken(token), expiresAt } });
   return token;
 }
 
@@ -23,19 +35,20 @@ export async function rotatePortalToken(db: Db, shopId: string, influencerId: st
   return createPortalToken(db, shopId, influencerId);
 }
 
-/** The influencer a token opens, or null (unknown, revoked, or the influencer archived). */
+/** The influencer a token opens, or null (unknown, revoked, expired, or the influencer archived). */
 export async function influencerForToken(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const row = await db.portalToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, influencer: { select: { id: true, shopId: true, name: true, status: true } } },
+    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, status: true } } },
   });
   if (!row || row.revokedAt || row.influencer.status === "ARCHIVED") return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
   return row.influencer;
 }
 
 export async function activePortalTokens(db: Db, shopId: string, influencerId: string) {
-  return db.portalToken.count({ where: { shopId, influencerId, revokedAt: null } });
+  return db.portalToken.count({ where: { shopId, influencerId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
 }
 
 export const portalUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$/, "")}/portal/${token}`;

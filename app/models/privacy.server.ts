@@ -1,6 +1,6 @@
 // Shopify's mandatory compliance topics for shopper data: customers/redact and customers/data_request.
-// What the app holds of a shopper: the customer id and email on attributed orders, and the raw
-// webhook payloads that have not been processed yet.
+// What the app holds of a shopper: the customer id and email on attributed orders, the raw
+// webhook payloads that have not been processed yet, and the data-request reports about them.
 import type { Tx } from "../db.server";
 import { upsertRacing } from "./db-errors.server";
 
@@ -34,21 +34,21 @@ export async function redactCustomer(
       orders = result.count;
     }
   }
-  // Stored payloads that mention the shopper go too (other than the redact request itself).
-  const mentions: object[] = [];
-  if (customer.email) mentions.push({ payload: { contains: customer.email } });
-  if (customer.id != null) mentions.push({ payload: { contains: `"id":${customer.id},` } });
+  // Unprocessed payloads that name the shopper go too (processed ones keep none), found by the
+  // indexed columns the intake fills, not by searching text.
+  const names: object[] = [];
+  if (customer.id != null) names.push({ customerId: String(customer.id) });
+  if (customer.email) names.push({ customerEmail: customer.email.trim().toLowerCase() });
   let events = 0;
-  if (mentions.length) {
+  if (names.length) {
     const result = await db.webhookEvent.deleteMany({
-      where: {
-        shopDomain,
-        topic: { not: "customers/redact" },
-        OR: mentions,
-        ...(keepEventId ? { NOT: { webhookId: keepEventId } } : {}),
-      },
+      where: { shopDomain, topic: { not: "customers/redact" }, OR: names, ...(keepEventId ? { NOT: { webhookId: keepEventId } } : {}) },
     });
     events = result.count;
+  }
+  // The reports sent for this shopper's data requests, which name them.
+  if (shop && customer.id != null) {
+    await db.outboundMessage.deleteMany({ where: { shopId: shop.id, template: "customer_data_request", dedupeKey: { endsWith: `:customer:${customer.id}` } } });
   }
   return { orders, events };
 }
@@ -104,7 +104,8 @@ export async function queueCustomerDataReport(
   const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop) return null;
   const body = JSON.stringify(report, null, 2);
-  const dedupeKey = `data_request:${requestId}`;
+  // The customer in the key: customers/redact finds the report by it.
+  const dedupeKey = `data_request:${requestId}:customer:${report.customer.id ?? "unknown"}`;
   return upsertRacing(() => db.outboundMessage.upsert({
     where: { shopId_dedupeKey: { shopId: shop.id, dedupeKey } },
     create: {

@@ -1,30 +1,41 @@
 // The inbox of accepted webhooks, keyed by X-Shopify-Webhook-Id. Storing comes first: once a
 // delivery is stored it is never lost, and a second delivery of the same id is a no-op. Processing
-// follows; a failure leaves the event FAILED with its error, for the retry command.
+// follows; a failure leaves the event FAILED with its error, for the retry command. A processed
+// event keeps no payload (the ledger holds what the app needs) and goes after WEBHOOK_RETENTION_DAYS.
 import type { Db, Tx } from "../db.server";
 import { countInChunks } from "./chunks.server";
 import { insertOnce } from "./db-errors.server";
-
-export type InboxEvent = {
-  webhookId: string;
-  shopDomain: string;
-  topic: string;
-  apiVersion: string;
-  payload: unknown;
-};
 
 export type StoredEvent = {
   webhookId: string;
   shopDomain: string;
   topic: string;
   apiVersion: string;
+  /** The body as Shopify sent it, kept only until the event is processed. */
   payload: string;
+  /** The shopper it names, for redaction by index (see shopperOf). */
+  customerId?: string | null;
+  customerEmail?: string | null;
 };
+
+/** What a processed event keeps: no payload, no shopper. */
+export const PROCESSED_EVENT = { payload: "", customerId: null, customerEmail: null };
+
+/** The shopper an order payload names: its customer id and (lower-cased) email. */
+export function shopperOf(payload: unknown): { customerId: string | null; customerEmail: string | null } {
+  const body = payload as { customer?: { id?: unknown; email?: unknown } | null; email?: unknown; contact_email?: unknown } | null;
+  const id = body?.customer?.id;
+  const email = [body?.email, body?.contact_email, body?.customer?.email].find((e) => typeof e === "string" && e.includes("@"));
+  return {
+    customerId: typeof id === "number" || typeof id === "string" ? String(id) : null,
+    customerEmail: typeof email === "string" ? email.trim().toLowerCase() : null,
+  };
+}
 
 export type Processor = (db: Db, event: StoredEvent) => Promise<void>;
 
 /** Stores the event; `false` when this webhook id was stored before (a repeat delivery). */
-export async function storeEvent(db: Db, event: InboxEvent): Promise<boolean> {
+export async function storeEvent(db: Db, event: StoredEvent): Promise<boolean> {
   return insertOnce(() =>
     db.webhookEvent.create({
       data: {
@@ -32,7 +43,9 @@ export async function storeEvent(db: Db, event: InboxEvent): Promise<boolean> {
         shopDomain: event.shopDomain,
         topic: event.topic,
         apiVersion: event.apiVersion,
-        payload: JSON.stringify(event.payload),
+        payload: event.payload,
+        customerId: event.customerId ?? null,
+        customerEmail: event.customerEmail ?? null,
       },
     }),
   );
@@ -44,7 +57,7 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
     await processor(db, event);
     await db.webhookEvent.update({
       where: { webhookId: event.webhookId },
-      data: { status: "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      data: { status: "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null, ...PROCESSED_EVENT },
     });
     return { ok: true as const };
   } catch (error) {
@@ -65,9 +78,17 @@ export async function markProcessed(db: Db | Tx, webhookIds: string[]) {
   await countInChunks(webhookIds, (ids) =>
     db.webhookEvent.updateMany({
       where: { webhookId: { in: ids } },
-      data: { status: "PROCESSED", processedAt, attempts: { increment: 1 }, lastError: null },
+      data: { status: "PROCESSED", processedAt, attempts: { increment: 1 }, lastError: null, ...PROCESSED_EVENT },
     }),
   );
+}
+
+/** Processed events older than the retention period go; failed and waiting ones stay for retry. */
+export async function pruneProcessedEvents(db: Db, now: Date, retentionDays: number) {
+  const { count } = await db.webhookEvent.deleteMany({
+    where: { status: "PROCESSED", processedAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) } },
+  });
+  return count;
 }
 
 /** Events to process again: failed ones, and received ones left behind (older than `staleMs`). */

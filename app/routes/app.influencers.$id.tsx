@@ -254,6 +254,12 @@ export default function InfluencerPage() {
                     ? `${inf.portalLinks} private portal link${inf.portalLinks === 1 ? "" : "s"} open ${inf.name}'s figures, codes and payouts.`
                     : `${inf.name} has no portal link yet.`}
                 </Text>
+                <Text as="p">{inf.payoutEmail.current ? `Payouts go to ${inf.payoutEmail.current} (PayPal).` : "No PayPal email: payouts use their contact email."}</Text>
+                {inf.payoutEmail.pending && (
+                  <Banner tone="warning">
+                    {`${inf.name} asked on ${inf.payoutEmail.pending.on} to send payouts to ${inf.payoutEmail.pending.to}; it takes effect once confirmed from ${inf.email}.`}
+                  </Banner>
+                )}
                 {result?.ok && "portalLink" in result && result.portalLink && (
                   <BlockStack gap="100">
                     <Text as="p" variant="bodySm">

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, Layout, Page, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
 import db from "~/db.server";
+import { PORTAL_LINK_MARKER } from "~/models/portal-tokens.server";
 
 // GET /app/outreach/:id: one message of the outbox as its recipient reads it.
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -12,7 +13,15 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     select: { toEmail: true, subject: true, bodyText: true, bodyHtml: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
   });
   if (!message) throw new Response("This message does not exist", { status: 404 });
-  return { ...message, sentAt: message.sentAt?.toISOString() ?? null, createdAt: message.createdAt.toISOString() };
+  // The portal link is the influencer's alone: the merchant's copy shows where it goes.
+  const hidden = (body: string) => body.replaceAll(PORTAL_LINK_MARKER, "(their private portal link)");
+  return {
+    ...message,
+    bodyText: hidden(message.bodyText),
+    bodyHtml: hidden(message.bodyHtml),
+    sentAt: message.sentAt?.toISOString() ?? null,
+    createdAt: message.createdAt.toISOString(),
+  };
 };
 
 export default function Message() {

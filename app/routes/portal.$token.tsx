@@ -11,6 +11,7 @@ import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame"
 import { SalesChart } from "~/components/SalesChart";
 import db from "~/db.server";
 import { env } from "~/env.server";
+import { deliverOutbox, mailTransport } from "~/models/outbox.server";
 import { portalView, savePayoutDetails } from "~/models/portal.server";
 import { influencerForToken } from "~/models/portal-tokens.server";
 import { visitorOf } from "~/public-pages.server";
@@ -43,8 +44,10 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
   const influencer = await influencerOf(request, params.token, context);
-  const saved = await savePayoutDetails(db, influencer.id, await formFields(request, PUBLIC_FORM_LIMIT));
-  return saved.ok ? { ok: true as const } : Response.json(saved, { status: 400 });
+  const saved = await savePayoutDetails(db, influencer.id, await formFields(request, PUBLIC_FORM_LIMIT), env().SHOPIFY_APP_URL);
+  if (!saved.ok) return Response.json(saved, { status: 400 });
+  await deliverOutbox(db, mailTransport(), new Date(), influencer.shopId);
+  return { ok: true as const, confirmBy: saved.confirmBy };
 };
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -57,7 +60,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 export default function Portal() {
   const p = useLoaderData<typeof loader>();
-  const saved = useActionData<{ ok: true } | { ok: false; errors: Record<string, string> }>();
+  const saved = useActionData<{ ok: true; confirmBy: string | null } | { ok: false; errors: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const [paypal, setPaypal] = useState(p.paypalEmail);
   const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -185,7 +188,14 @@ export default function Portal() {
             ))}
             <Form method="post">
               <BlockStack gap="200">
-                {saved?.ok && <Banner tone="success">Payout details saved</Banner>}
+                {saved?.ok && (
+                  <Banner tone="success">
+                    {saved.confirmBy ? `Almost there: confirm the change from the email we sent to ${saved.confirmBy}` : "Payout details saved"}
+                  </Banner>
+                )}
+                {!saved && p.pendingPaypalEmail && (
+                  <Banner tone="info">{`Waiting for your confirmation by email: payouts to ${p.pendingPaypalEmail}`}</Banner>
+                )}
                 <TextField
                   label="PayPal email for your payouts"
                   name="paypalEmail"

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BlockStack, Button, Card, Text } from "@shopify/polaris";
-import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
 import db from "~/db.server";
 import { influencerForUnsubscribe, optOut } from "~/models/monthly-email.server";
 
@@ -33,26 +32,11 @@ export default function Unsubscribe() {
   const { shopName, optedOut } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>()?.done || optedOut;
   return (
-    <PublicFrame>
-      <Card>
-        <BlockStack gap="300">
-          <Text as="h1" variant="headingLg">
-            Monthly emails from {shopName}
-          </Text>
-          {done ? (
-            <Text as="p">You will not get monthly performance emails any more. Your portal still shows your figures.</Text>
-          ) : (
-            <Form method="post">
-              <BlockStack gap="300">
-                <Text as="p">Stop the monthly performance emails?</Text>
-                <Button submit variant="primary">
-                  Stop monthly emails
-                </Button>
-              </BlockStack>
-            </Form>
-          )}
-        </BlockStack>
-      </Card>
-    </PublicFrame>
+    <AskThenAct
+      title={`Monthly emails from ${shopName}`}
+      question="Stop the monthly performance emails?"
+      button="Stop monthly emails"
+      done={done ? "You will not get monthly performance emails any more. Your portal still shows your figures." : null}
+    />
   );
 }

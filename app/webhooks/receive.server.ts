@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env.server";
+import { shopperOf } from "../models/webhook-inbox.server";
 import { readNodeBody } from "../request-body.server";
 import { intake } from "./intake.server";
 import { WEBHOOK_TOPICS } from "./topics";
@@ -63,6 +64,7 @@ export async function answerDelivery(delivery: Delivery, routeTopic: string): Pr
     topic: routeTopic,
     apiVersion: delivery.header("X-Shopify-API-Version")!,
     payload,
+    ...shopperOf(parsed),
   });
   if (outcome === "not-stored") return { status: 503, body: "Could not store the event; retry later" };
   return { status: 200 };

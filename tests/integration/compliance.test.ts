@@ -14,8 +14,15 @@ describe("compliance webhooks do their job for real", () => {
     const mine = await seedOrder(db, TEST_SHOP, { customerShopifyId: "207119551", customerEmail: "bob@example.com", totalMinor: 4200 });
     const unrelated = await seedOrder(db, TEST_SHOP, { customerShopifyId: "5", customerEmail: "ann@example.com" });
     const otherShops = await seedOrder(db, OTHER_SHOP, { customerShopifyId: "207119551", customerEmail: "bob@example.com" });
-    // An unprocessed event that mentions the shopper is removed too.
+    // Events that name the shopper: one delivered (processed at once: it keeps no payload), and one
+    // that failed and waits for a retry, its email upper-cased and its id the last key.
     await sendWebhook(world.app.url, "orders/paid", { id: 1, customer: { id: 207119551, email: "bob@example.com" } });
+    await db.webhookEvent.create({
+      data: {
+        webhookId: "failed-bob", shopDomain: TEST_SHOP, topic: "orders/updated", apiVersion: "2026-07", status: "FAILED",
+        payload: JSON.stringify({ email: "BOB@EXAMPLE.COM", customer: { id: 207119551 } }), customerId: "207119551", customerEmail: "bob@example.com",
+      },
+    });
 
     const response = await sendWebhook(world.app.url, "customers/redact", {
       shop_id: 954889,
@@ -29,7 +36,9 @@ describe("compliance webhooks do their job for real", () => {
     expect(after).toMatchObject({ customerEmail: null, customerShopifyId: null, totalMinor: 4200 });
     expect(await db.order.findUniqueOrThrow({ where: { id: unrelated.id } })).toMatchObject({ customerEmail: "ann@example.com" });
     expect(await db.order.findUniqueOrThrow({ where: { id: otherShops.id } })).toMatchObject({ customerEmail: "bob@example.com" });
-    expect(await db.webhookEvent.count({ where: { topic: "orders/paid" } })).toBe(0);
+    expect(await db.webhookEvent.count({ where: { webhookId: "failed-bob" } })).toBe(0);
+    const left = await db.webhookEvent.findMany({ where: { shopDomain: TEST_SHOP, topic: { not: "customers/redact" } } });
+    expect(left.filter((e) => /bob@example\.com|207119551/i.test(e.payload) || e.customerId || e.customerEmail)).toEqual([]);
     const redact = await db.webhookEvent.findFirstOrThrow({ where: { topic: "customers/redact" } });
     expect(redact.status).toBe("PROCESSED");
   });
@@ -51,6 +60,16 @@ describe("compliance webhooks do their job for real", () => {
     expect(report.orders).toEqual([
       expect.objectContaining({ order: "#1042", currency: "USD", totalMinor: 1999 }),
     ]);
+  });
+
+  it("customers/redact also removes the reports sent for that shopper's data requests", async () => {
+    const db = world.database.db;
+    const request = (topic: string, extra: object) =>
+      sendWebhook(world.app.url, topic, { shop_id: 954889, shop_domain: TEST_SHOP, customer: { id: 77, email: "dana@example.com" }, ...extra });
+    expect((await request("customers/data_request", { orders_requested: [], data_request: { id: 555 } })).status).toBe(200);
+    expect(await db.outboundMessage.count({ where: { template: "customer_data_request", dedupeKey: { contains: "555" } } })).toBe(1);
+    expect((await request("customers/redact", { orders_to_redact: [] })).status).toBe(200);
+    expect(await db.outboundMessage.count({ where: { template: "customer_data_request", dedupeKey: { contains: "555" } } })).toBe(0);
   });
 
   it("shop/redact keeps an installed shop, and one uninstalled for less than 48 hours", async () => {

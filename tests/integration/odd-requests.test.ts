@@ -2,9 +2,9 @@
 // every unauthenticated redirect lands on, and a stranger applying with a prospect's email.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
-import { shopRow } from "../support/factories";
+import { seedInfluencer, shopRow } from "../support/factories";
 import { useWorld } from "../support/harness";
-import { adminFetch, BROWSER_USER_AGENT } from "../support/shopify";
+import { adminFetch, adminPost, BROWSER_USER_AGENT } from "../support/shopify";
 
 const world = useWorld();
 
@@ -58,6 +58,27 @@ describe("odd requests get an answer, not a 500", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("at most 2,000,000,000");
     expect(await world.database.db.influencer.count({ where: { email: "big@example.com" } })).toBe(0);
+  });
+});
+
+describe("amounts larger than a column holds", () => {
+  it("a payout threshold of 21474836.48 is the field's error, and nothing is saved", async () => {
+    const before = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    const response = await adminPost(world.app.url, "/app/settings", {
+      commissionKind: "PERCENT", commissionPercent: "10", fixedAmount: "0", tiers: "", overrides: "", newCustomerBonus: "0",
+      holdPeriodDays: "30", payoutThreshold: "21474836.48", attributionWindowDays: "30", attributionMode: "CODE_AND_LINK",
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(await response.text()).toContain("Enter an amount in USD");
+    const after = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+    expect(after.payoutThresholdMinor).toBe(before.payoutThresholdMinor);
+  });
+
+  it("a cost of 90071992547409.91 is the field's error, and no cost is stored", async () => {
+    const influencer = await seedInfluencer(world.database.db, TEST_SHOP);
+    const response = await adminPost(world.app.url, `/app/influencers/${influencer.id}`, { intent: "add-cost", costKind: "FLAT_FEE", amount: "90071992547409.91", incurredOn: "2026-11-01", note: "" });
+    expect(response.status).toBeLessThan(500);
+    expect(await world.database.db.cost.count()).toBe(0);
   });
 });
 

@@ -141,7 +141,17 @@ describe("applications", () => {
     const welcome = smtp.received.find((m) => m.to.includes("sam@example.com"))!;
     expect(welcome.subject).toBe("Welcome to Glow & Co's partners, Sam");
     expect(welcome.text).toContain(`${influencer.codes[0].code} (15% off)`);
-    const portal = await browserFetch(local(linkIn(welcome.text, "portal")));
+    const portalLink = linkIn(welcome.text, "portal");
+    // The stored message never held the link in clear: its body stands for it, sealed beside it
+    // until it was sent, and gone once sent.
+    const stored = await world.database.db.outboundMessage.findFirstOrThrow({ where: { toEmail: "sam@example.com", template: "WELCOME" } });
+    const token = portalLink.split("/portal/")[1];
+    expect(stored.bodyText + stored.bodyHtml).not.toContain(token);
+    expect(stored).toMatchObject({ status: "SENT", sealedLink: null });
+    const page = await (await adminFetch(world.app.url, `/app/outreach/${stored.id}`)).text();
+    expect(page).not.toContain(token);
+    expect(page).toContain("their private portal link");
+    const portal = await browserFetch(local(portalLink));
     expect(portal.status).toBe(200);
     expect(portal.headers.get("referrer-policy")).toBe("no-referrer");
     const html = await portal.text();
@@ -197,6 +207,18 @@ describe("the portal", () => {
     expect((await open(second)).status).toBe(404);
   });
 
+  it("refuses a link past its lifetime (the monthly email brings a new one)", async () => {
+    const db = world.database.db;
+    const seeded = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "expiring", code: "EXPIRE10" });
+    const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(await (await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`, form({ intent: "portal-link" }))).text())![1];
+    const open = () => browserFetch(`${world.app.url}/portal/${token}`, { headers: { "X-Forwarded-For": "192.0.2.201" } });
+    expect((await open()).status).toBe(200);
+    const row = await db.portalToken.findFirstOrThrow({ where: { influencerId: seeded.influencer.id } });
+    expect(row.expiresAt!.getTime() - Date.now()).toBeGreaterThan(61 * 86_400_000);
+    await db.portalToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await open()).status).toBe(404);
+  });
+
   it("stops a visitor who keeps trying wrong tokens", async () => {
     const statuses = [];
     for (let i = 0; i < 12; i++) {
@@ -206,14 +228,35 @@ describe("the portal", () => {
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 
-  it("lets the influencer set their PayPal email, refusing a bad one", async () => {
+  it("changes the PayPal email only once confirmed from the address on file, and logs both steps", async () => {
     const db = world.database.db;
     const seeded = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "payme", code: "PAYME10" });
-    const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(await (await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`, form({ intent: "portal-link" }))).text())![1];
+    const id = seeded.influencer.id;
+    const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(await (await adminFetch(world.app.url, `/app/influencers/${id}`, form({ intent: "portal-link" }))).text())![1];
     const bad = await browserFetch(`${world.app.url}/portal/${token}`, form({ paypalEmail: "not-an-email" }));
     expect(bad.status).toBe(400);
-    await browserFetch(`${world.app.url}/portal/${token}`, form({ paypalEmail: "Pay.Me@Example.com" }));
-    expect((await db.influencer.findUniqueOrThrow({ where: { id: seeded.influencer.id } })).paypalEmail).toBe("pay.me@example.com");
+
+    // Whoever holds the portal link asks for a new payout email: nothing changes yet.
+    const asked = await browserFetch(`${world.app.url}/portal/${token}`, form({ paypalEmail: "Pay.Me@Example.com" }));
+    expect(await asked.text()).toContain(`confirm the change from the email we sent to ${seeded.influencer.email}`);
+    const waiting = await db.influencer.findUniqueOrThrow({ where: { id } });
+    expect(waiting).toMatchObject({ paypalEmail: null, pendingPaypalEmail: "pay.me@example.com" });
+    expect(await (await adminFetch(world.app.url, `/app/influencers/${id}`)).text()).toContain("to send payouts to pay.me@example.com");
+
+    // The confirmation goes to the address on file; opening it changes nothing, confirming does.
+    await eventually(async () => smtp.received.some((m) => m.to.includes(seeded.influencer.email) && m.subject.startsWith("Confirm your new payout email")));
+    const mail = smtp.received.find((m) => m.to.includes(seeded.influencer.email) && m.subject.startsWith("Confirm your new payout email"))!;
+    const confirm = local(linkIn(mail.text, "portal/confirm"));
+    expect(confirm).toContain("/portal/confirm/");
+    const stored = await db.outboundMessage.findFirstOrThrow({ where: { template: "PAYOUT_EMAIL_CONFIRM", influencerId: id } });
+    expect(stored.bodyText).not.toContain(confirm.split("/portal/confirm/")[1]);
+    expect((await browserFetch(confirm)).status).toBe(200);
+    expect((await db.influencer.findUniqueOrThrow({ where: { id } })).paypalEmail).toBeNull();
+    expect((await browserFetch(confirm, form({}))).status).toBe(200);
+    expect((await db.influencer.findUniqueOrThrow({ where: { id } })).paypalEmail).toBe("pay.me@example.com");
+    expect((await browserFetch(confirm, form({}))).status).toBe(404); // used
+    const audit = await db.auditEntry.findMany({ where: { subject: id, action: { startsWith: "payout-email." } }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["payout-email.requested", "payout-email.changed"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
 import { useWorld } from "../support/harness";
+import { orderPayload } from "../support/orders";
 import { adminFetch, sendWebhook, webhookHmac } from "../support/shopify";
 
 const world = useWorld();
@@ -66,8 +67,8 @@ describe("webhooks: verified, stored once, answered", () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const events = await world.database.db.webhookEvent.findMany({ where: { webhookId: "delivery-1" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ topic: "orders/create", shopDomain: TEST_SHOP, apiVersion: "2026-07" });
-    expect(JSON.parse(events[0].payload)).toEqual(payload);
+    expect(events[0]).toMatchObject({ topic: "orders/create", shopDomain: TEST_SHOP, apiVersion: "2026-07", status: "PROCESSED" });
+    expect(events[0].payload).toBe(""); // processed: the ledger keeps what the app needs, the payload goes
   });
 
   it("app/uninstalled drops the sessions and marks the shop uninstalled, keeping its data", async () => {
@@ -97,5 +98,23 @@ describe("webhooks: verified, stored once, answered", () => {
     expect(response.status).toBe(200);
     const session = await world.database.db.session.findFirstOrThrow({ where: { shop: TEST_SHOP } });
     expect(session.scope).toBe("read_orders,write_discounts");
+  });
+});
+
+describe("what processed webhook events keep", () => {
+  it("no payload once processed, and nothing past the retention period", async () => {
+    const db = world.database.db;
+    const payload = { ...orderPayload({ id: 5550001, netMinor: 2500, customerId: 31 }), email: "shopper@example.com" };
+    expect((await sendWebhook(world.app.url, "orders/create", payload, { webhookId: "kept-briefly" })).status).toBe(200);
+    const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "kept-briefly" } });
+    expect(event).toMatchObject({ status: "PROCESSED", payload: "", customerId: null, customerEmail: null });
+
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await db.webhookEvent.update({ where: { webhookId: "kept-briefly" }, data: { processedAt: old } });
+    await db.webhookEvent.create({ data: { webhookId: "old-failed", shopDomain: TEST_SHOP, topic: "orders/create", apiVersion: "2026-07", payload: "{}", status: "FAILED", receivedAt: old } });
+    const { pruneProcessedEvents } = await import("~/models/webhook-inbox.server");
+    expect(await pruneProcessedEvents(db as never, new Date(), 30)).toBeGreaterThanOrEqual(1);
+    expect(await db.webhookEvent.count({ where: { webhookId: "kept-briefly" } })).toBe(0);
+    expect(await db.webhookEvent.count({ where: { webhookId: "old-failed" } })).toBe(1); // kept for its retry
   });
 });

@@ -1,0 +1,33 @@
+// The link of a payout email change, sent to the influencer's address on file. GET asks, POST
+// confirms: mail scanners open links, and a GET alone must change nothing.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
+import db from "~/db.server";
+import { confirmPayoutEmail } from "~/models/portal.server";
+import { visitorOf } from "~/public-pages.server";
+import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
+
+export const links = publicLinks;
+export const ErrorBoundary = PublicError;
+
+const wrongLinks = sharedLimit("payout-email-confirm", 10, 600);
+
+export const loader = () => null;
+
+export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const visitor = visitorOf(request, context);
+  if (await wrongLinks.exhausted(visitor)) throw tooManyRequests(600);
+  const confirmed = await confirmPayoutEmail(db, params.token ?? "");
+  if (!confirmed) {
+    await wrongLinks.take(visitor);
+    throw new Response("This confirmation link is not valid any more. Ask for the change again from your portal.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return confirmed;
+};
+
+export default function ConfirmPayoutEmail() {
+  const confirmed = useActionData<typeof action>();
+  const done = confirmed && (confirmed.paypalEmail ? `Done: payouts now go to ${confirmed.paypalEmail}.` : "Done: payouts no longer go to a PayPal account.");
+  return <AskThenAct title="Your payout email" question="Confirm the change of the account your payouts are sent to." button="Confirm the change" done={done || null} />;
+}
