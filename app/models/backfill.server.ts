@@ -1,7 +1,8 @@
 // Backfill: imports past orders that used influencer codes from the Admin API, one page at a
 // time (one batch of the ledger a page), through the same snapshot rules as webhooks (so an order
 // already known is not counted twice). The run keeps its place (code, cursor) in the page's
-// commit, so it resumes where it stopped.
+// commit, so it resumes where it stopped. A durable job: one server at a time holds its lease,
+// renewed in each page's commit; when a server stops, the lease lapses and another one resumes.
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
@@ -130,19 +131,43 @@ export function orderPayloadFromGraphql(order: GqlOrder) {
 export async function startBackfill(db: Db, shopId: string) {
   const running = await db.backfillRun.findFirst({ where: { shopId, status: { in: ["RUNNING", "FAILED"] } }, orderBy: { startedAt: "desc" } });
   if (running) {
-    return running.status === "RUNNING" ? running : db.backfillRun.update({ where: { id: running.id }, data: { status: "RUNNING", lastError: null } });
+    return running.status === "RUNNING" ? running : db.backfillRun.update({ where: { id: running.id }, data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null } });
   }
   const codes = await db.discountCode.findMany({ where: { shopId, status: { not: "PENDING" } }, select: { code: true }, orderBy: { createdAt: "asc" } });
   return db.backfillRun.create({ data: { shopId, codes: JSON.stringify(codes.map((c) => c.code)) } });
 }
 
+/** The server holding a run: a lease it renews with each page. */
+export type Worker = { id: string; leaseMs: number };
+
+/** This worker takes the run if it is RUNNING and nobody holds it (or its lease lapsed). */
+export async function claimBackfill(db: Db, runId: string, worker: Worker, now = new Date()): Promise<boolean> {
+  const claimed = await db.backfillRun.updateMany({
+    where: { id: runId, status: "RUNNING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { worker: worker.id }] },
+    data: { worker: worker.id, leaseUntil: new Date(now.getTime() + worker.leaseMs) },
+  });
+  return claimed.count === 1;
+}
+
+/** Runs whose server stopped: RUNNING, with a lapsed lease. */
+export async function stalledBackfills(db: Db, now = new Date()) {
+  return db.backfillRun.findMany({
+    where: { status: "RUNNING", leaseUntil: { lt: now } },
+    select: { id: true, shop: { select: { id: true, domain: true } } },
+    take: 20,
+  });
+}
+
+export class LeaseLost extends Error {}
+
 /** One page of orders; returns false when the run has nothing left. */
-export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string): Promise<boolean> {
+export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker): Promise<boolean> {
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
+  if (run.worker !== worker.id) throw new LeaseLost(`another server runs ${runId}`);
   const codes = JSON.parse(run.codes) as string[];
   if (run.status !== "RUNNING") return false;
   if (run.codeIndex >= codes.length) {
-    await db.backfillRun.update({ where: { id: runId }, data: { status: "DONE", finishedAt: new Date() } });
+    await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "DONE", finishedAt: new Date(), leaseUntil: null } });
     return false;
   }
   const code = codes[run.codeIndex];
@@ -156,11 +181,15 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   const next = data.orders.pageInfo.hasNextPage
     ? { cursor: data.orders.pageInfo.endCursor }
     : { cursor: null, codeIndex: run.codeIndex + 1 };
-  // The page and the run's place in one commit: a resumed run starts at the first page not imported.
+  // The page, the run's place and the lease in one commit: a resumed run starts at the first page
+  // not imported, and a server that lost the lease meanwhile writes nothing.
   const orderIds = await db.$transaction(async (tx) => {
-    const ids = await applyLedgerChangesIn(tx, kind, changes);
-    await tx.backfillRun.update({ where: { id: runId }, data: { ...next, imported: { increment: changes.length } } });
-    return ids;
+    const moved = await tx.backfillRun.updateMany({
+      where: { id: runId, worker: worker.id, status: "RUNNING" },
+      data: { ...next, imported: { increment: changes.length }, leaseUntil: new Date(Date.now() + worker.leaseMs) },
+    });
+    if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
+    return applyLedgerChangesIn(tx, kind, changes);
   }, { maxWait: 15_000, timeout: 60_000 });
   const missing = await productsMissing(db, orderIds.filter((id) => id !== null));
   // A product that cannot be fetched now waits for products/update: the run goes on.
@@ -169,14 +198,20 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
 }
 
 /** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
-export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string) {
+export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker) {
   try {
-    while (await backfillStep(db, kind, graphql, shopDomain, runId)) {
+    while (await backfillStep(db, kind, graphql, shopDomain, runId, worker)) {
       // next page
     }
   } catch (error) {
-    await db.backfillRun.update({ where: { id: runId }, data: { status: "FAILED", lastError: (error as Error).message.slice(0, 500) } });
+    if (error instanceof LeaseLost) return; // the other server goes on
+    await failBackfill(db, runId, worker, (error as Error).message);
   }
+}
+
+/** The run stops as FAILED at its place, if this worker still holds it. */
+export async function failBackfill(db: Db, runId: string, worker: Worker, reason: string) {
+  await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "FAILED", lastError: reason.slice(0, 500), leaseUntil: null } });
 }
 
 export async function latestBackfill(db: Db, shopId: string) {

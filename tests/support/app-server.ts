@@ -10,6 +10,8 @@ export type RunningApp = {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the server at once (SIGKILL): no flush, no goodbye, as a crash or a lost machine. */
+  crash: () => Promise<void>;
 };
 
 /** Starts a Node script that prints `listening on <url>`, and waits for that line. */
@@ -39,10 +41,16 @@ export async function startNodeServer(script: string, env: NodeJS.ProcessEnv, no
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+      }),
+    crash: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
       }),
   };
 }

@@ -26,7 +26,8 @@ export type RecordedCall = {
 // connection closes without running; lost-response: the call runs, then the connection closes.
 // pass: answered normally (to let some calls through before a fault); expire-token: the shop's
 // access tokens expire just before the call, as an hour-old token does, so Shopify answers 401.
-type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-response" | "expire-token";
+// slow: answered normally after a few seconds (a server can be stopped while it waits).
+type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-response" | "expire-token" | "slow";
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const OFFLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:offline-access-token";
@@ -191,6 +192,7 @@ export async function startAdminApiStandIn(options: {
     }
 
     const fault = faults.shift();
+    if (fault === "slow") await new Promise((resolve) => setTimeout(resolve, 3000));
     if (fault === "drop-connection") {
       call.outcome = "failed";
       req.socket.destroy();
