@@ -8,6 +8,8 @@ import { insertOnce } from "./db-errors.server";
 
 export type StoredEvent = {
   webhookId: string;
+  /** Attempts made before this one (0 for a new delivery). */
+  attempts?: number;
   shopDomain: string;
   topic: string;
   apiVersion: string;
@@ -65,7 +67,7 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
     await db.webhookEvent
       .update({
         where: { webhookId: event.webhookId },
-        data: { status: "FAILED", attempts: { increment: 1 }, lastError: message.slice(0, 2000) },
+        data: { status: "FAILED", attempts: { increment: 1 }, lastError: message.slice(0, 2000), nextAttemptAt: new Date(Date.now() + eventRetryDelayMs(event.attempts ?? 0)) },
       })
       .catch(() => undefined); // the event stays RECEIVED, which the retry command also picks up
     return { ok: false as const, error: message };
@@ -91,17 +93,36 @@ export async function pruneProcessedEvents(db: Db, now: Date, retentionDays: num
   return count;
 }
 
-/** Events to process again: failed ones, and received ones left behind (older than `staleMs`). */
-export async function eventsToRetry(db: Db, now: Date, staleMs = 60_000, shopDomain?: string) {
+/** Attempts of a failed event before only the merchant's "Retry now" takes it: about a day. */
+export const MAX_EVENT_ATTEMPTS = 10;
+
+/** The wait after an event's nth failed attempt: 5, 10, 20 ... minutes, at most 6 hours. */
+export function eventRetryDelayMs(attemptsBefore: number): number {
+  return Math.min(2 ** attemptsBefore * 5 * 60_000, 6 * 3_600_000);
+}
+
+const RETRY_PAGE = 500;
+
+/**
+ * Events to process again, oldest first, a page at a time: failed ones whose wait is over (and
+ * that have attempts left, unless the merchant asks for every one), and received ones left
+ * behind (older than `staleMs`).
+ */
+export async function eventsToRetry(db: Db, now: Date, staleMs = 60_000, shopDomain?: string, options: { includeDead?: boolean } = {}) {
+  const failed = options.includeDead
+    ? { status: "FAILED" as const }
+    : { status: "FAILED" as const, attempts: { lt: MAX_EVENT_ATTEMPTS }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] };
   return db.webhookEvent.findMany({
     where: {
       ...(shopDomain ? { shopDomain } : {}),
-      OR: [{ status: "FAILED" }, { status: "RECEIVED", receivedAt: { lt: new Date(now.getTime() - staleMs) } }],
+      OR: [failed, { status: "RECEIVED", receivedAt: { lt: new Date(now.getTime() - staleMs) } }],
     },
     orderBy: { receivedAt: "asc" },
+    take: RETRY_PAGE,
   });
 }
 
+/** Failed events of a shop, and those of them that are out of automatic attempts. */
 export async function failedEventCount(db: Db, shopDomain: string) {
   return db.webhookEvent.count({ where: { shopDomain, status: "FAILED" } });
 }

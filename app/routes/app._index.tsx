@@ -32,7 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await requireShop(request);
-  return retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0 });
+  return retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true });
 };
 
 function Figure({ label, value, change, help }: { label: string; value: string; change?: number | null; help?: string }) {

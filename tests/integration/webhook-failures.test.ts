@@ -1,7 +1,9 @@
 // An accepted webhook is never lost: when it cannot be stored Shopify is told to retry (5xx);
 // when it was stored but not processed, it is kept, shown to the merchant and processed again.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEST_SHOP } from "../support/constants";
+import { TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
@@ -9,6 +11,8 @@ import { runSql } from "../support/catalog";
 import { moneySet, refundPayload } from "../support/orders";
 
 const world = useWorld();
+
+const root = path.resolve(import.meta.dirname, "../..");
 
 function order(id: number) {
   const money = moneySet;
@@ -104,6 +108,35 @@ describe("webhooks that could not be stored or processed", () => {
     const event = await world.database.db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "unreadable" } });
     expect(event.status).toBe("FAILED");
     expect(event.lastError).toContain("line_items");
+  });
+
+  it("waits longer after each failed attempt, and out of attempts waits for the merchant's Retry now", async () => {
+    const db = world.database.db;
+    // The unreadable event above failed once: its next attempt is about five minutes away.
+    const unreadable = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "unreadable" } });
+    const wait = unreadable.nextAttemptAt!.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(4 * 60_000);
+    expect(wait).toBeLessThanOrEqual(5 * 60_000);
+
+    const failed = (webhookId: string, id: number, attempts: number, nextAttemptAt: Date) =>
+      db.webhookEvent.create({
+        data: { webhookId, shopDomain: TEST_SHOP, topic: "orders/create", apiVersion: "2026-07", payload: JSON.stringify(order(id)), status: "FAILED", attempts, lastError: "timeout", nextAttemptAt, receivedAt: new Date(Date.now() - 3_600_000) },
+      });
+    await failed("due", 8301, 2, new Date(Date.now() - 1000));
+    await failed("waiting", 8302, 2, new Date(Date.now() + 3_600_000));
+    await failed("dead", 8303, 10, new Date(Date.now() - 1000));
+    const command = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/retry-webhooks.ts"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "test", DATABASE_URL: world.database.url, SHOPIFY_API_KEY: TEST_API_KEY, SHOPIFY_API_SECRET: TEST_API_SECRET, SHOPIFY_APP_URL: "https://referral-loop.test", SHOPIFY_ADMIN_API_STAND_IN: world.adminApi.url },
+    });
+    expect(command.stdout + command.stderr).toMatch(/events retried/);
+    const status = async (webhookId: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { webhookId } })).status;
+    expect([await status("due"), await status("waiting"), await status("dead"), await status("unreadable")]).toEqual(["PROCESSED", "FAILED", "FAILED", "FAILED"]);
+
+    const retry = await adminFetch(world.app.url, "/app?index", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=retry-webhooks" });
+    expect(retry.status).toBe(200);
+    expect([await status("waiting"), await status("dead")]).toEqual(["PROCESSED", "PROCESSED"]);
   });
 
   it("settles deliveries that arrive together as one batch: a repeat stored once, an unreadable one failed alone, the rest applied", async () => {
