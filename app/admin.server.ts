@@ -2,7 +2,7 @@
 // client for that shop. A session of shop A only ever yields shop A.
 import db from "./db.server";
 import { shopForDomain } from "./models/shops.server";
-import { boundedFormData, FORM_LIMIT } from "./request-body.server";
+import { boundedFormData } from "./request-body.server";
 import { authenticate } from "./shopify.server";
 import { freshOfflineSession } from "./shopify-access.server";
 
@@ -19,10 +19,10 @@ export async function requireShop(request: Request) {
 
 /**
  * Form fields as plain strings (files and repeated names are not used by these forms), read
- * within `limit` bytes: a larger post is 413 before it is held in memory.
+ * within the path's limit: a larger post is 413 before it is held in memory.
  */
-export async function formFields(request: Request, limit = FORM_LIMIT): Promise<Record<string, string>> {
-  const form = await boundedFormData(request, limit);
+export async function formFields(request: Request): Promise<Record<string, string>> {
+  const form = await boundedFormData(request);
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries()) if (typeof value === "string") fields[name] = value;
   return fields;

@@ -4,8 +4,10 @@
 // (readNodeBody); boundedFormData guards the routes themselves (the dev server).
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 
-export const FORM_LIMIT = 256 * 1024;
-export const PUBLIC_FORM_LIMIT = 32 * 1024;
+const FORM_LIMIT = 256 * 1024;
+const PUBLIC_FORM_LIMIT = 32 * 1024;
+const IMPORT_LIMIT = 2 * 1024 * 1024 + 64 * 1024; // the CSV file's 2 MB and the form around it
+const PUBLIC_PREFIXES = ["/apply/", "/portal/", "/unsubscribe/", "/auth/"];
 
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -33,11 +35,14 @@ export async function boundedBody(request: Request, limit: number): Promise<Buff
   return Buffer.concat(chunks);
 }
 
-/** The request's form (urlencoded or multipart), read within `limit` bytes; 413 past it. */
-export async function boundedFormData(request: Request, limit: number): Promise<FormData> {
+/**
+ * The request's form (urlencoded or multipart), read within its path's limit (bodyLimitFor, the
+ * same one server.mjs applies); 413 past it.
+ */
+export async function boundedFormData(request: Request): Promise<FormData> {
   let body: Buffer;
   try {
-    body = await boundedBody(request, limit);
+    body = await boundedBody(request, bodyLimitFor(new URL(request.url).pathname).limit);
   } catch (error) {
     if (error instanceof BodyTooLarge) throw new Response(error.message, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;
@@ -51,9 +56,6 @@ export function bodyLimitFor(pathname: string): { limit: number; tooLarge: strin
   if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return { limit: PUBLIC_FORM_LIMIT, tooLarge: "The form is too large" };
   return { limit: FORM_LIMIT, tooLarge: "The form is too large" };
 }
-
-export const IMPORT_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
-const PUBLIC_PREFIXES = ["/apply/", "/portal/", "/unsubscribe/", "/auth/"];
 
 /**
  * Reads a Node request's body keeping at most `limit` bytes. A body over the limit is drained

@@ -20,8 +20,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
   let form: FormData;
   try {
-    // The file's 2 MB and the form around it: a larger upload is refused as it streams.
-    form = await boundedFormData(request, MAX_BYTES + 64 * 1024);
+    // Read within the import's limit (the file's 2 MB and its form): a larger upload is refused as it streams.
+    form = await boundedFormData(request);
   } catch (thrown) {
     if (thrown instanceof Response && thrown.status === 413) {
       return data({ ok: false as const, problems: [{ row: 0, field: "file", message: "The file is larger than 2 MB" }], imported: 0 }, { status: 413 });

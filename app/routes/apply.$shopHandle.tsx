@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
-import { PUBLIC_FORM_LIMIT } from "~/request-body.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import db from "~/db.server";
 import { parseApplication } from "~/domain/application-input";
@@ -33,7 +32,7 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
   const shop = await shopByHandle(params.shopHandle);
   if (!(await applications.take(`${shop.id}|${visitorOf(request, context)}`))) throw tooManyRequests(600);
-  const parsed = parseApplication(await formFields(request, PUBLIC_FORM_LIMIT));
+  const parsed = parseApplication(await formFields(request));
   if ("spam" in parsed) return { done: true as const }; // a bot: answered like anyone, nothing kept
   if (!parsed.ok) return Response.json({ done: false as const, errors: parsed.errors }, { status: 400 });
   await submitApplication(db, shop.id, parsed.input);

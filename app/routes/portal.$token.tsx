@@ -4,7 +4,6 @@ import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, 
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
-import { PUBLIC_FORM_LIMIT } from "~/request-body.server";
 import { CopyButton } from "~/components/CopyButton";
 import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
@@ -44,7 +43,7 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
   const influencer = await influencerOf(request, params.token, context);
-  const saved = await savePayoutDetails(db, influencer.id, await formFields(request, PUBLIC_FORM_LIMIT), env().SHOPIFY_APP_URL);
+  const saved = await savePayoutDetails(db, influencer.id, await formFields(request), env().SHOPIFY_APP_URL);
   if (!saved.ok) return Response.json(saved, { status: 400 });
   await deliverOutbox(db, mailTransport(), new Date(), influencer.shopId);
   return { ok: true as const, confirmBy: saved.confirmBy };
