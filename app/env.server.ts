@@ -44,7 +44,7 @@ const schema = z
     LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
     CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
     // How long a server holds a backfill between pages before another may resume it.
-    BACKFILL_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    JOB_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     // Days a processed webhook event (id, topic, times; its payload is cleared once processed) is kept.
     WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // Referral redirects per visitor address and minute before 429 (0: no limit).

@@ -4,9 +4,9 @@
 // All are idempotent, so several servers running them at once do no harm. The same work is
 // available as commands (npm run commissions:approve, webhooks:retry, emails:monthly) for an
 // external scheduler.
-import { resumeStalledBackfills } from "./backfill-runner.server";
 import db from "./db.server";
 import { env } from "./env.server";
+import { resumeStalledJobs } from "./job-runner.server";
 import { approveDueCommissions } from "./models/commissions.server";
 import { queueMonthlyEmails } from "./models/monthly-email.server";
 import { deliverOutbox, mailTransport } from "./models/outbox.server";
@@ -33,12 +33,12 @@ export function startSchedules() {
   const prune = setInterval(() => {
     pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS).catch((error) => console.error(`pruning webhook events failed: ${error.message}`));
   }, HOUR);
-  // Backfills whose server stopped mid-run, resumed here at their place.
-  const backfills = setInterval(() => {
-    resumeStalledBackfills().catch((error) => console.error(`resuming backfills failed: ${error.message}`));
-  }, Math.max(1000, env().BACKFILL_LEASE_MS / 2));
+  // Backfills and imports whose server stopped mid-run, resumed here at their place.
+  const jobs = setInterval(() => {
+    resumeStalledJobs().catch((error) => console.error(`resuming jobs failed: ${error.message}`));
+  }, Math.max(1000, env().JOB_LEASE_MS / 2));
   const mail = setInterval(() => {
     deliverOutbox(db, mailTransport()).catch((error) => console.error(`sending mail failed: ${error.message}`));
   }, MINUTE);
-  for (const timer of [approve, retry, monthly, prune, backfills, mail]) timer.unref();
+  for (const timer of [approve, retry, monthly, prune, jobs, mail]) timer.unref();
 }

@@ -6,6 +6,8 @@
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
+import { isUniqueViolation } from "./db-errors.server";
+import { claimLease, leaseEnd, LeaseLost, type Worker } from "./job-leases.server";
 import { applyLedgerChangesIn, ledgerShop, orderSnapshotChange } from "./orders.server";
 import { fetchMissingProducts, productsMissing } from "./products.server";
 
@@ -127,26 +129,30 @@ export function orderPayloadFromGraphql(order: GqlOrder) {
   };
 }
 
-/** The shop's running backfill, or a new one over all its influencer codes. */
+/**
+ * The shop's unfinished backfill (a failed one resumes at its place), or a new one over all its
+ * influencer codes. A unique column holds one unfinished run per shop, so starts at the same
+ * moment from several tabs or servers all get the same run.
+ */
 export async function startBackfill(db: Db, shopId: string) {
-  const running = await db.backfillRun.findFirst({ where: { shopId, status: { in: ["RUNNING", "FAILED"] } }, orderBy: { startedAt: "desc" } });
-  if (running) {
-    return running.status === "RUNNING" ? running : db.backfillRun.update({ where: { id: running.id }, data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null } });
+  const active = await db.backfillRun.findUnique({ where: { activeShopId: shopId } });
+  if (active) {
+    if (active.status === "FAILED") {
+      await db.backfillRun.updateMany({ where: { id: active.id, status: "FAILED" }, data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null } });
+    }
+    return db.backfillRun.findUniqueOrThrow({ where: { id: active.id } });
   }
   const codes = await db.discountCode.findMany({ where: { shopId, status: { not: "PENDING" } }, select: { code: true }, orderBy: { createdAt: "asc" } });
-  return db.backfillRun.create({ data: { shopId, codes: JSON.stringify(codes.map((c) => c.code)) } });
+  try {
+    return await db.backfillRun.create({ data: { shopId, activeShopId: shopId, codes: JSON.stringify(codes.map((c) => c.code)) } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.backfillRun.findUniqueOrThrow({ where: { activeShopId: shopId } });
+  }
 }
 
-/** The server holding a run: a lease it renews with each page. */
-export type Worker = { id: string; leaseMs: number };
-
-/** This worker takes the run if it is RUNNING and nobody holds it (or its lease lapsed). */
-export async function claimBackfill(db: Db, runId: string, worker: Worker, now = new Date()): Promise<boolean> {
-  const claimed = await db.backfillRun.updateMany({
-    where: { id: runId, status: "RUNNING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { worker: worker.id }] },
-    data: { worker: worker.id, leaseUntil: new Date(now.getTime() + worker.leaseMs) },
-  });
-  return claimed.count === 1;
+export function claimBackfill(db: Db, runId: string, worker: Worker, now = new Date()): Promise<boolean> {
+  return claimLease(db.backfillRun, runId, ["RUNNING"], worker, now);
 }
 
 /** Runs whose server stopped: RUNNING, with a lapsed lease. */
@@ -158,8 +164,6 @@ export async function stalledBackfills(db: Db, now = new Date()) {
   });
 }
 
-export class LeaseLost extends Error {}
-
 /** One page of orders; returns false when the run has nothing left. */
 export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker): Promise<boolean> {
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
@@ -167,7 +171,7 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   const codes = JSON.parse(run.codes) as string[];
   if (run.status !== "RUNNING") return false;
   if (run.codeIndex >= codes.length) {
-    await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "DONE", finishedAt: new Date(), leaseUntil: null } });
+    await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "DONE", finishedAt: new Date(), leaseUntil: null, activeShopId: null } });
     return false;
   }
   const code = codes[run.codeIndex];
@@ -186,7 +190,7 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   const orderIds = await db.$transaction(async (tx) => {
     const moved = await tx.backfillRun.updateMany({
       where: { id: runId, worker: worker.id, status: "RUNNING" },
-      data: { ...next, imported: { increment: changes.length }, leaseUntil: new Date(Date.now() + worker.leaseMs) },
+      data: { ...next, imported: { increment: changes.length }, leaseUntil: leaseEnd(worker) },
     });
     if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
     return applyLedgerChangesIn(tx, kind, changes);

@@ -1,7 +1,8 @@
 // Bulk import and export of influencers as CSV. An import is all or nothing: every row is checked
-// first (fields, duplicates in the file and in the shop) and nothing is saved while any row has a
-// problem; if Shopify refuses a code half-way, the influencers already created are removed again.
-import { readInChunks } from "./chunks.server";
+// first (fields, duplicates in the file and in the shop) and nothing starts while any row has a
+// problem. The checked rows are then created by a durable job (ImportRun), one row at a time: a
+// server that stops mid-row leaves the run to another, which settles that row from what Shopify
+// has (never creating its code twice); a row Shopify refuses undoes every influencer the run made.
 import type { Db } from "../db.server";
 import { codeKey } from "../domain/codes";
 import { fromCsv, toCsv } from "../domain/csv";
@@ -9,14 +10,13 @@ import { parseInfluencerInput, type InfluencerInput } from "../domain/influencer
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_COLUMNS } from "../domain/influencer-import-format";
 import { bpsToPercent } from "../domain/percent";
 import type { AdminGraphql } from "./admin-api.server";
-import { deleteCodeInShopify } from "./discount-codes.server";
-import { createInfluencer } from "./influencers.server";
+import { readInChunks } from "./chunks.server";
+import { isUniqueViolation } from "./db-errors.server";
+import { deleteCodeInShopify, settlePendingCode } from "./discount-codes.server";
+import { createInfluencer, createInfluencerLink } from "./influencers.server";
+import { claimLease, leaseEnd, LeaseLost, type Worker } from "./job-leases.server";
 
 export type RowProblem = { row: number; field: string; message: string };
-
-export type ImportResult =
-  | { ok: true; imported: number }
-  | { ok: false; problems: RowProblem[]; imported: 0 };
 
 /** Checks every row; returns the parsed rows only when all are good. */
 export async function checkImport(
@@ -70,38 +70,181 @@ export async function checkImport(
   return { ok: true, rows };
 }
 
-export async function importInfluencers(
+/** Starts the job for checked rows, unless the shop has one running (one at a time per shop). */
+export async function startImport(
   db: Db,
-  graphql: AdminGraphql,
-  shop: { id: string; currency: string },
-  csvText: string,
-): Promise<ImportResult> {
-  const checked = await checkImport(db, shop, csvText);
-  if (!checked.ok) return { ok: false, problems: checked.problems, imported: 0 };
-  const created: string[] = [];
-  for (const [index, input] of checked.rows.entries()) {
-    const result = await createInfluencer(db, graphql, shop, input).catch((error: Error) => ({
-      ok: false as const,
-      errors: { form: error.message },
-    }));
-    if (result.ok) {
-      created.push(result.influencerId);
-      continue;
-    }
-    await undoImport(db, graphql, created);
-    const problems = Object.entries(result.errors).map(([field, message]) => ({ row: index + 2, field, message }));
-    return { ok: false, problems, imported: 0 };
+  shopId: string,
+  fileName: string,
+  rows: InfluencerInput[],
+): Promise<{ ok: true; runId: string } | { ok: false; problems: RowProblem[] }> {
+  try {
+    const run = await db.importRun.create({
+      data: { shopId, activeShopId: shopId, fileName: fileName.slice(0, 200), rows: JSON.stringify(rows), total: rows.length },
+    });
+    return { ok: true, runId: run.id };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ok: false, problems: [{ row: 0, field: "file", message: "An import is already running. Wait until it finishes, then upload the file again." }] };
   }
-  return { ok: true, imported: created.length };
 }
 
-/** Removes influencers created by an import that could not finish, and their codes in Shopify. */
-async function undoImport(db: Db, graphql: AdminGraphql, influencerIds: string[]) {
-  for (const id of influencerIds) {
-    const codes = await db.discountCode.findMany({ where: { influencerId: id } });
-    for (const code of codes) await deleteCodeInShopify(db, graphql, code.id);
-    await db.influencer.delete({ where: { id } });
+export function claimImport(db: Db, runId: string, worker: Worker, now = new Date()): Promise<boolean> {
+  return claimLease(db.importRun, runId, ["RUNNING", "UNDOING"], worker, now);
+}
+
+/** Runs whose server stopped, or whose wait after a failed try is over. */
+export function stalledImports(db: Db, now = new Date()) {
+  return db.importRun.findMany({
+    where: { status: { in: ["RUNNING", "UNDOING"] }, leaseUntil: { lt: now } },
+    select: { id: true, shop: { select: { id: true, domain: true, currency: true } } },
+    take: 20,
+  });
+}
+
+const revive = (row: InfluencerInput): InfluencerInput => ({
+  ...row,
+  discount: {
+    ...row.discount,
+    startsAt: row.discount.startsAt ? new Date(row.discount.startsAt) : null,
+    endsAt: row.discount.endsAt ? new Date(row.discount.endsAt) : null,
+  },
+});
+
+/** Renews the lease before a step's Shopify calls: a server that lost it makes none. */
+async function holdLease(db: Db, runId: string, worker: Worker) {
+  const held = await db.importRun.updateMany({ where: { id: runId, worker: worker.id }, data: { leaseUntil: leaseEnd(worker) } });
+  if (held.count !== 1) throw new LeaseLost(`another server runs import ${runId}`);
+}
+
+/** One row created, or one created influencer removed while undoing; false when the run is over. */
+export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker): Promise<boolean> {
+  const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
+  if (run.worker !== worker.id) throw new LeaseLost(`another server runs import ${runId}`);
+  const mine = { id: runId, worker: worker.id, status: run.status };
+  if (run.status === "RUNNING") {
+    if (run.nextRow >= run.total) {
+      await db.importRun.updateMany({ where: mine, data: { status: "DONE", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
+      return false;
+    }
+    await holdLease(db, runId, worker);
+    const input = revive((JSON.parse(run.rows) as InfluencerInput[])[run.nextRow]);
+    const created = await createRow(db, graphql, shop, runId, input);
+    const row = run.nextRow + 2; // the file's header is row 1
+    const moved = await db.importRun.updateMany({
+      where: mine,
+      data: created.ok
+        ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null, leaseUntil: leaseEnd(worker) }
+        : { status: "UNDOING", problems: JSON.stringify(Object.entries(created.errors).map(([field, message]) => ({ row, field, message }))) },
+    });
+    if (moved.count !== 1) throw new LeaseLost(`another server took import ${runId}`);
+    return true;
   }
+  if (run.status === "UNDOING") {
+    const influencer = await db.influencer.findFirst({ where: { shopId: shop.id, importRunId: runId }, select: { id: true } });
+    if (!influencer) {
+      await db.importRun.updateMany({ where: mine, data: { status: "FAILED", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
+      return false;
+    }
+    await holdLease(db, runId, worker);
+    await removeInfluencer(db, graphql, influencer.id);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Creates one row's influencer, code and link. When an earlier server stopped in the middle of
+ * this row, its influencer exists already: its pending code is settled by asking Shopify (adopted
+ * if Shopify made it, created again only if Shopify did not), so no code is made twice.
+ */
+async function createRow(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, input: InfluencerInput) {
+  const earlier = await db.influencer.findUnique({
+    where: { shopId_email: { shopId: shop.id, email: input.email } },
+    select: { id: true, importRunId: true, codes: { select: { id: true, status: true } }, links: { select: { id: true } } },
+  });
+  if (earlier?.importRunId === runId) {
+    for (const code of earlier.codes.filter((c) => c.status === "PENDING")) await settlePendingCode(db, graphql, code.id);
+    const codes = await db.discountCode.findMany({ where: { influencerId: earlier.id }, select: { id: true, status: true } });
+    if (codes.some((c) => c.status === "PENDING")) throw new Error("Shopify did not answer whether the code was created");
+    if (codes.length) {
+      if (!earlier.links.length) await createInfluencerLink(db, shop.id, earlier.id, input, codes[0].id);
+      return { ok: true as const };
+    }
+    await db.influencer.delete({ where: { id: earlier.id } }); // Shopify never made its code: start the row again
+  }
+  return createInfluencer(db, graphql, shop, input, { importRunId: runId });
+}
+
+/** Removes an influencer this run created, its codes first in Shopify. */
+async function removeInfluencer(db: Db, graphql: AdminGraphql, influencerId: string) {
+  const codes = await db.discountCode.findMany({ where: { influencerId }, select: { id: true } });
+  for (const code of codes) await deleteCodeInShopify(db, graphql, code.id);
+  await db.influencer.delete({ where: { id: influencerId } });
+}
+
+export const MAX_IMPORT_ATTEMPTS = 5;
+
+/** After a failed try the run waits, 5 s doubling; past the last try it is undone. */
+export function importRetryDelayMs(attempts: number): number {
+  return Math.min(600_000, 5_000 * 2 ** (attempts - 1));
+}
+
+/** Every step until the run is over; a failed try leaves the run to be taken up after a wait. */
+export async function runImport(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker) {
+  try {
+    while (await importStep(db, graphql, shop, runId, worker)) {
+      // next row
+    }
+  } catch (error) {
+    if (error instanceof LeaseLost) return;
+    await failImportTry(db, runId, worker, (error as Error).message);
+  }
+}
+
+/** A try failed (Shopify unreachable, a database error): wait longer each time, then undo. */
+export async function failImportTry(db: Db, runId: string, worker: Worker, reason: string, now = new Date()) {
+  const run = await db.importRun.findUnique({ where: { id: runId } });
+  if (!run || run.worker !== worker.id) return;
+  const attempts = run.attempts + 1;
+  const giveUp = run.status === "RUNNING" && attempts >= MAX_IMPORT_ATTEMPTS;
+  const message = `Shopify or the database failed ${attempts} times: ${reason}`.slice(0, 500);
+  await db.importRun.updateMany({
+    where: { id: runId, worker: worker.id },
+    data: {
+      attempts: giveUp ? 0 : attempts,
+      lastError: message,
+      worker: null,
+      leaseUntil: giveUp ? now : new Date(now.getTime() + importRetryDelayMs(attempts)),
+      ...(giveUp ? { status: "UNDOING" as const, problems: JSON.stringify([{ row: run.nextRow + 2, field: "form", message }]) } : {}),
+    },
+  });
+}
+
+export type ImportSummary = {
+  id: string;
+  status: "RUNNING" | "UNDOING" | "DONE" | "FAILED";
+  fileName: string;
+  total: number;
+  created: number;
+  problems: RowProblem[];
+  lastError: string | null;
+  finishedAt: string | null;
+};
+
+/** The shop's latest import, for its page. */
+export async function latestImport(db: Db, shopId: string): Promise<ImportSummary | null> {
+  const run = await db.importRun.findFirst({ where: { shopId }, orderBy: { startedAt: "desc" } });
+  if (!run) return null;
+  return {
+    id: run.id,
+    status: run.status,
+    fileName: run.fileName,
+    total: run.total,
+    created: run.nextRow,
+    problems: run.problems ? (JSON.parse(run.problems) as RowProblem[]) : [],
+    lastError: run.lastError,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
 }
 
 export async function exportInfluencers(db: Db, shopId: string, currency: string): Promise<string> {

@@ -86,7 +86,7 @@ export async function createInfluencer(
   graphql: AdminGraphql,
   shop: { id: string; currency: string },
   input: InfluencerInput,
-  status: InfluencerStatus = "ACTIVE",
+  options: { status?: InfluencerStatus; importRunId?: string } = {},
 ): Promise<CreateResult> {
   const duplicate = await db.influencer.findUnique({ where: { shopId_email: { shopId: shop.id, email: input.email } } });
   if (duplicate) return { ok: false, errors: { email: `${duplicate.name} already has this email` } };
@@ -95,7 +95,15 @@ export async function createInfluencer(
   try {
     const outcome = await db.$transaction(async (tx) => {
       const influencer = await tx.influencer.create({
-        data: { shopId: shop.id, name: input.name, email: input.email, commissionBps: input.commissionBps, tags: input.tags, status },
+        data: {
+          shopId: shop.id,
+          name: input.name,
+          email: input.email,
+          commissionBps: input.commissionBps,
+          tags: input.tags,
+          status: options.status ?? "ACTIVE",
+          importRunId: options.importRunId,
+        },
       });
       const code = await reserveCode(tx, shop.id, influencer.id, input.code, input.discount, shop.currency);
       if (!code.ok) throw new FieldErrorsThrown(code.errors);
@@ -118,13 +126,18 @@ export async function createInfluencer(
     await db.influencer.delete({ where: { id: reserved.influencerId } });
     return { ok: false, errors: confirmed.errors };
   }
-  await createReferralLink(db, shop.id, reserved.influencerId, {
-    baseSlug: slugify(input.name),
-    destinationPath: input.destinationPath,
-    discountCodeId: reserved.codeId,
-  });
+  await createInfluencerLink(db, shop.id, reserved.influencerId, input, reserved.codeId);
   if (!confirmed.ok) return { ok: true, influencerId: reserved.influencerId, warning: confirmed.errors.form };
   return { ok: true, influencerId: reserved.influencerId };
+}
+
+/** The influencer's first referral link, to the destination entered, carrying its code. */
+export function createInfluencerLink(db: Db, shopId: string, influencerId: string, input: InfluencerInput, codeId: string) {
+  return createReferralLink(db, shopId, influencerId, {
+    baseSlug: slugify(input.name),
+    destinationPath: input.destinationPath,
+    discountCodeId: codeId,
+  });
 }
 
 class FieldErrorsThrown extends Error {

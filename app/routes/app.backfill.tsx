@@ -3,7 +3,7 @@ import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { requireShop } from "~/admin.server";
-import { startOrResumeBackfill } from "~/backfill-runner.server";
+import { startOrResumeBackfill } from "~/job-runner.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import db from "~/db.server";
 import { latestBackfill } from "~/models/backfill.server";

@@ -1,70 +1,73 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
-import { useState } from "react";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, List, Page, ProgressBar, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import db from "~/db.server";
-import { boundedFormData } from "~/request-body.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
-import { importInfluencers } from "~/models/influencer-import.server";
+import { workImportNow } from "~/job-runner.server";
+import { checkImport, latestImport, startImport, type RowProblem } from "~/models/influencer-import.server";
+import { boundedFormData } from "~/request-body.server";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await requireShop(request);
-  return null;
+  const { shop } = await requireShop(request);
+  return { run: await latestImport(db, shop.id) };
 };
 
+const refused = (problems: RowProblem[], status = 400) => data({ ok: false as const, problems }, { status });
+
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql } = await requireShop(request);
+  const { shop } = await requireShop(request);
   let form: FormData;
   try {
     // Read within the import's limit (the file's 2 MB and its form): a larger upload is refused as it streams.
     form = await boundedFormData(request);
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 413) {
-      return data({ ok: false as const, problems: [{ row: 0, field: "file", message: "The file is larger than 2 MB" }], imported: 0 }, { status: 413 });
-    }
+    if (thrown instanceof Response && thrown.status === 413) return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
     throw thrown;
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) {
-    return { ok: false as const, problems: [{ row: 0, field: "file", message: "Choose a CSV file" }], imported: 0 };
-  }
-  if (file.size > MAX_BYTES) {
-    return { ok: false as const, problems: [{ row: 0, field: "file", message: "The file is larger than 2 MB" }], imported: 0 };
-  }
-  return importInfluencers(db, graphql, shop, await file.text());
+  if (!(file instanceof File) || file.size === 0) return refused([{ row: 0, field: "file", message: "Choose a CSV file" }]);
+  if (file.size > MAX_BYTES) return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
+  const checked = await checkImport(db, shop, await file.text());
+  if (!checked.ok) return refused(checked.problems);
+  const started = await startImport(db, shop.id, file.name || "influencers.csv", checked.rows);
+  if (!started.ok) return refused(started.problems, 409);
+  workImportNow(started.runId, shop);
+  return { ok: true as const, problems: [] as RowProblem[] };
 };
 
 export default function ImportInfluencers() {
+  const { run } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const importing = useNavigation().state === "submitting";
   const [file, setFile] = useState<File | null>(null);
+  const working = run?.status === "RUNNING" || run?.status === "UNDOING";
+  const revalidator = useRevalidator();
+  // The rows are created in the background: follow the run until it is over.
+  useEffect(() => {
+    if (!working) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [working, revalidator]);
 
   return (
     <Page title="Import influencers" backAction={{ content: "Influencers", url: "/app/influencers" }}>
       <Layout>
-        {result?.ok && (
-          <Layout.Section>
-            <Banner tone="success" title={`${result.imported} influencers imported`}>
-              <p>Each has a discount code in Shopify and a referral link.</p>
-            </Banner>
-          </Layout.Section>
-        )}
         {result && !result.ok && (
           <Layout.Section>
             <Banner tone="critical" title="Nothing was imported">
               <p>Fix these rows and upload the file again. No influencer or code was created.</p>
             </Banner>
-            <Card padding="0">
-              <DataTable
-                columnContentTypes={["numeric", "text", "text"]}
-                headings={["Row", "Column", "Problem"]}
-                rows={result.problems.map((p) => [p.row || "-", p.field, p.message])}
-              />
-            </Card>
+            <ProblemTable problems={result.problems} />
+          </Layout.Section>
+        )}
+        {run && (!result || result.ok) && (
+          <Layout.Section>
+            <ImportRunStatus run={run} />
           </Layout.Section>
         )}
         <Layout.Section>
@@ -105,7 +108,7 @@ export default function ImportInfluencers() {
                   <DownloadButton url="/app/influencers/template.csv" filename="influencers-template.csv">
                     Download template
                   </DownloadButton>
-                  <Button submit variant="primary" loading={importing} disabled={!file}>
+                  <Button submit variant="primary" loading={importing} disabled={!file || working}>
                     Import
                   </Button>
                 </InlineStack>
@@ -115,5 +118,50 @@ export default function ImportInfluencers() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+type Run = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["run"]>;
+
+function ImportRunStatus({ run }: { run: Run }) {
+  if (run.status === "RUNNING") {
+    return (
+      <Banner tone="info" title={`Importing ${run.fileName}: ${run.created} of ${run.total}`}>
+        <BlockStack gap="200">
+          <ProgressBar progress={run.total ? Math.round((run.created / run.total) * 100) : 0} size="small" />
+          <p>You can leave this page; the import goes on.{run.lastError ? ` Trying again after: ${run.lastError}` : ""}</p>
+        </BlockStack>
+      </Banner>
+    );
+  }
+  if (run.status === "UNDOING") {
+    return (
+      <Banner tone="warning" title={`A row of ${run.fileName} could not be imported`}>
+        <p>Removing the influencers and codes this import created, so that nothing of it is left.</p>
+      </Banner>
+    );
+  }
+  if (run.status === "FAILED") {
+    return (
+      <BlockStack gap="200">
+        <Banner tone="critical" title="Nothing was imported">
+          <p>{`${run.fileName} was undone: no influencer or code of it is left. Fix these rows and upload the file again.`}</p>
+        </Banner>
+        <ProblemTable problems={run.problems} />
+      </BlockStack>
+    );
+  }
+  return (
+    <Banner tone="success" title={`${run.total} influencers imported`}>
+      <p>{`From ${run.fileName}. Each has a discount code in Shopify and a referral link.`}</p>
+    </Banner>
+  );
+}
+
+function ProblemTable({ problems }: { problems: RowProblem[] }) {
+  return (
+    <Card padding="0">
+      <DataTable columnContentTypes={["numeric", "text", "text"]} headings={["Row", "Column", "Problem"]} rows={problems.map((p) => [p.row || "-", p.field, p.message])} />
+    </Card>
   );
 }

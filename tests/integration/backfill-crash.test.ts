@@ -8,7 +8,7 @@ import { useWorld } from "../support/harness";
 import { pastOrder } from "../support/orders";
 import { adminFetch, adminPost } from "../support/shopify";
 
-const LEASE = { BACKFILL_LEASE_MS: "1500" };
+const LEASE = { JOB_LEASE_MS: "1500" };
 const world = useWorld({ env: LEASE });
 
 describe("a server killed mid-backfill", () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
+import { eventually } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch } from "../support/shopify";
 
@@ -9,6 +10,15 @@ function upload(csv: string) {
   const form = new FormData();
   form.set("file", new File([csv], "influencers.csv", { type: "text/csv" }));
   return adminFetch(world.app.url, "/app/influencers/import", { method: "POST", body: form });
+}
+
+/** The import page once the latest run is over. */
+async function finishedPage() {
+  await eventually(async () => {
+    const run = await world.database.db.importRun.findFirst({ orderBy: { startedAt: "desc" } });
+    return run && (run.status === "DONE" || run.status === "FAILED");
+  }, 15_000);
+  return (await adminFetch(world.app.url, "/app/influencers/import")).text();
 }
 
 const header = "name,email,code,discountPercent,commissionPercent,tags\n";
@@ -27,20 +37,22 @@ describe("CSV import and export", () => {
   it("imports nothing when a row has a problem, and reports each problem by row", async () => {
     const csv = header + "Ann,ann@example.com,ANN10,10,,\nBob,not-an-email,BOB10,10,,\nCid,cid@example.com,ann10,250,,\n";
     const response = await upload(csv);
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Nothing was imported");
     expect(html).toContain("Enter an email address like name@example.com");
     expect(html).toContain("Same code as row 2");
     expect(html).toContain("Enter a discount between 1 and 100 percent");
     expect(await world.database.db.influencer.count()).toBe(0);
+    expect(await world.database.db.importRun.count()).toBe(0);
     expect(world.adminApi.callsOf("discountCodeBasicCreate")).toHaveLength(0);
   });
 
   it("imports every row with its code in Shopify", async () => {
     const csv = header + "Ann,ann@example.com,ANN10,10,15,\"vip, skincare\"\nBob,bob@example.com,BOB10,12.5,,makeup\n";
     const response = await upload(csv);
-    expect(await response.text()).toContain("2 influencers imported");
+    expect(response.status).toBe(200);
+    expect(await finishedPage()).toContain("2 influencers imported");
     const rows = await world.database.db.influencer.findMany({ orderBy: { email: "asc" }, include: { codes: true } });
     expect(rows.map((r) => [r.email, r.tags, r.commissionBps, r.codes[0].status, r.codes[0].percentBps])).toEqual([
       ["ann@example.com", "vip,skincare", 1500, "ACTIVE", 1000],
@@ -53,7 +65,8 @@ describe("CSV import and export", () => {
     const shop = world.adminApi.shop(TEST_SHOP);
     shop.discounts.set(2, { ...[...shop.discounts.values()][0], id: 2, code: "TAKENBYSHOP" });
     const csv = header + "Cid,cid@example.com,CID10,10,,\nDee,dee@example.com,TAKENBYSHOP,10,,\n";
-    const html = await (await upload(csv)).text();
+    expect((await upload(csv)).status).toBe(200);
+    const html = await finishedPage();
     expect(html).toContain("Nothing was imported");
     expect(html).toContain("This code is already used in your store. Try another.");
     expect(await world.database.db.influencer.count({ where: { email: { in: ["cid@example.com", "dee@example.com"] } } })).toBe(0);
