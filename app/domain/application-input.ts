@@ -1,13 +1,13 @@
 // The public application form, as an influencer fills it in: each field's problem in plain words.
 // `website` is a honeypot: hidden from people, filled in by form-filling bots.
 import { z } from "zod";
-import { issuesToErrors, type FieldErrors } from "./influencer-input";
+import { emailAddress, issuesToErrors, type FieldErrors } from "./influencer-input";
 
 const PROFILE = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
 
 const schema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(120, "Use at most 120 characters"),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com")),
+  email: emailAddress("Enter an email address like name@example.com"),
   socialProfiles: z
     .string()
     .default("")

@@ -9,31 +9,34 @@ import { destinationProblem } from "./referral-links";
 export type FieldErrors = Record<string, string>;
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
-const optionalText = z.preprocess((v) => (v == null ? "" : String(v)), z.string().trim());
+const optionalText = (max: number) => z.preprocess((v) => (v == null ? "" : String(v)), text(max));
+
+/** An email address as people type it (trimmed, lower case), no longer than an address can be. */
+export const emailAddress = (message: string) => z.string().trim().toLowerCase().max(254, "Use at most 254 characters").pipe(z.email(message));
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "yes" || v === "1", z.boolean());
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const profileSchema = z.object({
   name: text(120).min(1, "Enter a name"),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com")),
-  commissionPercent: optionalText,
-  tags: optionalText,
+  email: emailAddress("Enter an email address like name@example.com"),
+  commissionPercent: optionalText(20),
+  tags: optionalText(500),
 });
 
 const codeSchema = z.object({
-  code: optionalText,
-  discountType: z.enum(["percentage", "fixed_amount"]).default("percentage"),
-  discountPercent: optionalText,
-  discountAmount: optionalText,
+  code: optionalText(255),
+  discountType: z.enum(["percentage", "fixed_amount"], { error: "discountType is percentage or fixed_amount" }).default("percentage"),
+  discountPercent: optionalText(20),
+  discountAmount: optionalText(20),
   oncePerCustomer: flag.default(false),
-  usageLimit: optionalText,
-  minimumSubtotal: optionalText,
-  startsAt: optionalText,
-  endsAt: optionalText,
+  usageLimit: optionalText(20),
+  minimumSubtotal: optionalText(20),
+  startsAt: optionalText(20),
+  endsAt: optionalText(20),
   combinesWithOrder: flag.default(false),
   combinesWithProduct: flag.default(false),
   combinesWithShipping: flag.default(true),
-  destinationPath: optionalText,
+  destinationPath: optionalText(500),
 });
 
 export type DiscountTerms = {

@@ -19,7 +19,7 @@ export type ProgramSettings = {
 
 function money(text: string, currency: string): number | null {
   try {
-    const minor = enteredMinor(text.trim() || "0", currency);
+    const minor = enteredMinor(text.trim(), currency);
     return minor >= 0 ? minor : null;
   } catch {
     return null;
@@ -70,6 +70,9 @@ export function formatOverrides(overrides: RateOverride[]): string {
 export function parseProgramSettings(raw: Record<string, string>, currency: string): { ok: true; settings: ProgramSettings } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const kind = raw.commissionKind === "FIXED" ? "FIXED" : "PERCENT";
+  if (raw.commissionKind !== "FIXED" && raw.commissionKind !== "PERCENT") errors.commissionKind = "commissionKind is PERCENT or FIXED";
+  const mode = raw.attributionMode === "CODE_ONLY" ? "CODE_ONLY" : "CODE_AND_LINK";
+  if (raw.attributionMode !== "CODE_ONLY" && raw.attributionMode !== "CODE_AND_LINK") errors.attributionMode = "attributionMode is CODE_ONLY or CODE_AND_LINK";
   const percentBps = percentToBps(raw.commissionPercent ?? "");
   if (kind === "PERCENT" && (percentBps === null || percentBps > 10000)) errors.commissionPercent = "Enter a commission between 0 and 100 percent";
   const fixedMinor = money(raw.fixedAmount ?? "", currency);
@@ -99,7 +102,7 @@ export function parseProgramSettings(raw: Record<string, string>, currency: stri
       holdPeriodDays: hold!,
       payoutThresholdMinor: threshold!,
       attributionWindowDays: window!,
-      attributionMode: raw.attributionMode === "CODE_ONLY" ? "CODE_ONLY" : "CODE_AND_LINK",
+      attributionMode: mode,
     },
   };
 }

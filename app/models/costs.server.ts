@@ -40,6 +40,7 @@ export async function addCost(
     }
     if (amountMinor === null || amountMinor <= 0) errors.amount = `Enter an amount in ${shop.currency}, like 150.00`;
   }
+  if ((fields.note ?? "").trim().length > 500) errors.note = "Use at most 500 characters";
   const influencer = await db.influencer.findFirst({ where: { id: influencerId, shopId: shop.id }, select: { id: true } });
   if (!influencer) errors.form = "This influencer does not exist";
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -54,7 +55,7 @@ export async function addCost(
         amountMinor: amountMinor!,
         currency: shop.currency,
         incurredOn: incurredOn!,
-        note: (fields.note ?? "").trim().slice(0, 500),
+        note: (fields.note ?? "").trim(),
       },
     });
     const shopRow = await tx.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });

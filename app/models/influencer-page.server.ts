@@ -1,10 +1,12 @@
 // What the influencer page shows and changes: one influencer, their codes and links.
 import QRCode from "qrcode";
+import { z } from "zod";
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { parseCodeInput, parseProfileInput, type FieldErrors } from "../domain/influencer-input";
 import { discountLabel } from "../domain/codes";
 import { formatMoney } from "../domain/money";
+import { boundedText, intents, parseForm, rowId } from "../domain/form-input";
 import { bpsToPercent } from "../domain/percent";
 import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
@@ -85,9 +87,30 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
   };
 }
 
-export type PageActionResult = { ok: true; message: string; portalLink?: string } | { ok: false; errors: FieldErrors; intent: string };
+export type PageActionResult =
+  | { ok: true; message: string; portalLink?: string }
+  | { ok: false; errors: FieldErrors; intent: string; status: 400 | 404 };
 
-/** The page's forms, told apart by `intent`. */
+const onOff = z.enum(["true", "false"], { error: "active is true or false" });
+
+/** The page's forms, told apart by `intent`; the ids a form acts on are required. */
+const PageForm = intents(
+  z.object({ intent: z.literal("profile") }),
+  z.object({ intent: z.literal("status"), status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"], { error: "status is ACTIVE, PAUSED or ARCHIVED" }) }),
+  z.object({ intent: z.literal("add-code") }),
+  z.object({ intent: z.literal("code-active"), codeId: rowId("codeId"), active: onOff }),
+  z.object({
+    intent: z.literal("add-link"),
+    slug: boundedText(60),
+    destinationPath: boundedText(500),
+    discountCodeId: z.union([z.literal(""), rowId("discountCodeId")]).default(""),
+  }),
+  z.object({ intent: z.literal("add-cost") }),
+  z.object({ intent: z.literal("link-active"), linkId: rowId("linkId"), active: onOff }),
+  z.object({ intent: z.literal("portal-link") }),
+  z.object({ intent: z.literal("portal-revoke") }),
+);
+
 export async function influencerPageAction(
   db: Db,
   databaseKind: DatabaseKind,
@@ -98,11 +121,14 @@ export async function influencerPageAction(
   appUrl: string,
 ): Promise<PageActionResult> {
   const intent = fields.intent ?? "";
-  const fail = (errors: FieldErrors): PageActionResult => ({ ok: false, errors, intent });
+  const fail = (errors: FieldErrors, status: 400 | 404 = 400): PageActionResult => ({ ok: false, errors, intent, status });
+  const form = parseForm(PageForm, fields);
+  if (!form.ok) return fail({ form: Object.values(form.errors)[0], ...form.errors });
   const influencer = await db.influencer.findFirst({ where: { id, shopId: shop.id } });
-  if (!influencer) return fail({ form: "This influencer does not exist" });
+  if (!influencer) return fail({ form: "This influencer does not exist" }, 404);
+  const input = form.input;
 
-  switch (intent) {
+  switch (input.intent) {
     case "profile": {
       const parsed = parseProfileInput(fields);
       if (!parsed.ok) return fail(parsed.errors);
@@ -110,10 +136,8 @@ export async function influencerPageAction(
       return saved.ok ? { ok: true, message: "Profile saved" } : fail(saved.errors);
     }
     case "status": {
-      const status = fields.status;
-      if (status !== "ACTIVE" && status !== "PAUSED" && status !== "ARCHIVED") return fail({ form: "Unknown status" });
-      const changed = await setInfluencerStatus(db, graphql, shop.id, id, status);
-      const words = { ACTIVE: "activated", PAUSED: "paused", ARCHIVED: "archived" }[status];
+      const changed = await setInfluencerStatus(db, graphql, shop.id, id, input.status);
+      const words = { ACTIVE: "activated", PAUSED: "paused", ARCHIVED: "archived" }[input.status];
       return changed.ok ? { ok: true, message: `${influencer.name} ${words}` } : fail(changed.errors);
     }
     case "add-code": {
@@ -126,17 +150,17 @@ export async function influencerPageAction(
       return confirmed.ok ? { ok: true, message: `Code ${parsed.input.code} created` } : fail(confirmed.errors);
     }
     case "code-active": {
-      const code = await db.discountCode.findFirst({ where: { id: fields.codeId, shopId: shop.id, influencerId: id } });
-      if (!code) return fail({ form: "This code does not exist" });
-      const result = await setCodeActive(db, graphql, code.id, fields.active === "true");
-      return result.ok ? { ok: true, message: `Code ${code.code} turned ${fields.active === "true" ? "on" : "off"}` } : fail(result.errors);
+      const code = await db.discountCode.findFirst({ where: { id: input.codeId, shopId: shop.id, influencerId: id } });
+      if (!code) return fail({ codeId: "This code does not exist", form: "This code does not exist" }, 404);
+      const result = await setCodeActive(db, graphql, code.id, input.active === "true");
+      return result.ok ? { ok: true, message: `Code ${code.code} turned ${input.active === "true" ? "on" : "off"}` } : fail(result.errors);
     }
     case "add-link": {
       const created = await createReferralLink(db, shop.id, id, {
-        baseSlug: fields.slug?.trim() ? fields.slug : slugify(influencer.name),
-        exactSlug: Boolean(fields.slug?.trim()),
-        destinationPath: fields.destinationPath?.trim() || "/",
-        discountCodeId: fields.discountCodeId || null,
+        baseSlug: input.slug || slugify(influencer.name),
+        exactSlug: Boolean(input.slug),
+        destinationPath: input.destinationPath || "/",
+        discountCodeId: input.discountCodeId || null,
       });
       return created.ok ? { ok: true, message: `Link /r/${created.slug} created` } : fail(created.errors);
     }
@@ -146,10 +170,10 @@ export async function influencerPageAction(
     }
     case "link-active": {
       const result = await db.referralLink.updateMany({
-        where: { id: fields.linkId, shopId: shop.id, influencerId: id },
-        data: { status: fields.active === "true" ? "ACTIVE" : "PAUSED" },
+        where: { id: input.linkId, shopId: shop.id, influencerId: id },
+        data: { status: input.active === "true" ? "ACTIVE" : "PAUSED" },
       });
-      return result.count ? { ok: true, message: "Link updated" } : fail({ form: "This link does not exist" });
+      return result.count ? { ok: true, message: "Link updated" } : fail({ linkId: "This link does not exist", form: "This link does not exist" }, 404);
     }
     case "portal-link": {
       const token = await rotatePortalToken(db, shop.id, id);
@@ -159,7 +183,5 @@ export async function influencerPageAction(
       const ended = await revokePortalTokens(db, shop.id, id);
       return { ok: true, message: `${ended} portal link${ended === 1 ? "" : "s"} ended` };
     }
-    default:
-      return fail({ form: "Unknown action" });
   }
 }

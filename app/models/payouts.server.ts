@@ -184,16 +184,17 @@ export async function adjustPayout(
   payoutId: string,
   fields: { amount?: string; reason?: string },
   actor: string,
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<{ ok: true } | { ok: false; field: "amount" | "reason" | "payoutId"; error: string }> {
   let amountMinor: number;
   try {
     amountMinor = enteredMinor((fields.amount ?? "").replace(/^\+/, ""), shop.currency);
   } catch {
-    return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
+    return { ok: false, field: "amount", error: ADJUSTMENT_ERROR(shop.currency) };
   }
-  if (amountMinor === 0) return { ok: false, error: ADJUSTMENT_ERROR(shop.currency) };
-  const reason = (fields.reason ?? "").trim().slice(0, 200);
-  if (!reason) return { ok: false, error: "Say why, for the influencer's statement" };
+  if (amountMinor === 0) return { ok: false, field: "amount", error: ADJUSTMENT_ERROR(shop.currency) };
+  const reason = (fields.reason ?? "").trim();
+  if (!reason) return { ok: false, field: "reason", error: "Say why, for the influencer's statement" };
+  if (reason.length > 200) return { ok: false, field: "reason", error: "Use at most 200 characters" };
   return db.$transaction(async (tx) => {
     // One conditional write decides: of several deductions at once, those that would take the
     // payout below nothing change nothing (the database re-checks the amount under the row lock).
@@ -203,7 +204,7 @@ export async function adjustPayout(
     });
     const payout = await tx.payout.findFirst({ where: { id: payoutId, shopId: shop.id } });
     if (changed.count !== 1) {
-      return { ok: false as const, error: payout?.status === "DRAFT" ? "A payout cannot go below nothing" : "This payout is not a draft any more" };
+      return { ok: false as const, field: "payoutId" as const, error: payout?.status === "DRAFT" ? "A payout cannot go below nothing" : "This payout is not a draft any more" };
     }
     await tx.commissionAdjustment.create({
       data: {

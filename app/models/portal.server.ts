@@ -5,6 +5,7 @@ import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db.server";
 import { discountLabel } from "../domain/codes";
+import { emailAddress } from "../domain/influencer-input";
 import { renderEmail } from "../domain/email-templates";
 import { formatMoney } from "../domain/money";
 import { reportRangeOrDefault } from "../domain/report-range";
@@ -72,7 +73,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
 }
 
 const payoutDetails = z.object({
-  paypalEmail: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("Enter the email address of your PayPal account"))]),
+  paypalEmail: z.union([z.literal(""), emailAddress("Enter the email address of your PayPal account")]),
 });
 
 /** How long a confirmation link for a new payout email works. */

@@ -31,13 +31,15 @@ const NOT_WAITING = "This application is no longer waiting";
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
+  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const { intent, influencerId: id } = parsed.input;
+  const refused = (status: number, message: string) => data({ ok: false as const, message, errors: { influencerId: message } }, { status });
+  if (!(await db.influencer.findFirst({ where: { id, shopId: shop.id }, select: { id: true } }))) return refused(404, "This application does not exist");
   if (intent === "decline") {
-    return (await declineApplication(db, shop.id, id)) ? { ok: true as const, message: "Application declined" } : data({ ok: false as const, message: NOT_WAITING }, { status: 409 });
+    return (await declineApplication(db, shop.id, id)) ? { ok: true as const, message: "Application declined" } : refused(409, NOT_WAITING);
   }
   const approved = await approveApplication(db, graphql, shop, id, env().SHOPIFY_APP_URL);
-  if (!approved.ok) return data({ ok: false as const, message: Object.values(approved.errors)[0] ?? "Could not approve" }, { status: 409 });
+  if (!approved.ok) return refused(409, Object.values(approved.errors)[0] ?? "Could not approve");
   await deliverOutbox(db, mailTransport(), new Date(), shop.id);
   return { ok: true as const, message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way` };
 };

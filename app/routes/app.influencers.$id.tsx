@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Banner,
@@ -36,7 +36,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  return influencerPageAction(db, dbKind, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
+  const result = await influencerPageAction(db, dbKind, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
+  return data(result, { status: result.ok ? 200 : result.status });
 };
 
 export default function InfluencerPage() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useMemo, useState } from "react";
@@ -25,9 +25,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
   const fields = await formFields(request);
   const parsed = parseInfluencerInput(fields, shop.currency);
-  if (!parsed.ok) return { errors: parsed.errors };
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const created = await createInfluencer(db, graphql, shop, parsed.input);
-  if (!created.ok) return { errors: created.errors };
+  if (!created.ok) return data({ errors: created.errors }, { status: 400 });
   const notice = created.warning ? `?notice=${encodeURIComponent(created.warning)}` : "";
   return redirect(`/app/influencers/${created.influencerId}${notice}`);
 };

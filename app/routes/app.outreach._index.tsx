@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
@@ -6,6 +6,8 @@ import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
+import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
+import { parseForm } from "~/domain/form-input";
 import { env } from "~/env.server";
 import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/models/outbox.server";
 import { applicationUrl, previewEmail, resetTemplate, saveTemplate, sendPitches, templateFor } from "~/models/outreach.server";
@@ -38,29 +40,30 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireShop(request);
   const fields = await formFields(request);
-  const kind = kindOf(fields.kind);
-  switch (fields.intent) {
+  const refused = (errors: Record<string, string>, status = 400) => data({ message: "", errors }, { status });
+  const form = parseForm(OutreachForm, fields);
+  if (!form.ok) return refused(form.errors);
+  const input = form.input;
+  switch (input.intent) {
     case "save": {
-      const saved = await saveTemplate(db, shop.id, kind, fields);
-      return saved.ok ? { message: "Template saved", errors: {} } : { message: "", errors: saved.errors };
+      const saved = await saveTemplate(db, shop.id, input.kind, fields);
+      return saved.ok ? { message: "Template saved", errors: {} } : refused(saved.errors);
     }
     case "reset":
-      await resetTemplate(db, shop.id, kind);
+      await resetTemplate(db, shop.id, input.kind);
       return { message: "Back to the default text", errors: {} };
     case "pitch": {
-      const ids = Object.keys(fields).filter((k) => k.startsWith("prospect:") && fields[k] === "on").map((k) => k.slice("prospect:".length));
-      if (!ids.length) return { message: "", errors: { prospects: "Choose at least one prospect" } };
-      const queued = await sendPitches(db, shop, ids, env().SHOPIFY_APP_URL);
+      const ids = pitchedIds(fields);
+      if (!ids.ok) return refused(ids.errors);
+      const queued = await sendPitches(db, shop, ids.ids, env().SHOPIFY_APP_URL);
       await deliverOutbox(db, mailTransport(), new Date(), shop.id);
       return { message: queued ? `${queued} pitch${queued === 1 ? "" : "es"} queued` : "They were all pitched before", errors: {} };
     }
     case "retry": {
-      if (fields.messageId && !(await requeueMessage(db, shop.id, fields.messageId))) return { message: "", errors: { outbox: "This message is not waiting to be sent again" } };
+      if (input.messageId && !(await requeueMessage(db, shop.id, input.messageId))) return refused({ messageId: "This message is not waiting to be sent again" }, 404);
       const outcome = await deliverOutbox(db, mailTransport(), new Date(), shop.id);
       return { message: `${outcome.sent} sent, ${outcome.failed} failed`, errors: {} };
     }
-    default:
-      return { message: "", errors: { form: "Unknown action" } };
   }
 };
 
@@ -197,7 +200,7 @@ export default function Outreach() {
                   </Button>
                 </Form>
               </InlineStack>
-              {errors.outbox && <Banner tone="critical">{errors.outbox}</Banner>}
+              {(errors.messageId || errors.intent || errors.kind) && <Banner tone="critical">{errors.messageId || errors.intent || errors.kind}</Banner>}
             </Box>
             <DataTable
               columnContentTypes={["text", "text", "text", "text", "text"]}

@@ -1,15 +1,20 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
 import db from "~/db.server";
-import { EMAIL_KIND_NAMES, type EmailKind } from "~/domain/email-templates";
+import { boundedText, parseForm } from "~/domain/form-input";
+import { emailKind } from "~/domain/outreach-input";
 import { env } from "~/env.server";
 import { previewEmail } from "~/models/outreach.server";
+
+const PreviewForm = z.object({ kind: emailKind, subject: boundedText(200), body: boundedText(10_000) });
 
 // POST /app/outreach/preview (kind, subject, body): the template as typed, filled for a sample
 // influencer; nothing is saved.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const fields = await formFields(request);
-  const kind = (fields.kind in EMAIL_KIND_NAMES ? fields.kind : "PITCH") as EmailKind;
-  return { preview: await previewEmail(db, shop, kind, { subject: fields.subject ?? "", body: fields.body ?? "" }, env().SHOPIFY_APP_URL) };
+  const form = parseForm(PreviewForm, await formFields(request));
+  if (!form.ok) return data({ preview: null, errors: form.errors }, { status: 400 });
+  const { kind, subject, body } = form.input;
+  return { preview: await previewEmail(db, shop, kind, { subject, body }, env().SHOPIFY_APP_URL), errors: {} };
 };

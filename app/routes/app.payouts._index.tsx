@@ -47,7 +47,7 @@ const actionInput = intents(
   z.object({ intent: z.literal("paid"), payoutId, reference: boundedText(200).pipe(z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)")) }),
   z.object({ intent: z.literal("store-credit"), payoutId }),
   z.object({ intent: z.literal("return-to-draft"), payoutId }),
-  z.object({ intent: z.literal("adjust"), payoutId, amount: boundedText(20), reason: boundedText(500) }),
+  z.object({ intent: z.literal("adjust"), payoutId, amount: boundedText(20), reason: boundedText(200) }),
   z.object({ intent: z.literal("cancel"), payoutId }),
 );
 
@@ -58,6 +58,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = parseForm(actionInput, await formFields(request));
   if (!parsed.ok) return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const input = parsed.input;
+  const refused = (status: number, message: string, field = "payoutId") => data({ ok: false, message, errors: { [field]: message } }, { status });
+  if (input.intent !== "create" && !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))) {
+    return refused(404, "This payout does not exist");
+  }
   switch (input.intent) {
     case "create": {
       await approveDueCommissions(db, new Date(), shop.id);
@@ -65,29 +69,29 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         const created = await createPayouts(db, dbKind, shop, actor);
         return { ok: true, message: created.length ? `${created.length} payouts ready for review` : "Nobody has reached the payout threshold yet" };
       } catch (error) {
-        if (error instanceof PayoutConflict) return data({ ok: false, message: error.message }, { status: 409 });
+        if (error instanceof PayoutConflict) return refused(409, error.message, "form");
         throw error;
       }
     }
     case "paid": {
       const done = await markPayoutPaid(db, shop.id, input.payoutId, input.reference, actor, "PAYPAL");
-      return done ? { ok: true, message: "Payout marked paid" } : data({ ok: false, message: NOT_A_DRAFT }, { status: 409 });
+      return done ? { ok: true, message: "Payout marked paid" } : refused(409, NOT_A_DRAFT);
     }
     case "store-credit": {
       const result = await payWithStoreCredit(db, graphql, shop.id, input.payoutId, actor);
-      return result.ok ? { ok: true, message: "Paid as store credit" } : data({ ok: false, message: result.error }, { status: 409 });
+      return result.ok ? { ok: true, message: "Paid as store credit" } : refused(409, result.error);
     }
     case "return-to-draft": {
       const done = await returnPayoutToDraft(db, shop.id, input.payoutId, actor);
-      return done ? { ok: true, message: "Payout returned to draft" } : data({ ok: false, message: "This payout is not being paid" }, { status: 409 });
+      return done ? { ok: true, message: "Payout returned to draft" } : refused(409, "This payout is not being paid");
     }
     case "adjust": {
       const result = await adjustPayout(db, shop, input.payoutId, input, actor);
-      return result.ok ? { ok: true, message: "Payout adjusted" } : data({ ok: false, message: result.error }, { status: 400 });
+      return result.ok ? { ok: true, message: "Payout adjusted" } : refused(result.field === "payoutId" ? 409 : 400, result.error, result.field);
     }
     case "cancel": {
       const done = await cancelPayout(db, shop.id, input.payoutId, actor);
-      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : data({ ok: false, message: NOT_A_DRAFT }, { status: 409 });
+      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : refused(409, NOT_A_DRAFT);
     }
   }
 };

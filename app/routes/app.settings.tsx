@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
@@ -34,7 +34,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, actor } = await requireShop(request);
   const parsed = parseProgramSettings(await formFields(request), shop.currency);
-  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
   await saveProgramSettings(db, shop.id, parsed.settings, actor);
   return { ok: true as const, errors: {} as Record<string, string> };
 };

@@ -1,10 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, DataTable, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
+import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { reportRangeOrDefault } from "~/domain/report-range";
@@ -23,15 +25,23 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+const NoteForm = intents(
+  z.object({ intent: z.literal("add") }),
+  z.object({ intent: z.literal("share"), noteId: rowId("noteId"), shared: z.enum(["true", "false"], { error: "shared is true or false" }) }),
+);
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireShop(request);
   const fields = await formFields(request);
-  if (fields.intent === "share") {
-    await setNoteShared(db, shop.id, fields.noteId, fields.shared === "true");
-    return { ok: true as const, errors: {} as Record<string, string> };
+  const refused = (errors: Record<string, string>, status = 400) => data({ ok: false as const, errors }, { status });
+  const form = parseForm(NoteForm, fields);
+  if (!form.ok) return refused(form.errors);
+  if (form.input.intent === "share") {
+    const shared = await setNoteShared(db, shop.id, form.input.noteId, form.input.shared === "true");
+    return shared ? { ok: true as const, errors: {} as Record<string, string> } : refused({ noteId: "This practice does not exist" }, 404);
   }
   const added = await addBestPracticeNote(db, shop.id, fields);
-  return added.ok ? { ok: true as const, errors: {} as Record<string, string> } : { ok: false as const, errors: added.errors };
+  return added.ok ? { ok: true as const, errors: {} as Record<string, string> } : refused(added.errors);
 };
 
 export default function WhatWorks() {
