@@ -77,7 +77,7 @@ describe("POST /app/influencers/new", () => {
       combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: false }, active: true, usageCount: 0,
     });
     const response = await postForm("/app/influencers/new", { ...maya, email: "zoe@example.com", name: "Zoe", code: "blackfriday" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     expect(await response.text()).toContain("This code is already used in your store. Try another.");
     const db = world.database.db;
     expect(await db.influencer.count({ where: { email: "zoe@example.com" } })).toBe(0);
@@ -88,7 +88,7 @@ describe("POST /app/influencers/new", () => {
   it("shows a field error for a code another influencer has, without asking Shopify", async () => {
     const calls = world.adminApi.calls.length;
     const response = await postForm("/app/influencers/new", { ...maya, email: "copy@example.com", name: "Copy Cat", code: "maya10" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     expect(await response.text()).toContain("This code already belongs to Maya Rivera");
     expect(world.adminApi.calls.length).toBe(calls);
     expect(await world.database.db.influencer.count({ where: { email: "copy@example.com" } })).toBe(0);
@@ -97,7 +97,7 @@ describe("POST /app/influencers/new", () => {
   it("refuses invalid fields with a message on each, changing nothing", async () => {
     const calls = world.adminApi.calls.length;
     const response = await postForm("/app/influencers/new", { name: "", email: "nope", code: "x", discountPercent: "0", commissionPercent: "" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     const html = await response.text();
     for (const message of ["Enter a name", "Enter an email address like name@example.com", "Use at least 3 characters", "Enter a discount between 1 and 100 percent"]) {
       expect(html).toContain(message);
@@ -118,7 +118,7 @@ describe("POST /app/influencers/new", () => {
   it("leaves no orphan when Shopify fails before creating the code", async () => {
     world.adminApi.inject("server-error");
     const response = await postForm("/app/influencers/new", { ...maya, name: "Noah Larsen", email: "noah@example.com", code: "NOAH10" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     expect(await response.text()).toContain("Shopify could not be reached, so the code was not created");
     expect(await world.database.db.influencer.count({ where: { email: "noah@example.com" } })).toBe(0);
     expect([...world.adminApi.shop(TEST_SHOP).discounts.values()].some((d) => d.code === "NOAH10")).toBe(false);
