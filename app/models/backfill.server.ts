@@ -1,8 +1,9 @@
-// Backfill: imports past orders that used influencer codes from the Admin API, one page at a
-// time (one batch of the ledger a page), through the same snapshot rules as webhooks (so an order
-// already known is not counted twice). The run keeps its place (code, cursor) in the page's
-// commit, so it resumes where it stopped. A durable job: one server at a time holds its lease,
-// renewed in each page's commit; when a server stops, the lease lapses and another one resumes.
+// Backfill: imports the past orders that used influencer codes (in any position, not only the
+// first as Shopify's `discount_code:` search matches) or came through a referral link, from one
+// Shopify bulk query over the shop's orders (a JSONL file, no page sizes or query costs), through
+// the same snapshot rules as webhooks (so an order already known is not counted twice). A durable
+// job: one server at a time holds its lease, renewed with each step; the run keeps its place (the
+// bulk operation, the file, the orders read) in each step's commit, so another server resumes it.
 import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
@@ -11,36 +12,55 @@ import { claimLease, leaseEnd, LeaseLost, type Worker } from "./job-leases.serve
 import { applyLedgerChangesIn, ledgerShop, orderSnapshotChange } from "./orders.server";
 import { fetchMissingProducts, productsMissing } from "./products.server";
 
-const PAGE = 50;
+const PAGE = 200; // orders read into the ledger per commit
+const POLL_MS = 1000;
 
-const ORDERS = `#graphql
-  query InfluencerOrders($query: String!, $after: String) {
-    orders(first: ${PAGE}, after: $after, query: $query) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        legacyResourceId name createdAt processedAt updatedAt cancelledAt test displayFinancialStatus email
-        customer { legacyResourceId email }
+const money = "shopMoney { amount currencyCode }";
+/** The bulk query: every order with what the ledger reads; three connections, two deep. */
+export const BULK_ORDERS = `{
+  orders {
+    edges {
+      node {
+        id legacyResourceId name createdAt processedAt updatedAt cancelledAt test displayFinancialStatus email
         discountCodes
         customAttributes { key value }
-        subtotalPriceSet { shopMoney { amount currencyCode } }
-        totalDiscountsSet { shopMoney { amount currencyCode } }
-        totalShippingPriceSet { shopMoney { amount currencyCode } }
-        totalTaxSet { shopMoney { amount currencyCode } }
-        totalPriceSet { shopMoney { amount currencyCode } }
-        lineItems(first: 100) {
-          nodes {
-            id title quantity currentQuantity
-            originalUnitPriceSet { shopMoney { amount currencyCode } }
-            discountAllocations { allocatedAmountSet { shopMoney { amount currencyCode } } }
-            product { legacyResourceId }
-            variant { id }
+        subtotalPriceSet { ${money} }
+        totalDiscountsSet { ${money} }
+        totalShippingPriceSet { ${money} }
+        totalTaxSet { ${money} }
+        totalPriceSet { ${money} }
+        lineItems {
+          edges {
+            node {
+              id title quantity currentQuantity
+              originalUnitPriceSet { ${money} }
+              discountAllocations { allocatedAmountSet { ${money} } }
+              product { legacyResourceId }
+              variant { id }
+            }
           }
         }
-        refunds(first: 50) {
-          legacyResourceId createdAt
-          refundLineItems(first: 100) { nodes { lineItem { id } quantity subtotalSet { shopMoney { amount currencyCode } } } }
+        refunds {
+          id legacyResourceId createdAt
+          refundLineItems { edges { node { lineItem { id } quantity subtotalSet { ${money} } } } }
         }
       }
+    }
+  }
+}`;
+
+const RUN_BULK = `#graphql
+  mutation StartOrderHistory($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation { id status }
+      userErrors { field message code }
+    }
+  }`;
+
+const BULK_STATUS = `#graphql
+  query OrderHistoryStatus($id: ID!) {
+    node(id: $id) {
+      ... on BulkOperation { id status errorCode objectCount url }
     }
   }`;
 
@@ -55,7 +75,6 @@ type GqlOrder = {
   test: boolean;
   displayFinancialStatus: string | null;
   email: string | null;
-  customer: { legacyResourceId: string; email: string | null } | null;
   discountCodes: string[];
   customAttributes: Array<{ key: string; value: string | null }>;
   subtotalPriceSet: Money;
@@ -98,7 +117,6 @@ export function orderPayloadFromGraphql(order: GqlOrder) {
     cancelled_at: order.cancelledAt,
     financial_status: order.displayFinancialStatus?.toLowerCase() ?? "",
     email: order.email,
-    customer: order.customer && { id: order.customer.legacyResourceId, email: order.customer.email },
     discount_codes: order.discountCodes.map((code) => ({ code })),
     note_attributes: order.customAttributes.map((a) => ({ name: a.key, value: a.value })),
     subtotal_price_set: moneySet(order.subtotalPriceSet),
@@ -138,6 +156,7 @@ export async function startBackfill(db: Db, shopId: string) {
   const active = await db.backfillRun.findUnique({ where: { activeShopId: shopId } });
   if (active) {
     if (active.status === "FAILED") {
+      // It goes on at its place: the same bulk query, or the same file at the orders not read.
       await db.backfillRun.updateMany({ where: { id: active.id, status: "FAILED" }, data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null } });
     }
     return db.backfillRun.findUniqueOrThrow({ where: { id: active.id } });
@@ -164,33 +183,70 @@ export async function stalledBackfills(db: Db, now = new Date()) {
   });
 }
 
-/** One page of orders; returns false when the run has nothing left. */
+/** Renews the lease before a step's calls: a server that lost it makes none. */
+async function holdLease(db: Db, runId: string, worker: Worker) {
+  const held = await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id, status: "RUNNING" }, data: { leaseUntil: leaseEnd(worker) } });
+  if (held.count !== 1) throw new LeaseLost(`another server runs ${runId}`);
+}
+
+/** One step: start the bulk query, or ask how it goes, or read one page of its orders. False when over. */
 export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker): Promise<boolean> {
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.worker !== worker.id) throw new LeaseLost(`another server runs ${runId}`);
-  const codes = JSON.parse(run.codes) as string[];
   if (run.status !== "RUNNING") return false;
-  if (run.codeIndex >= codes.length) {
-    await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "DONE", finishedAt: new Date(), leaseUntil: null, activeShopId: null } });
+  await holdLease(db, runId, worker);
+  const mine = { id: runId, worker: worker.id, status: "RUNNING" as const };
+  const commit = async (data: Parameters<typeof db.backfillRun.updateMany>[0]["data"]) => {
+    const moved = await db.backfillRun.updateMany({ where: mine, data: { ...data, leaseUntil: leaseEnd(worker) } });
+    if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
+  };
+  const finish = () => commit({ status: "DONE", finishedAt: new Date(), activeShopId: null });
+
+  if (!run.bulkOperationId) {
+    const data = await adminQuery<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: Array<{ message: string }> } }>(graphql, RUN_BULK, { query: BULK_ORDERS });
+    const started = data.bulkOperationRunQuery;
+    if (!started.bulkOperation) throw new Error(started.userErrors.map((e) => e.message).join(" ") || "Shopify did not start the order history query");
+    await commit({ bulkOperationId: started.bulkOperation.id });
+    return true;
+  }
+
+  if (!run.resultUrl) {
+    const data = await adminQuery<{ node: { status: string; errorCode: string | null; objectCount: string; url: string | null } | null }>(graphql, BULK_STATUS, { id: run.bulkOperationId });
+    const op = data.node;
+    if (!op) throw new Error("Shopify no longer has the order history query");
+    if (op.status === "CREATED" || op.status === "RUNNING") {
+      await commit({ objectCount: Number(op.objectCount) || 0 });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      return true;
+    }
+    if (op.status !== "COMPLETED") {
+      await commit({ bulkOperationId: null, objectCount: 0 }); // resuming asks for a new one
+      throw new Error(`Shopify's order history query ended ${op.status.toLowerCase()}${op.errorCode ? ` (${op.errorCode})` : ""}`);
+    }
+    if (!op.url) {
+      await finish(); // a shop with no orders
+      return false;
+    }
+    await commit({ objectCount: Number(op.objectCount) || 0, resultUrl: op.url });
+    return true;
+  }
+
+  const codes = new Set((JSON.parse(run.codes) as string[]).map((c) => c.toUpperCase()));
+  const orders = await historyOrders(runId, run.resultUrl, codes);
+  const page = orders.slice(run.ordersDone, run.ordersDone + PAGE);
+  if (!page.length) {
+    await finish();
+    forget(runId);
     return false;
   }
-  const code = codes[run.codeIndex];
-  const data = await adminQuery<{ orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlOrder[] } }>(
-    graphql,
-    ORDERS,
-    { query: `discount_code:'${code.replace(/'/g, "")}'`, after: run.cursor },
-  );
   const shop = await ledgerShop(db, shopDomain);
-  const changes = shop ? data.orders.nodes.map((order) => orderSnapshotChange(shop, orderPayloadFromGraphql(order))).filter((c) => c !== null) : [];
-  const next = data.orders.pageInfo.hasNextPage
-    ? { cursor: data.orders.pageInfo.endCursor }
-    : { cursor: null, codeIndex: run.codeIndex + 1 };
-  // The page, the run's place and the lease in one commit: a resumed run starts at the first page
-  // not imported, and a server that lost the lease meanwhile writes nothing.
+  const changes = shop ? page.map((order) => orderSnapshotChange(shop, orderPayloadFromGraphql(order))).filter((c) => c !== null) : [];
+  // The page, the run's place and the lease in one commit: a resumed run starts at the first order
+  // not read, and a server that lost the lease meanwhile writes nothing.
   const orderIds = await db.$transaction(async (tx) => {
     const moved = await tx.backfillRun.updateMany({
-      where: { id: runId, worker: worker.id, status: "RUNNING" },
-      data: { ...next, imported: { increment: changes.length }, leaseUntil: leaseEnd(worker) },
+      where: mine,
+      data: { ordersTotal: orders.length, ordersDone: run.ordersDone + page.length, imported: { increment: changes.length }, leaseUntil: leaseEnd(worker) },
     });
     if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
     return applyLedgerChangesIn(tx, kind, changes);
@@ -201,6 +257,56 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   return true;
 }
 
+// The file's orders of this run, read once per server: a resumed run on another server reads the
+// file again (Shopify keeps it for a week) and goes on at its stored place.
+const files = new Map<string, { url: string; orders: GqlOrder[] }>();
+const forget = (runId: string) => files.delete(runId);
+
+async function historyOrders(runId: string, url: string, codes: Set<string>): Promise<GqlOrder[]> {
+  const cached = files.get(runId);
+  if (cached?.url === url) return cached.orders;
+  const response = await fetch(url);
+  if (!response.ok) throw new ResultGone(`Shopify's order history file could not be read (${response.status})`);
+  const orders = ordersOfJsonl(await response.text()).filter(
+    (o) => o.discountCodes.some((c) => codes.has(c.toUpperCase())) || o.customAttributes.some((a) => /^_?ref$/i.test(a.key.trim())),
+  );
+  files.set(runId, { url, orders });
+  return orders;
+}
+
+class ResultGone extends Error {}
+
+type Line = Record<string, unknown> & { id?: string; __parentId?: string };
+
+/** Orders from a bulk query's JSONL: each line item and refund line on its own line, under its parent's id. */
+export function ordersOfJsonl(text: string): GqlOrder[] {
+  const orders = new Map<string, GqlOrder>();
+  const refunds = new Map<string, GqlOrder["refunds"][number]>();
+  const children: Line[] = [];
+  for (const raw of text.split("\n")) {
+    if (!raw.trim()) continue;
+    const line = JSON.parse(raw) as Line;
+    if (line.__parentId) {
+      children.push(line);
+      continue;
+    }
+    const order = { ...(line as unknown as GqlOrder), lineItems: { nodes: [] }, refunds: [] } as GqlOrder;
+    for (const refund of (line.refunds as Array<Omit<GqlOrder["refunds"][number], "refundLineItems"> & { id: string }>) ?? []) {
+      const kept = { ...refund, refundLineItems: { nodes: [] } };
+      order.refunds.push(kept);
+      refunds.set(refund.id, kept);
+    }
+    orders.set(line.id!, order);
+  }
+  // Children may come before or after their parent: they are placed once every parent is read.
+  for (const child of children) {
+    const { __parentId: parent, ...fields } = child;
+    if (orders.has(parent!)) orders.get(parent!)!.lineItems.nodes.push(fields as unknown as GqlOrder["lineItems"]["nodes"][number]);
+    else refunds.get(parent!)?.refundLineItems.nodes.push(fields as unknown as GqlOrder["refunds"][number]["refundLineItems"]["nodes"][number]);
+  }
+  return [...orders.values()];
+}
+
 /** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
 export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker) {
   try {
@@ -209,6 +315,10 @@ export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGrap
     }
   } catch (error) {
     if (error instanceof LeaseLost) return; // the other server goes on
+    if (error instanceof ResultGone) {
+      // The file is gone (older than a week): resuming asks Shopify for a new one from the start.
+      await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { bulkOperationId: null, resultUrl: null, ordersDone: 0, ordersTotal: 0 } });
+    }
     await failBackfill(db, runId, worker, (error as Error).message);
   }
 }
@@ -221,14 +331,17 @@ export async function failBackfill(db: Db, runId: string, worker: Worker, reason
 export async function latestBackfill(db: Db, shopId: string) {
   const run = await db.backfillRun.findFirst({ where: { shopId }, orderBy: { startedAt: "desc" } });
   if (!run) return null;
-  const codes = (JSON.parse(run.codes) as string[]).length;
+  const reading = Boolean(run.resultUrl) || run.status === "DONE";
   return {
     id: run.id,
     status: run.status,
+    // Shopify gathers the orders first (a count, no total), then the app reads them.
+    phase: reading ? ("reading" as const) : ("gathering" as const),
+    gathered: run.objectCount,
+    ordersDone: run.ordersDone,
+    ordersTotal: run.ordersTotal,
     imported: run.imported,
-    codesDone: Math.min(run.codeIndex, codes),
-    codes,
-    progress: codes === 0 ? 100 : Math.round((Math.min(run.codeIndex, codes) / codes) * 100),
+    progress: run.status === "DONE" ? 100 : reading && run.ordersTotal ? Math.round((run.ordersDone / run.ordersTotal) * 100) : 0,
     lastError: run.lastError,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

@@ -29,13 +29,15 @@ export function refundChange(shop: LedgerShop, payload: unknown): LedgerChange {
 }
 
 /**
- * The first order of a customer (by id, else email) is from a new customer; later ones are not.
+ * The first order of a customer (by email, else id) is from a new customer; later ones are not.
+ * Email first: past orders read from the Admin API carry the email but no customer id (the app
+ * has no read_customers), webhook orders carry both.
  * The customers' orders are read once, and each customer's flags set again in the order their
  * orders changed. Returns the orders whose flag changed: their days' roll-ups count new customers.
  */
 async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise<Array<{ shopId: string; influencerId: string | null; placedAt: Date }>> {
   const keyOf = (c: { shopId: string; customerId: string | null; email: string | null }) =>
-    c.customerId ? `${c.shopId}|id|${c.customerId}` : c.email ? `${c.shopId}|email|${c.email}` : null;
+    c.email ? `${c.shopId}|email|${c.email}` : c.customerId ? `${c.shopId}|id|${c.customerId}` : null;
   const last = new Map<string, CustomerTouched>();
   for (const customer of touched) {
     const k = keyOf(customer);
@@ -48,8 +50,8 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
   const byShop = new Map<string, { ids: string[]; emails: string[] }>();
   for (const c of customers) {
     const lists = byShop.get(c.shopId) ?? { ids: [], emails: [] };
-    if (c.customerId) lists.ids.push(c.customerId);
-    else lists.emails.push(c.email!);
+    if (c.email) lists.emails.push(c.email);
+    else lists.ids.push(c.customerId!);
     byShop.set(c.shopId, lists);
   }
   const orders = await tx.order.findMany({
@@ -62,7 +64,7 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
     select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
   });
   const byKey = new Map([
-    ...groupBy(orders.filter((o) => o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
+    ...groupBy(orders.filter((o) => !o.customerEmail && o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
     ...groupBy(orders.filter((o) => o.customerEmail), (o) => `${o.shopId}|email|${o.customerEmail}`),
   ]);
   const flags = new Map(orders.map((o) => [o.id, o.isNewCustomer]));

@@ -45,10 +45,12 @@ export default function Backfill() {
                   <InlineStack gap="200" blockAlign="center">
                     <StatusBadge status={run.status} />
                     <Text as="span">
-                      {run.codesDone} of {run.codes} codes, {run.imported} orders imported
+                      {run.phase === "gathering"
+                        ? `Shopify is gathering your order history (${run.gathered} records so far)`
+                        : `${run.ordersDone} of ${run.ordersTotal} orders with your influencers' codes or links read, ${run.imported} imported`}
                     </Text>
                   </InlineStack>
-                  <ProgressBar progress={run.progress} tone={run.status === "FAILED" ? "critical" : "primary"} />
+                  <ProgressBar progress={run.progress} tone={run.status === "FAILED" ? "critical" : "primary"} animated={run.phase === "gathering" && run.status === "RUNNING"} />
                   {run.status === "FAILED" && (
                     <Banner tone="warning" title="The import stopped">
                       <p>{run.lastError}. Resume to continue where it stopped.</p>

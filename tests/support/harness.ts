@@ -1,6 +1,6 @@
 // One test file's world: a fresh database of the kind under test, an Admin API stand-in, and the
 // built app running against both.
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startAdminApiStandIn, type AdminApiStandIn } from "./admin-api/server";
 import { startApp, type RunningApp } from "./app-server";
 import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
@@ -27,9 +27,13 @@ export function useWorld(
     world.app = await startApp({ databaseUrl, adminApiUrl: world.adminApi.url, env: options.env });
   });
   afterAll(async () => {
+    // Whatever the test, every call the app made is one Shopify would have run: valid against the
+    // published schema with the app's variables, within the granted scopes and the cost limit.
+    const refused = (world.adminApi?.calls ?? []).filter((c) => c.outcome === "invalid" || c.outcome === "denied" || c.outcome === "max-cost");
     await world.app?.stop();
     await world.adminApi?.close();
     await world.database?.drop();
+    expect(refused.map((c) => `${c.operation} ${c.outcome} (cost ${c.cost ?? "-"})`), "calls Shopify would refuse").toEqual([]);
   });
   return world;
 }

@@ -18,9 +18,10 @@ function indexOf(cursor: string | undefined): number {
   return Number(text.slice(2));
 }
 
+/** A page of a connection; with no page size (a bulk query) everything. */
 export function paginate<T>(items: T[], args: { first?: number; after?: string }): Connection<T> {
-  const first = args.first ?? 50;
-  if (first > 250) throw new Error("The maximum value for first is 250.");
+  if (args.first !== undefined && args.first > 250) throw new Error("The maximum value for first is 250.");
+  const first = args.first ?? items.length;
   const start = indexOf(args.after) + 1;
   const page = items.slice(start, start + first);
   return {
@@ -101,7 +102,7 @@ function orderNode(o: StandInOrder) {
     cancelledAt: o.cancelled_at ?? null,
     test: o.test,
     displayFinancialStatus: (o.financial_status ?? "paid").toUpperCase(),
-    email: o.email ?? null,
+    email: o.email ?? o.customer?.email ?? null, // Shopify: the customer's email, readable with read_orders
     customer: o.customer ? { id: `gid://shopify/Customer/${o.customer.id}`, legacyResourceId: String(o.customer.id), email: o.customer.email ?? null } : null,
     discountCodes: o.discount_codes.map((c) => c.code),
     customAttributes: (o.note_attributes ?? []).map((a) => ({ key: a.name, value: a.value })),
@@ -116,13 +117,15 @@ function orderNode(o: StandInOrder) {
         id: `gid://shopify/Refund/${r.id}`,
         legacyResourceId: String(r.id),
         createdAt: r.created_at,
-        refundLineItems: () => ({
-          nodes: r.refund_line_items.map((rl) => ({
-            lineItem: lineNode(o.line_items.find((l) => l.id === rl.line_item_id) ?? { id: rl.line_item_id, title: "", quantity: rl.quantity, price_set: rl.subtotal_set }),
-            quantity: rl.quantity,
-            subtotalSet: moneyBag(rl.subtotal_set),
-          })),
-        }),
+        refundLineItems: (args: { first?: number; after?: string }) =>
+          paginate(
+            r.refund_line_items.map((rl) => ({
+              lineItem: lineNode(o.line_items.find((l) => l.id === rl.line_item_id) ?? { id: rl.line_item_id, title: "", quantity: rl.quantity, price_set: rl.subtotal_set }),
+              quantity: rl.quantity,
+              subtotalSet: moneyBag(rl.subtotal_set),
+            })),
+            args,
+          ),
       })),
   };
 }
@@ -138,6 +141,7 @@ function discountNode(d: StandInDiscount) {
   return {
     id: `gid://shopify/DiscountCodeNode/${d.id}`,
     codeDiscount: {
+      __typename: "DiscountCodeBasic", // DiscountCode is a union
       title: d.title,
       status: status(d, new Date()),
       startsAt: d.startsAt,
@@ -146,7 +150,7 @@ function discountNode(d: StandInDiscount) {
       appliesOncePerCustomer: d.appliesOncePerCustomer,
       asyncUsageCount: d.usageCount,
       combinesWith: d.combinesWith,
-      codes: () => ({ nodes: [{ id: `gid://shopify/DiscountRedeemCode/${d.id}`, code: d.code, asyncUsageCount: d.usageCount }] }),
+      codes: (args: { first?: number; after?: string }) => paginate([{ id: `gid://shopify/DiscountRedeemCode/${d.id}`, code: d.code, asyncUsageCount: d.usageCount }], args),
     },
   };
 }
@@ -243,7 +247,13 @@ function discountIdOf(gid: string): number {
   return Number(match[1]);
 }
 
-export function rootFor(shop: ShopState) {
+/** What the server runs for bulk queries: starting one, and an operation as a `node`. */
+export type BulkService = {
+  run: (query: string) => { operation: { id: number } } | { userErrors: Array<{ field: string[]; message: string; code: string | null }> };
+  node: (id: number) => Record<string, unknown> | null;
+};
+
+export function rootFor(shop: ShopState, bulk: BulkService) {
   const findDiscount = (gid: string) => shop.discounts.get(discountIdOf(gid));
   const notFound = { codeDiscountNode: null, userErrors: [userError(["id"], "INVALID", "Discount does not exist")] };
   const setActive = (gid: string, active: boolean) => {
@@ -328,6 +338,14 @@ export function rootFor(shop: ShopState) {
         storeCreditAccountTransaction: { id: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}`, amount: { amount, currencyCode } },
         userErrors: [],
       };
+    },
+    bulkOperationRunQuery: ({ query }: { query: string }) => {
+      const started = bulk.run(query);
+      return "operation" in started ? { bulkOperation: bulk.node(started.operation.id), userErrors: [] } : { bulkOperation: null, userErrors: started.userErrors };
+    },
+    node: ({ id }: { id: string }) => {
+      const operation = /^gid:\/\/shopify\/BulkOperation\/(\d+)$/.exec(id);
+      return operation ? bulk.node(Number(operation[1])) : null;
     },
     discountCodeActivate: ({ id }: { id: string }) => setActive(id, true),
     discountCodeDeactivate: ({ id }: { id: string }) => setActive(id, false),

@@ -1,25 +1,38 @@
 // A stand-in for the Shopify Admin API on loopback, for the tests and the demo. It keeps a state
-// per shop, validates every query against the schema of the fields the app uses (Shopify's names
-// and types), answers with Shopify's response shapes and userErrors, issues access tokens by token
-// exchange, refuses unknown tokens, and can be told to throttle or fail the next calls.
-import { readFileSync } from "node:fs";
+// per shop, validates every query against Shopify's published schema of the API version in the URL,
+// refuses fields the token's scopes do not reach and queries over Shopify's cost limits, answers
+// with Shopify's response shapes and userErrors, issues access tokens by token exchange, refuses
+// unknown tokens, and can be told to throttle or fail the next calls.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildSchema, graphql, parse, type OperationDefinitionNode } from "graphql";
-import { rootFor } from "./resolvers";
-import { newShopState, type ShopState } from "./state";
-
-const schema = buildSchema(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "schema.graphql"), "utf8"));
+import {
+  defaultFieldResolver,
+  execute,
+  getNamedType,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from "graphql";
+import { bulkOperationNode, startBulkQuery } from "./bulk";
+import { MAX_SINGLE_QUERY_COST, requestedCost, unsizedConnections } from "./cost";
+import { rootFor, type BulkService } from "./resolvers";
+import { adminSchema, type AdminSchema, type ScopeNeed } from "./schema";
+import { newShopState, nextId, type ShopState } from "./state";
 
 export type RecordedCall = {
   shop: string;
   apiVersion: string;
   operation: string; // the first root field, e.g. discountCodeBasicCreate
   variables: Record<string, unknown>;
-  outcome: "ok" | "throttled" | "failed" | "invalid" | "unauthorized";
+  // invalid: refused by validation or variable coercion; denied: a field the token's scopes do not
+  // reach; max-cost: over the single query limit; error: a resolver's error (a bad id, say).
+  outcome: "ok" | "throttled" | "failed" | "invalid" | "denied" | "max-cost" | "error" | "unauthorized";
+  cost?: number;
 };
 
 // throttle: THROTTLED without running; server-error: 502 without running; drop-connection: the
@@ -40,9 +53,10 @@ export type TokenRequest = { shop: string; grant: "exchange" | "migrate" | "refr
 
 const randomToken = () => randomBytes(16).toString("hex");
 
+// A Standard plan's bucket: 2,000 points, refilled at 100 a second.
 const MAX_AVAILABLE = 2000;
 const RESTORE_RATE = 100;
-const QUERY_COST = 10;
+const ACCESS_SCOPES_DOCS = "https://shopify.dev/api/usage/access-scopes";
 
 export type AdminApiStandIn = Awaited<ReturnType<typeof startAdminApiStandIn>>;
 
@@ -54,7 +68,17 @@ export async function startAdminApiStandIn(options: {
   accessTokenTtlSeconds?: number;
   /** The stand-in's clock, for tests that cross a token's expiry or the end of non-expiring tokens. */
   clock?: () => number;
+  /** The scopes the merchant granted (the app's shopify.app.toml asks for these). */
+  scopes?: string;
+  /** How long a bulk query runs before it is COMPLETED. */
+  bulkQueryMs?: number;
 }) {
+  let baseUrl = "";
+  const grantedScopes = options.scopes ?? GRANTED_SCOPES;
+  const granted = new Set(grantedScopes.split(",").map((s) => s.trim()));
+  // A write scope includes its read scope, as Shopify grants them.
+  const allows = (need: ScopeNeed) => need.anyOf.some((s) => granted.has(s) || (s.startsWith("read_") && granted.has(`write_${s.slice(5)}`)));
+  const buckets = new Map<string, { available: number; at: number }>();
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
   const clock = options.clock ?? Date.now;
   const shops = new Map<string, ShopState>();
@@ -126,7 +150,7 @@ export async function startAdminApiStandIn(options: {
     if (body.expiring === "1") return send(res, 200, issuePair(state, now));
     const token = `shpat_standin_${randomToken()}`;
     state.accessTokens.set(token, { expiresAt: null, refreshToken: null });
-    send(res, 200, { access_token: token, scope: GRANTED_SCOPES });
+    send(res, 200, { access_token: token, scope: grantedScopes });
   }
 
   /** Every access token of the shop has expired (its refresh tokens still work). */
@@ -141,7 +165,7 @@ export async function startAdminApiStandIn(options: {
     state.refreshTokens.set(refreshToken, { expiresAt: now + REFRESH_TOKEN_TTL_SECONDS * 1000, replacedBy: null });
     return {
       access_token: accessToken,
-      scope: GRANTED_SCOPES,
+      scope: grantedScopes,
       expires_in: accessTokenTtlSeconds,
       refresh_token: refreshToken,
       refresh_token_expires_in: REFRESH_TOKEN_TTL_SECONDS,
@@ -176,13 +200,17 @@ export async function startAdminApiStandIn(options: {
     }
     const query = body.query ?? "";
     const variables = body.variables ?? {};
+    const published = adminSchema(apiVersion);
+    if (!published) return send(res, 404, { errors: "Not Found" });
+    let document: DocumentNode | null = null;
     let operation = "unknown";
     try {
-      const def = parse(query).definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
+      document = parse(query);
+      const def = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode | undefined;
       const field = def?.selectionSet.selections[0];
       if (field?.kind === "Field") operation = field.name.value;
     } catch {
-      // graphql() below reports the syntax error the way Shopify does
+      // answered below as Shopify answers a syntax error
     }
     const call: RecordedCall = { shop: domain, apiVersion, operation, variables, outcome: "ok" };
     calls.push(call);
@@ -202,22 +230,59 @@ export async function startAdminApiStandIn(options: {
       call.outcome = "failed";
       return send(res, 502, { errors: "Bad Gateway" });
     }
-    if (fault === "throttle") {
-      call.outcome = "throttled";
-      return send(res, 200, {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-        extensions: {
-          cost: {
-            requestedQueryCost: QUERY_COST,
-            actualQueryCost: null,
-            throttleStatus: { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: 0, restoreRate: RESTORE_RATE },
-          },
-        },
-      });
+
+    const problems = document ? validate(published.schema, document) : [new GraphQLError("syntax error")];
+    if (!document || problems.length) {
+      call.outcome = "invalid";
+      if (!document) {
+        try {
+          parse(query);
+        } catch (error) {
+          return send(res, 200, { errors: [{ message: (error as Error).message }] });
+        }
+      }
+      return send(res, 200, { errors: problems.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) });
     }
 
-    const result = await graphql({ schema, source: query, rootValue: rootFor(state), variableValues: variables });
-    if (result.errors?.length) call.outcome = "invalid";
+    const unsized = unsizedConnections(published.schema, document);
+    if (unsized.length) {
+      call.outcome = "invalid";
+      return send(res, 200, { errors: unsized.map((field) => ({ message: `you must provide one of first or last (${field})`, extensions: { code: "BAD_REQUEST" } })) });
+    }
+    const cost = requestedCost(published.schema, document, variables);
+    call.cost = cost;
+    const bucket = bucketOf(domain);
+    const costExtensions = (actual: number | null) => ({
+      cost: {
+        requestedQueryCost: cost,
+        actualQueryCost: actual,
+        throttleStatus: { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: Math.floor(bucket.available), restoreRate: RESTORE_RATE },
+      },
+    });
+    if (cost > MAX_SINGLE_QUERY_COST) {
+      call.outcome = "max-cost";
+      return send(res, 200, {
+        errors: [
+          {
+            message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
+        extensions: costExtensions(null),
+      });
+    }
+    if (fault === "throttle" || cost > bucket.available) {
+      call.outcome = "throttled";
+      if (fault === "throttle") bucket.available = 0;
+      return send(res, 200, { errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: costExtensions(null) });
+    }
+    bucket.available -= cost;
+
+    const result = await execute({ schema: published.schema, document, rootValue: rootFor(state, bulkService(state, published)), contextValue: published, variableValues: variables, fieldResolver: scoped });
+    if (result.errors?.length) {
+      const codes = result.errors.map((e) => e.extensions?.code);
+      call.outcome = result.data === undefined ? "invalid" : codes.includes("ACCESS_DENIED") ? "denied" : "error";
+    }
     if (fault === "lost-response") {
       call.outcome = "failed";
       req.socket.destroy();
@@ -226,20 +291,71 @@ export async function startAdminApiStandIn(options: {
     send(res, 200, {
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(result.errors?.length
-        ? { errors: result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path })) }
+        ? { errors: result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path, ...(e.extensions && Object.keys(e.extensions).length ? { extensions: e.extensions } : {}) })) }
         : {}),
-      extensions: {
-        cost: {
-          requestedQueryCost: QUERY_COST,
-          actualQueryCost: QUERY_COST,
-          throttleStatus: { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: MAX_AVAILABLE - QUERY_COST, restoreRate: RESTORE_RATE },
-        },
-      },
+      extensions: costExtensions(cost),
     });
   }
 
+  /** Bulk queries of a shop: run over the stand-in's state with the same scopes, kept for their file. */
+  function bulkService(state: ShopState, published: AdminSchema): BulkService {
+    const service: BulkService = {
+      run: (query) => {
+        const running = [...state.bulkOperations.values()].find((op) => op.status === "RUNNING" && clock() < op.completesAt);
+        const started = startBulkQuery(
+          published.schema,
+          query,
+          running,
+          (document) => execute({ schema: published.schema, document, rootValue: rootFor(state, service), contextValue: published, fieldResolver: scoped }) as ExecutionResult,
+          clock(),
+          options.bulkQueryMs ?? 300,
+          nextId(),
+        );
+        if ("operation" in started) state.bulkOperations.set(started.operation.id, started.operation);
+        return started;
+      },
+      node: (id) => {
+        const op = state.bulkOperations.get(id);
+        return op ? bulkOperationNode(op, clock(), `${baseUrl}/bulk/${state.domain}/${op.id}.jsonl`) : null;
+      },
+    };
+    return service;
+  }
+
+  /** The shop's leaky bucket, refilled for the time since it was last read. */
+  function bucketOf(domain: string) {
+    const now = clock();
+    const bucket = buckets.get(domain) ?? { available: MAX_AVAILABLE, at: now };
+    bucket.available = Math.min(MAX_AVAILABLE, bucket.available + ((now - bucket.at) / 1000) * RESTORE_RATE);
+    bucket.at = now;
+    buckets.set(domain, bucket);
+    return bucket;
+  }
+
+  // Each field is resolved only if the token's scopes reach it and the type it returns, as Shopify
+  // answers: the field is null, with an ACCESS_DENIED error naming the scope it needs.
+  const scoped: GraphQLFieldResolver<unknown, AdminSchema> = (source, args, published, info) => {
+    const needs = [published.fieldScopes.get(`${info.parentType.name}.${info.fieldName}`), published.typeScopes.get(getNamedType(info.returnType).name)];
+    for (const need of needs) {
+      if (need && !allows(need)) {
+        throw new GraphQLError(`Access denied for ${info.fieldName} field. Required access: ${need.requiredAccess}`, {
+          extensions: { code: "ACCESS_DENIED", documentation: ACCESS_SCOPES_DOCS, requiredAccess: need.requiredAccess },
+        });
+      }
+    }
+    return defaultFieldResolver(source, args, published, info);
+  };
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
+    // A bulk query's result file, as Shopify's signed storage URL serves it: no token needed.
+    const file = /^\/bulk\/([a-z0-9.-]+)\/(\d+)\.jsonl$/.exec(url.pathname);
+    if (req.method === "GET" && file) {
+      const op = shops.get(file[1])?.bulkOperations.get(Number(file[2]));
+      if (!op || op.status !== "COMPLETED") return send(res, 404, { errors: "Not Found" });
+      res.writeHead(200, { "Content-Type": "application/jsonl" });
+      return res.end(op.lines.map((line) => `${line}\n`).join(""));
+    }
     const domain = String(req.headers["x-stand-in-shop"] ?? "");
     if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(domain)) return send(res, 404, { errors: "Not Found" });
     const raw = await readBody(req);
@@ -251,6 +367,7 @@ export async function startAdminApiStandIn(options: {
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

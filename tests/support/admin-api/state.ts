@@ -1,4 +1,5 @@
 // What the Admin API stand-in remembers per shop: what a merchant's store holds.
+import type { StandInBulkOperation } from "./bulk";
 
 export type StandInProduct = {
   id: number;
@@ -82,6 +83,7 @@ export type ShopState = {
   discounts: Map<number, StandInDiscount>;
   orders: StandInOrder[];
   storeCredits: Array<{ id: number; customerId: string; amount: string; currencyCode: string }>;
+  bulkOperations: Map<number, StandInBulkOperation>;
 };
 
 export function newShopState(domain: string): ShopState {
@@ -98,6 +100,7 @@ export function newShopState(domain: string): ShopState {
     discounts: new Map(),
     orders: [],
     storeCredits: [],
+    bulkOperations: new Map(),
   };
 }
 
