@@ -35,6 +35,8 @@ const schema = z
     MAIL_FROM: z.string().default("Referral Loop <no-reply@referral-loop.app>"),
     // Salt for the visitor hash of referral clicks; defaults to one derived from the API secret.
     VISITOR_HASH_SALT: z.string().optional(),
+    // The key of the stored hashes of shoppers' emails; derived from the secret if unset.
+    CUSTOMER_HASH_KEY: z.string().min(16).optional(),
     // 32 bytes, base64: the key that encrypts stored Shopify tokens; derived from the secret if unset.
     TOKEN_ENCRYPTION_KEY: z
       .string()

@@ -10,6 +10,7 @@
 import type { DatabaseKind } from "../database-url";
 import type { Tx } from "../db.server";
 import { attributeOrder, type AttributionContext } from "../domain/attribution";
+import { shopperEmailHash } from "../shopper-email.server";
 import { codeKey } from "../domain/codes";
 import { groupBy } from "../domain/group-by";
 import type { OrderFacts, RefundFacts } from "../domain/order-facts";
@@ -45,7 +46,7 @@ type Snapshot = {
   attributedSlug: string | null;
   selfReferral: boolean;
   customerShopifyId: string | null;
-  customerEmail: string | null;
+  customerEmailHash: string | null;
   currency: string;
   subtotalMinor: number;
   discountsMinor: number;
@@ -238,7 +239,7 @@ export class OrderBook {
       attributedSlug: attribution.influencerId ? attribution.slug : null,
       selfReferral: attribution.influencerId ? attribution.selfReferral : false,
       customerShopifyId: facts.customerId,
-      customerEmail: facts.customerEmail,
+      customerEmailHash: shopperEmailHash(facts.customerEmail),
       currency: facts.currency,
       subtotalMinor: facts.subtotalMinor,
       discountsMinor: facts.discountsMinor,
@@ -267,7 +268,7 @@ export class OrderBook {
         refundedMinor: 0,
       };
     });
-    this.customers.push({ shopId: shop.id, customerId: facts.customerId, email: facts.customerEmail });
+    this.customers.push({ shopId: shop.id, customerId: facts.customerId, email: snapshot.customerEmailHash });
     if (found) return Object.assign(found, { snapshot, lines, replaced: true });
     const order: BookOrder = { id: orderedId(), shopId: shop.id, shopifyOrderId: facts.orderId, snapshot, lines, refundedMinor: 0, netSalesMinor: 0, replaced: true };
     this.orders.set(key(shop.id, facts.orderId), order);
@@ -391,7 +392,7 @@ const ORDER_COLUMNS: Record<string, ColumnType> = {
   attributedSlug: "text",
   selfReferral: "boolean",
   customerShopifyId: "text",
-  customerEmail: "text",
+  customerEmailHash: "text",
   currency: "text",
   subtotalMinor: "integer",
   discountsMinor: "integer",

@@ -58,14 +58,14 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
     where: {
       OR: [...byShop].flatMap(([shopId, { ids, emails }]) => [
         ...(ids.length ? [{ shopId, customerShopifyId: { in: ids } }] : []),
-        ...(emails.length ? [{ shopId, customerEmail: { in: emails } }] : []),
+        ...(emails.length ? [{ shopId, customerEmailHash: { in: emails } }] : []),
       ]),
     },
-    select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmail: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
+    select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmailHash: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
   });
   const byKey = new Map([
-    ...groupBy(orders.filter((o) => !o.customerEmail && o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
-    ...groupBy(orders.filter((o) => o.customerEmail), (o) => `${o.shopId}|email|${o.customerEmail}`),
+    ...groupBy(orders.filter((o) => !o.customerEmailHash && o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
+    ...groupBy(orders.filter((o) => o.customerEmailHash), (o) => `${o.shopId}|email|${o.customerEmailHash}`),
   ]);
   const flags = new Map(orders.map((o) => [o.id, o.isNewCustomer]));
   for (const k of last.keys()) {

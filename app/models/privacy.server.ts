@@ -1,7 +1,8 @@
 // Shopify's mandatory compliance topics for shopper data: customers/redact and customers/data_request.
-// What the app holds of a shopper: the customer id and email on attributed orders, the raw
-// webhook payloads that have not been processed yet, and the data-request reports about them.
+// What the app holds of a shopper: the customer id and a keyed hash of the email on orders, the
+// raw webhook payloads that have not been processed yet, and the data-request reports about them.
 import type { Tx } from "../db.server";
+import { shopperEmailHash } from "../shopper-email.server";
 import { upsertRacing } from "./db-errors.server";
 
 export type CustomerRef = { id?: number | string | null; email?: string | null };
@@ -9,7 +10,7 @@ export type CustomerRef = { id?: number | string | null; email?: string | null }
 function orderFilter(shopId: string, customer: CustomerRef, orderIds: Array<number | string>) {
   const or: object[] = [];
   if (customer.id != null) or.push({ customerShopifyId: String(customer.id) });
-  if (customer.email) or.push({ customerEmail: customer.email.toLowerCase() });
+  if (customer.email) or.push({ customerEmailHash: shopperEmailHash(customer.email) });
   if (orderIds.length) or.push({ shopifyOrderId: { in: orderIds.map(String) } });
   return { shopId, OR: or };
 }
@@ -29,7 +30,7 @@ export async function redactCustomer(
     if (filter.OR.length) {
       const result = await db.order.updateMany({
         where: filter,
-        data: { customerEmail: null, customerShopifyId: null },
+        data: { customerEmailHash: null, customerShopifyId: null },
       });
       orders = result.count;
     }
@@ -38,7 +39,7 @@ export async function redactCustomer(
   // indexed columns the intake fills, not by searching text.
   const names: object[] = [];
   if (customer.id != null) names.push({ customerId: String(customer.id) });
-  if (customer.email) names.push({ customerEmail: customer.email.trim().toLowerCase() });
+  if (customer.email) names.push({ customerEmailHash: shopperEmailHash(customer.email) });
   let events = 0;
   if (names.length) {
     const result = await db.webhookEvent.deleteMany({
@@ -55,6 +56,7 @@ export async function redactCustomer(
 
 export type CustomerDataReport = {
   customer: CustomerRef;
+  held?: string;
   orders: Array<{
     order: string;
     placedAt: string;
@@ -83,6 +85,7 @@ export async function customerDataReport(
   });
   return {
     customer,
+    held: "On each order below: the customer's id and a keyed hash of their email (not the address itself). No name, address or phone number.",
     orders: orders.map((o) => ({
       order: o.name || o.shopifyOrderId,
       placedAt: o.placedAt.toISOString(),

@@ -2,6 +2,7 @@
 // delivery is stored it is never lost, and a second delivery of the same id is a no-op. Processing
 // follows; a failure leaves the event FAILED with its error, for the retry command. A processed
 // event keeps no payload (the ledger holds what the app needs) and goes after WEBHOOK_RETENTION_DAYS.
+import { shopperEmailHash } from "../shopper-email.server";
 import type { Db, Tx } from "../db.server";
 import { countInChunks } from "./chunks.server";
 import { insertOnce } from "./db-errors.server";
@@ -17,20 +18,20 @@ export type StoredEvent = {
   payload: string;
   /** The shopper it names, for redaction by index (see shopperOf). */
   customerId?: string | null;
-  customerEmail?: string | null;
+  customerEmailHash?: string | null;
 };
 
 /** What a processed event keeps: no payload, no shopper. */
-export const PROCESSED_EVENT = { payload: "", customerId: null, customerEmail: null };
+export const PROCESSED_EVENT = { payload: "", customerId: null, customerEmailHash: null };
 
 /** The shopper an order payload names: its customer id and (lower-cased) email. */
-export function shopperOf(payload: unknown): { customerId: string | null; customerEmail: string | null } {
+export function shopperOf(payload: unknown): { customerId: string | null; customerEmailHash: string | null } {
   const body = payload as { customer?: { id?: unknown; email?: unknown } | null; email?: unknown; contact_email?: unknown } | null;
   const id = body?.customer?.id;
   const email = [body?.email, body?.contact_email, body?.customer?.email].find((e) => typeof e === "string" && e.includes("@"));
   return {
     customerId: typeof id === "number" || typeof id === "string" ? String(id) : null,
-    customerEmail: typeof email === "string" ? email.trim().toLowerCase() : null,
+    customerEmailHash: typeof email === "string" ? shopperEmailHash(email) : null,
   };
 }
 
@@ -47,7 +48,7 @@ export async function storeEvent(db: Db, event: StoredEvent): Promise<boolean> {
         apiVersion: event.apiVersion,
         payload: event.payload,
         customerId: event.customerId ?? null,
-        customerEmail: event.customerEmail ?? null,
+        customerEmailHash: event.customerEmailHash ?? null,
       },
     }),
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
-import { seedOrder } from "../support/factories";
+import { seedOrder, testEmailHash } from "../support/factories";
 
 const world = useWorld();
 
@@ -20,7 +20,7 @@ describe("compliance webhooks do their job for real", () => {
     await db.webhookEvent.create({
       data: {
         webhookId: "failed-bob", shopDomain: TEST_SHOP, topic: "orders/updated", apiVersion: "2026-07", status: "FAILED",
-        payload: JSON.stringify({ email: "BOB@EXAMPLE.COM", customer: { id: 207119551 } }), customerId: "207119551", customerEmail: "bob@example.com",
+        payload: JSON.stringify({ email: "BOB@EXAMPLE.COM", customer: { id: 207119551 } }), customerId: "207119551", customerEmailHash: testEmailHash("bob@example.com"),
       },
     });
 
@@ -33,12 +33,12 @@ describe("compliance webhooks do their job for real", () => {
     expect(response.status).toBe(200);
 
     const after = await db.order.findUniqueOrThrow({ where: { id: mine.id } });
-    expect(after).toMatchObject({ customerEmail: null, customerShopifyId: null, totalMinor: 4200 });
-    expect(await db.order.findUniqueOrThrow({ where: { id: unrelated.id } })).toMatchObject({ customerEmail: "ann@example.com" });
-    expect(await db.order.findUniqueOrThrow({ where: { id: otherShops.id } })).toMatchObject({ customerEmail: "bob@example.com" });
+    expect(after).toMatchObject({ customerEmailHash: null, customerShopifyId: null, totalMinor: 4200 });
+    expect(await db.order.findUniqueOrThrow({ where: { id: unrelated.id } })).toMatchObject({ customerEmailHash: testEmailHash("ann@example.com") });
+    expect(await db.order.findUniqueOrThrow({ where: { id: otherShops.id } })).toMatchObject({ customerEmailHash: testEmailHash("bob@example.com") });
     expect(await db.webhookEvent.count({ where: { webhookId: "failed-bob" } })).toBe(0);
     const left = await db.webhookEvent.findMany({ where: { shopDomain: TEST_SHOP, topic: { not: "customers/redact" } } });
-    expect(left.filter((e) => /bob@example\.com|207119551/i.test(e.payload) || e.customerId || e.customerEmail)).toEqual([]);
+    expect(left.filter((e) => /bob@example\.com|207119551/i.test(e.payload) || e.customerId || e.customerEmailHash)).toEqual([]);
     const redact = await db.webhookEvent.findFirstOrThrow({ where: { topic: "customers/redact" } });
     expect(redact.status).toBe("PROCESSED");
   });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { WEBHOOK_API_VERSION } from "~/api-version";
 import { TEST_SHOP } from "../support/constants";
-import { seedInfluencerWithLink } from "../support/factories";
+import { seedInfluencerWithLink, testEmailHash } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
 import { shopifyExample } from "../support/shopify-examples";
@@ -69,7 +69,7 @@ describe(`Shopify's example payloads (${WEBHOOK_API_VERSION}) through the routes
       selfReferral: false,
       isNewCustomer: true,
       customerShopifyId: "115310627314723950",
-      customerEmail: "john@example.com",
+      customerEmailHash: testEmailHash("john@example.com"),
       subtotalMinor: 40495,
       discountsMinor: 2000,
       shippingMinor: 1000,
@@ -80,6 +80,10 @@ describe(`Shopify's example payloads (${WEBHOOK_API_VERSION}) through the routes
       financialStatus: "paid",
       cancelledAt: null,
     });
+    // Shopper data: no email, name or address in any stored row, only the email's keyed hash.
+    const db = world.database.db;
+    const stored = JSON.stringify([await db.order.findMany({ include: { lines: true } }), await db.webhookEvent.findMany(), await db.commission.findMany()]);
+    for (const personal of ["john@example.com", "jon@example.com", "Smith", "Shipper", "123 Shipping Street", "555-555-SHIP"]) expect(stored).not.toContain(personal);
     expect(order.placedAt.toISOString()).toBe("2022-01-01T00:00:00.000Z");
     // Lines: 89.99, 19.99, 24.99, 159.99, 119.99 = 414.95, less the 10.00 of the order's discounts
     // not allocated to lines (subtotal 404.95), spread in proportion: 2.17, 0.48, 0.60, 3.86, 2.89.

@@ -107,7 +107,7 @@ describe("what processed webhook events keep", () => {
     const payload = { ...orderPayload({ id: 5550001, netMinor: 2500, customerId: 31 }), email: "shopper@example.com" };
     expect((await sendWebhook(world.app.url, "orders/create", payload, { webhookId: "kept-briefly" })).status).toBe(200);
     const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "kept-briefly" } });
-    expect(event).toMatchObject({ status: "PROCESSED", payload: "", customerId: null, customerEmail: null });
+    expect(event).toMatchObject({ status: "PROCESSED", payload: "", customerId: null, customerEmailHash: null });
 
     const old = new Date(Date.now() - 31 * 86_400_000);
     await db.webhookEvent.update({ where: { webhookId: "kept-briefly" }, data: { processedAt: old } });

@@ -1,5 +1,7 @@
 // Rows for tests, with defaults a merchant's data would have. Overrides name only what a test cares about.
+import { emailHashWith, shopperKey } from "~/shopper-email.server";
 import type { PrismaClient } from "~/db-factory.server";
+import { TEST_API_SECRET } from "./constants";
 
 let counter = 0;
 const next = () => ++counter;
@@ -21,6 +23,9 @@ export async function seedInfluencer(
   });
 }
 
+/** The stored hash of a shopper's email, as the app under test (keyed from the test secret) makes it. */
+export const testEmailHash = (email: string) => emailHashWith(shopperKey(TEST_API_SECRET), email);
+
 export async function seedOrder(
   db: PrismaClient,
   domain: string,
@@ -37,6 +42,7 @@ export async function seedOrder(
 ) {
   const shop = await shopRow(db, domain);
   const n = next();
+  const { customerEmail, ...columns } = overrides;
   return db.order.create({
     data: {
       shopId: shop.id,
@@ -47,7 +53,8 @@ export async function seedOrder(
       netSalesMinor: 1000,
       subtotalMinor: 1000,
       placedAt: new Date(),
-      ...overrides,
+      customerEmailHash: customerEmail ? testEmailHash(customerEmail) : null,
+      ...columns,
     },
   });
 }
