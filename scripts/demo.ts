@@ -15,6 +15,8 @@ const apiKey = "demo-api-key";
 const apiSecret = "demo-api-secret";
 
 async function main() {
+  // The seed writes orders as the demo app would: shoppers' email hashes keyed from its secret.
+  process.env.SHOPIFY_API_SECRET ??= apiSecret;
   const file = path.join(root, "prisma/demo.sqlite");
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   const databaseUrl = `file:${file}`;
