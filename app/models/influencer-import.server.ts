@@ -247,6 +247,14 @@ export async function latestImport(db: Db, shopId: string): Promise<ImportSummar
   };
 }
 
+/** The file the import page offers to start from. */
+export function importTemplate(): string {
+  return toCsv(IMPORT_COLUMNS, [
+    ["Maya Rivera", "maya@example.com", "MAYA10", "10", "12", "skincare,top-tier", "/"],
+    ["Leo Chen", "leo@example.com", "LEO15", "15", "", "makeup", "/collections/makeup"],
+  ]);
+}
+
 export async function exportInfluencers(db: Db, shopId: string, currency: string): Promise<string> {
   const influencers = await db.influencer.findMany({
     where: { shopId },

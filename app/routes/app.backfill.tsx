@@ -46,8 +46,10 @@ export default function Backfill() {
                     <StatusBadge status={run.status} />
                     <Text as="span">
                       {run.phase === "gathering"
-                        ? `Shopify is gathering your order history (${run.gathered} records so far)`
-                        : `${run.ordersDone} of ${run.ordersTotal} orders with your influencers' codes or links read, ${run.imported} imported`}
+                        ? `Shopify is gathering your order history${run.gathered ? ` (${run.gathered} records so far)` : ""}`
+                        : run.status === "DONE" && run.ordersTotal === 0
+                          ? "No past order used your influencers' codes or links"
+                          : `${run.ordersDone} of ${run.ordersTotal} orders with your influencers' codes or links read, ${run.imported} imported`}
                     </Text>
                   </InlineStack>
                   <ProgressBar progress={run.progress} tone={run.status === "FAILED" ? "critical" : "primary"} animated={run.phase === "gathering" && run.status === "RUNNING"} />

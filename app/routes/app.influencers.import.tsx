@@ -47,6 +47,10 @@ export default function ImportInfluencers() {
   const [file, setFile] = useState<File | null>(null);
   const working = run?.status === "RUNNING" || run?.status === "UNDOING";
   const revalidator = useRevalidator();
+  // A file that started an import is done with: the next import starts from a new choice.
+  useEffect(() => {
+    if (result?.ok) setFile(null);
+  }, [result]);
   // The rows are created in the background: follow the run until it is over.
   useEffect(() => {
     if (!working) return;

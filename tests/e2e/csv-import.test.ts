@@ -1,0 +1,51 @@
+// The CSV import as a merchant does it in Chromium: the file chooser behind "Add CSV file", a file
+// with a bad row (nothing created), then a good file, followed to its end on the page.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, merchantContext } from "../support/browser";
+import { useDemo } from "../support/demo-app";
+
+const world = useDemo({ influencers: 2, days: 3, ordersPerDay: 1 });
+const artifacts = path.resolve(import.meta.dirname, "../artifacts");
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const header = "name,email,code,discountPercent,commissionPercent,tags\n";
+
+describe("importing influencers from a CSV file in the browser", () => {
+  it("chooses a file, shows a bad row's problem, then imports a good file", async () => {
+    const context = await merchantContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(world.adminUrl("/app/influencers/import"));
+    await page.getByRole("heading", { name: "Import influencers" }).waitFor({ timeout: 20_000 });
+    const upload = async (csv: string) => {
+      const chooser = page.waitForEvent("filechooser", { timeout: 10_000 });
+      await page.getByText("Add CSV file").click();
+      await (await chooser).setFiles({ name: "influencers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+    };
+
+    await upload(header + "Bad Row,not-an-email,BADROW10,10,,\n");
+    await page.getByText("Enter an email address like name@example.com").waitFor({ timeout: 10_000 });
+    expect(await world.database.db.influencer.count({ where: { name: "Bad Row" } })).toBe(0);
+
+    await page.reload();
+    await page.getByRole("heading", { name: "Import influencers" }).waitFor();
+    await upload(header + "Ivy Stone,ivy@example.com,IVY10,10,,\nJon Reed,jon.reed@example.com,JONR10,15,,\n");
+    await page.getByText("2 influencers imported").waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(artifacts, "csv-import.png"), fullPage: true });
+    const imported = await world.database.db.influencer.findMany({ where: { email: { in: ["ivy@example.com", "jon.reed@example.com"] } }, include: { codes: true } });
+    expect(imported.map((i) => i.codes[0]?.status)).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(errors.filter((e) => /Buffer|is not defined/.test(e))).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
