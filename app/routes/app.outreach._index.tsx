@@ -169,6 +169,7 @@ export default function Outreach() {
                       <Checkbox
                         label={`${p.name} <${p.email}>`}
                         name={`prospect:${p.id}`}
+                        value="on" // without a value Polaris' checkbox posts an empty one
                         checked={chosen[p.id] ?? false}
                         onChange={(checked) => setChosen({ ...chosen, [p.id]: checked })}
                       />
