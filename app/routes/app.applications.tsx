@@ -12,6 +12,8 @@ import { applicationUrl } from "~/models/outreach.server";
 import { z } from "zod";
 
 // The approval queue: applications from the public form, oldest first.
+export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const queue = await applicationQueue(db, shop.id);

@@ -12,6 +12,8 @@ import { boundedFormData } from "~/request-body.server";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
+export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   return { run: await latestImport(db, shop.id) };

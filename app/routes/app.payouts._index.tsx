@@ -12,6 +12,8 @@ import { formatMoney } from "~/domain/money";
 import { approveDueCommissions } from "~/models/commissions.server";
 import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit, returnPayoutToDraft } from "~/models/payouts.server";
 
+export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const [owed, payouts] = await Promise.all([
