@@ -60,6 +60,26 @@ describe("the referral capture app embed on a storefront", () => {
     await context.close();
   });
 
+  it("keeps and sends nothing when the shopper declined, and waits for a shopper who has not decided", async () => {
+    const context = await merchantContext(browser);
+    const page = await context.newPage();
+    const updatesBefore = store.updates.length;
+    await page.goto(`${store.url}/?ref=no-consent&consent=declined`);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => localStorage.getItem("referralLoop.ref"))).toBeNull();
+    expect(store.updates.length).toBe(updatesBefore);
+
+    await page.goto(`${store.url}/?ref=later-yes&consent=pending`);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => localStorage.getItem("referralLoop.ref"))).toBeNull();
+    expect(store.updates.length).toBe(updatesBefore);
+    await page.evaluate(() => (window as unknown as { decideConsent: (granted: boolean) => void }).decideConsent(true));
+    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "later-yes" });
+    await context.close();
+  });
+
   it("ignores a ref that is not a link name", async () => {
     const context = await merchantContext(browser);
     const page = await context.newPage();

@@ -35,8 +35,25 @@ export async function startStorefront(windowDays = 30) {
       res.writeHead(200, { "Content-Type": "application/json" });
       return res.end(JSON.stringify(carts.get(cookie ?? "") ?? { attributes: {} }));
     }
+    // Shopify's Customer Privacy API as a storefront has it (loaded by Shopify.loadFeatures):
+    // ?consent=granted (the default, as where no consent is required), declined, or pending (the
+    // banner is up; the test decides with window.decideConsent(true|false)).
+    const consent = url.searchParams.get("consent") ?? "granted";
     res.writeHead(200, { "Content-Type": "text/html" });
     res.end(`<!doctype html><html><head><title>Store</title>
+      <script>
+        (function () {
+          var state = ${JSON.stringify(consent)};
+          var privacy = { marketingAllowed: function () { return state === "granted"; } };
+          window.Shopify = { routes: { root: "/" }, loadFeatures: function (features, done) {
+            setTimeout(function () { window.Shopify.customerPrivacy = privacy; done(); }, 10);
+          } };
+          window.decideConsent = function (granted) {
+            state = granted ? "granted" : "declined";
+            document.dispatchEvent(new CustomEvent("visitorConsentCollected", { detail: { marketingAllowed: granted } }));
+          };
+        })();
+      </script>
       <script src="/assets/referral-capture.js" data-window-days="${windowDays}" defer></script></head>
       <body><h1>${url.pathname}</h1></body></html>`);
   });

@@ -1,13 +1,16 @@
 // Referral capture: remembers `?ref=` from an influencer's link (first-party storage, with the
 // time of the click) and writes it to the cart attributes `ref` and `ref_at` once per visit, so
 // the order carries it even when no discount code is typed. No framework, one request per visit.
+// Only with the shopper's consent: Shopify's Customer Privacy API must allow marketing (it does
+// where no consent is required); until the shopper decides, nothing is read, stored or sent.
 (function () {
   var KEY = "referralLoop.ref";
   var SENT = "referralLoop.sent";
   var SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
   var script = document.currentScript;
   var days = Number(script && script.getAttribute("data-window-days")) || 30;
-  var now = Date.now();
+  var landing = location.search;
+  var captured = false;
 
   function read(storage, key) {
     try {
@@ -23,30 +26,53 @@
     } catch (e) {}
   }
 
-  var stored = null;
-  try {
-    stored = JSON.parse(read(localStorage, KEY) || "null");
-  } catch (e) {}
+  function capture() {
+    if (captured) return;
+    captured = true;
+    var now = Date.now();
+    var stored = null;
+    try {
+      stored = JSON.parse(read(localStorage, KEY) || "null");
+    } catch (e) {}
 
-  var ref = new URLSearchParams(location.search).get("ref");
-  if (ref && SLUG.test(ref.toLowerCase())) {
-    stored = { ref: ref.toLowerCase(), at: now };
-    write(localStorage, KEY, JSON.stringify(stored));
-  }
-  if (!stored || typeof stored.ref !== "string" || !SLUG.test(stored.ref) || now - stored.at > days * 86400000) {
-    if (stored) write(localStorage, KEY, null);
-    return;
+    var ref = new URLSearchParams(landing).get("ref");
+    if (ref && SLUG.test(ref.toLowerCase())) {
+      stored = { ref: ref.toLowerCase(), at: now };
+      write(localStorage, KEY, JSON.stringify(stored));
+    }
+    if (!stored || typeof stored.ref !== "string" || !SLUG.test(stored.ref) || now - stored.at > days * 86400000) {
+      if (stored) write(localStorage, KEY, null);
+      return;
+    }
+
+    var marker = stored.ref + "@" + stored.at;
+    if (read(sessionStorage, SENT) === marker) return;
+    var root = (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
+    fetch(root + "cart/update.js", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ attributes: { ref: stored.ref, ref_at: new Date(stored.at).toISOString() } }),
+      keepalive: true,
+    }).then(function (response) {
+      if (response.ok) write(sessionStorage, SENT, marker);
+    });
   }
 
-  var marker = stored.ref + "@" + stored.at;
-  if (read(sessionStorage, SENT) === marker) return;
-  var root = (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
-  fetch(root + "cart/update.js", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ attributes: { ref: stored.ref, ref_at: new Date(stored.at).toISOString() } }),
-    keepalive: true,
-  }).then(function (response) {
-    if (response.ok) write(sessionStorage, SENT, marker);
+  function allowed() {
+    var privacy = window.Shopify && window.Shopify.customerPrivacy;
+    return Boolean(privacy && typeof privacy.marketingAllowed === "function" && privacy.marketingAllowed());
+  }
+
+  // A decision made on this page (the cookie banner) is announced by Shopify with this event.
+  document.addEventListener("visitorConsentCollected", function (event) {
+    if (event.detail && event.detail.marketingAllowed) capture();
   });
+  var shopify = window.Shopify;
+  if (shopify && shopify.customerPrivacy) {
+    if (allowed()) capture();
+  } else if (shopify && typeof shopify.loadFeatures === "function") {
+    shopify.loadFeatures([{ name: "consent-tracking-api", version: "0.1" }], function (error) {
+      if (!error && allowed()) capture();
+    });
+  }
 })();
