@@ -1,21 +1,12 @@
 // Every admin page of the demo in Chromium at 1440x900: it renders its heading, hydrates without
 // an error, and is screenshotted (tests/artifacts/page-*.png) to be looked at.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, merchantContext } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 
 const world = useDemo({ influencers: 6, days: 20, ordersPerDay: 4 });
-const artifacts = path.resolve(import.meta.dirname, "../artifacts");
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const chromium = useBrowser();
 
 const pages: Array<[string, string]> = [
   ["/app", "Referral Loop"],
@@ -33,7 +24,7 @@ const pages: Array<[string, string]> = [
 
 describe("every admin page in the browser", () => {
   it.each(pages)("%s renders and hydrates without errors", async (pathname, heading) => {
-    const context = await merchantContext(browser, { width: 1440, height: 900 });
+    const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -63,7 +54,7 @@ describe("every admin page in the browser", () => {
     await page.reload();
     await page.getByRole("heading", { name: heading }).first().waitFor({ timeout: 20_000 });
     await page.waitForLoadState("networkidle");
-    await page.screenshot({ path: path.join(artifacts, `page-${pathname.slice(1).replace(/\//g, "-")}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `page-${pathname.slice(1).replace(/\//g, "-")}.png`), fullPage: true });
     const seen = [...errors]; // closing the page aborts App Bridge's token requests: not the page's
     await context.close();
     expect(seen).toEqual([]);

@@ -1,23 +1,14 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, merchantContext } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 
 const world = useDemo();
-const artifacts = path.resolve(import.meta.dirname, "../artifacts");
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const chromium = useBrowser();
 
 describe("the demo admin in a browser", () => {
   it("opens the home page through the session-token bounce, styled by Polaris", async () => {
-    const context = await merchantContext(browser);
+    const context = await merchantContext(chromium.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message} ${error.stack?.split("\n").slice(0, 3).join(" | ")}`));
@@ -31,7 +22,7 @@ describe("the demo admin in a browser", () => {
     expect(pageWidth).not.toBe("none");
     const shadow = await page.locator(".Polaris-ShadowBevel").first().evaluate((el) => getComputedStyle(el, "::before").boxShadow);
     expect(shadow).not.toBe("none");
-    await page.screenshot({ path: path.join(artifacts, "admin-home.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-home.png"), fullPage: true });
 
     // The home page itself (no bounce this time: the URL carries the token) hydrates cleanly. The
     // session-token bounce page is Shopify's markup and is left as soon as the token is there.

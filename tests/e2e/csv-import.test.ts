@@ -1,27 +1,18 @@
 // The CSV import as a merchant does it in Chromium: the file chooser behind "Add CSV file", a file
 // with a bad row (nothing created), then a good file, followed to its end on the page.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, merchantContext } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 
 const world = useDemo({ influencers: 2, days: 3, ordersPerDay: 1 });
-const artifacts = path.resolve(import.meta.dirname, "../artifacts");
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const chromium = useBrowser();
 
 const header = "name,email,code,discountPercent,commissionPercent,tags\n";
 
 describe("importing influencers from a CSV file in the browser", () => {
   it("chooses a file, shows a bad row's problem, then imports a good file", async () => {
-    const context = await merchantContext(browser);
+    const context = await merchantContext(chromium.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -42,7 +33,7 @@ describe("importing influencers from a CSV file in the browser", () => {
     await page.getByRole("heading", { name: "Import influencers" }).waitFor();
     await upload(header + "Ivy Stone,ivy@example.com,IVY10,10,,\nJon Reed,jon.reed@example.com,JONR10,15,,\n");
     await page.getByText("2 influencers imported").waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: path.join(artifacts, "csv-import.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "csv-import.png"), fullPage: true });
     const imported = await world.database.db.influencer.findMany({ where: { email: { in: ["ivy@example.com", "jon.reed@example.com"] } }, include: { codes: true } });
     expect(imported.map((i) => i.codes[0]?.status)).toEqual(["ACTIVE", "ACTIVE"]);
     expect(errors.filter((e) => /Buffer|is not defined/.test(e))).toEqual([]);

@@ -1,37 +1,28 @@
 // Pitching a prospect as a merchant does it in Chromium: tick the prospect, Send pitch, and the
 // pitch is queued (the Polaris checkbox used to post an empty value, refused as "no prospect").
 import path from "node:path";
-import { mkdirSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
-import { launchBrowser, merchantContext } from "../support/browser";
+import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 import { shopRow } from "../support/factories";
 
 const world = useDemo({ influencers: 2, days: 3, ordersPerDay: 1 });
-const artifacts = path.resolve(import.meta.dirname, "../artifacts");
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const chromium = useBrowser();
 
 describe("sending a pitch in the browser", () => {
   it("ticks a prospect, sends the pitch, and the prospect is invited with the pitch queued", async () => {
     const db = world.database.db;
     const shop = await shopRow(db, DEMO_SHOP);
     const prospect = await db.influencer.create({ data: { shopId: shop.id, name: "Pia Prospect", email: "pia.prospect@example.com", status: "PROSPECT" } });
-    const context = await merchantContext(browser);
+    const context = await merchantContext(chromium.browser);
     const page = await context.newPage();
     await page.goto(world.adminUrl("/app/outreach"));
     await page.getByRole("heading", { name: "Pitch prospects" }).waitFor({ timeout: 20_000 });
     await page.getByLabel("Pia Prospect <pia.prospect@example.com>").check();
     await page.getByRole("button", { name: "Send pitch" }).click();
     await page.getByText(/1 pitch queued|They were all pitched before/).waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: path.join(artifacts, "send-pitch.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "send-pitch.png"), fullPage: true });
     expect(await db.influencer.findUniqueOrThrow({ where: { id: prospect.id } })).toMatchObject({ status: "INVITED" });
     expect(await db.outboundMessage.count({ where: { influencerId: prospect.id, template: "PITCH" } })).toBe(1);
     await context.close();

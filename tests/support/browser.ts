@@ -1,5 +1,8 @@
 // Headless Chromium from the system (Debian's chromium package), driven by playwright-core.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { BROWSER_USER_AGENT } from "./shopify";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,4 +27,18 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page context as a merchant's browser: desktop size, a normal user agent (HeadlessChrome is a bot to Shopify's library). */
 export function merchantContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   return browser.newContext({ viewport, userAgent: BROWSER_USER_AGENT });
+}
+
+/** Where browser tests put their screenshots, to be looked at. */
+export const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
+
+/** One Chromium for a test file: launched before its tests, closed after. */
+export function useBrowser(): { browser: Browser } {
+  const held = {} as { browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    held.browser = await launchBrowser();
+  });
+  afterAll(async () => held.browser?.close());
+  return held;
 }
