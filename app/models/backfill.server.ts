@@ -266,45 +266,75 @@ async function historyOrders(runId: string, url: string, codes: Set<string>): Pr
   const cached = files.get(runId);
   if (cached?.url === url) return cached.orders;
   const response = await fetch(url);
-  if (!response.ok) throw new ResultGone(`Shopify's order history file could not be read (${response.status})`);
-  const orders = ordersOfJsonl(await response.text()).filter(
-    (o) => o.discountCodes.some((c) => codes.has(c.toUpperCase())) || o.customAttributes.some((a) => /^_?ref$/i.test(a.key.trim())),
-  );
+  if (!response.ok || !response.body) throw new ResultGone(`Shopify's order history file could not be read (${response.status})`);
+  const wanted = (o: GqlOrder) => o.discountCodes.some((c) => codes.has(c.toUpperCase())) || o.customAttributes.some((a) => /^_?ref$/i.test(a.key.trim()));
+  const orders = await readOrderHistory(linesOf(response.body), wanted);
   files.set(runId, { url, orders });
   return orders;
 }
 
 class ResultGone extends Error {}
 
-type Line = Record<string, unknown> & { id?: string; __parentId?: string };
+/** The lines of a streamed text file, one at a time. */
+async function* linesOf(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    rest += decoder.decode(chunk, { stream: true });
+    const lines = rest.split("\n");
+    rest = lines.pop() ?? "";
+    yield* lines;
+  }
+  rest += decoder.decode();
+  if (rest) yield rest;
+}
 
-/** Orders from a bulk query's JSONL: each line item and refund line on its own line, under its parent's id. */
-export function ordersOfJsonl(text: string): GqlOrder[] {
-  const orders = new Map<string, GqlOrder>();
+type Line = Record<string, unknown> & { id?: string; __parentId?: string };
+type LineItem = GqlOrder["lineItems"]["nodes"][number];
+type RefundLine = GqlOrder["refunds"][number]["refundLineItems"]["nodes"][number];
+
+/**
+ * The orders a bulk query's JSONL holds that `wanted` keeps, read line by line: each line item
+ * and refund line is its own line under its parent's id. Only the kept orders stay in memory
+ * (a shop's history can be millions of lines); a child read before its parent waits for it.
+ */
+export async function readOrderHistory(lines: AsyncIterable<string> | Iterable<string>, wanted: (order: GqlOrder) => boolean): Promise<GqlOrder[]> {
+  const kept = new Map<string, GqlOrder>();
   const refunds = new Map<string, GqlOrder["refunds"][number]>();
-  const children: Line[] = [];
-  for (const raw of text.split("\n")) {
+  const dropped = new Set<string>(); // ids of orders not kept, and of their refunds
+  const waiting = new Map<string, Line[]>(); // children whose parent is not read yet
+  const place = (parent: string, child: Line) => {
+    const { __parentId: _, ...fields } = child;
+    if (kept.has(parent)) kept.get(parent)!.lineItems.nodes.push(fields as unknown as LineItem);
+    else if (refunds.has(parent)) refunds.get(parent)!.refundLineItems.nodes.push(fields as unknown as RefundLine);
+    else if (!dropped.has(parent)) waiting.set(parent, [...(waiting.get(parent) ?? []), child]);
+  };
+  for await (const raw of lines) {
     if (!raw.trim()) continue;
     const line = JSON.parse(raw) as Line;
     if (line.__parentId) {
-      children.push(line);
+      place(line.__parentId, line);
       continue;
     }
     const order = { ...(line as unknown as GqlOrder), lineItems: { nodes: [] }, refunds: [] } as GqlOrder;
-    for (const refund of (line.refunds as Array<Omit<GqlOrder["refunds"][number], "refundLineItems"> & { id: string }>) ?? []) {
-      const kept = { ...refund, refundLineItems: { nodes: [] } };
-      order.refunds.push(kept);
-      refunds.set(refund.id, kept);
+    const orderRefunds = (line.refunds as Array<Omit<GqlOrder["refunds"][number], "refundLineItems"> & { id: string }>) ?? [];
+    const keep = wanted(order);
+    const ids = [line.id!, ...orderRefunds.map((r) => r.id)];
+    if (keep) {
+      kept.set(line.id!, order);
+      for (const refund of orderRefunds) {
+        const withLines = { ...refund, refundLineItems: { nodes: [] } };
+        order.refunds.push(withLines);
+        refunds.set(refund.id, withLines);
+      }
+    } else for (const id of ids) dropped.add(id);
+    for (const id of ids) {
+      const early = waiting.get(id);
+      waiting.delete(id);
+      for (const child of early ?? []) place(id, child);
     }
-    orders.set(line.id!, order);
   }
-  // Children may come before or after their parent: they are placed once every parent is read.
-  for (const child of children) {
-    const { __parentId: parent, ...fields } = child;
-    if (orders.has(parent!)) orders.get(parent!)!.lineItems.nodes.push(fields as unknown as GqlOrder["lineItems"]["nodes"][number]);
-    else refunds.get(parent!)?.refundLineItems.nodes.push(fields as unknown as GqlOrder["refunds"][number]["refundLineItems"]["nodes"][number]);
-  }
-  return [...orders.values()];
+  return [...kept.values()];
 }
 
 /** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
