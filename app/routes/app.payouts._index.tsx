@@ -215,7 +215,7 @@ export default function Payouts() {
                     <StatusBadge status={p.status} />
                     <Text as="span" tone="subdued">
                       {p.createdAt}
-                      {p.reference ? ` · ${p.method === "STORE_CREDIT" ? "store credit" : "ref"} ${p.reference}` : ""}
+                      {p.method === "STORE_CREDIT" && p.status === "PAID" ? " · paid as store credit" : p.reference ? ` · ref ${p.reference}` : ""}
                     </Text>
                   </InlineStack>
                   {p.status === "PAYING" && (
