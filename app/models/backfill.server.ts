@@ -8,7 +8,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Db } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
 import { isUniqueViolation } from "./db-errors.server";
-import { claimLease, leaseEnd, LeaseLost, type Worker } from "./job-leases.server";
+import { claimLease, commitStep, LeaseLost, type Worker } from "./job-leases.server";
 import { applyLedgerChangesIn, ledgerShop, orderSnapshotChange } from "./orders.server";
 import { fetchMissingProducts, productsMissing } from "./products.server";
 
@@ -183,23 +183,13 @@ export async function stalledBackfills(db: Db, now = new Date()) {
   });
 }
 
-/** Renews the lease before a step's calls: a server that lost it makes none. */
-async function holdLease(db: Db, runId: string, worker: Worker) {
-  const held = await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id, status: "RUNNING" }, data: { leaseUntil: leaseEnd(worker) } });
-  if (held.count !== 1) throw new LeaseLost(`another server runs ${runId}`);
-}
-
 /** One step: start the bulk query, or ask how it goes, or read one page of its orders. False when over. */
 export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker): Promise<boolean> {
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.worker !== worker.id) throw new LeaseLost(`another server runs ${runId}`);
   if (run.status !== "RUNNING") return false;
-  await holdLease(db, runId, worker);
-  const mine = { id: runId, worker: worker.id, status: "RUNNING" as const };
-  const commit = async (data: Parameters<typeof db.backfillRun.updateMany>[0]["data"]) => {
-    const moved = await db.backfillRun.updateMany({ where: mine, data: { ...data, leaseUntil: leaseEnd(worker) } });
-    if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
-  };
+  await commitStep(db.backfillRun, run, worker); // renewed before calling Shopify
+  const commit = (data: Parameters<typeof db.backfillRun.updateMany>[0]["data"]) => commitStep(db.backfillRun, run, worker, data);
   const finish = () => commit({ status: "DONE", finishedAt: new Date(), activeShopId: null });
 
   if (!run.bulkOperationId) {
@@ -244,11 +234,7 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
   // The page, the run's place and the lease in one commit: a resumed run starts at the first order
   // not read, and a server that lost the lease meanwhile writes nothing.
   const orderIds = await db.$transaction(async (tx) => {
-    const moved = await tx.backfillRun.updateMany({
-      where: mine,
-      data: { ordersTotal: orders.length, ordersDone: run.ordersDone + page.length, imported: { increment: changes.length }, leaseUntil: leaseEnd(worker) },
-    });
-    if (moved.count !== 1) throw new LeaseLost(`another server took ${runId}`);
+    await commitStep(tx.backfillRun, run, worker, { ordersTotal: orders.length, ordersDone: run.ordersDone + page.length, imported: { increment: changes.length } });
     return applyLedgerChangesIn(tx, kind, changes);
   }, { maxWait: 15_000, timeout: 60_000 });
   const missing = await productsMissing(db, orderIds.filter((id) => id !== null));
@@ -307,7 +293,7 @@ export async function readOrderHistory(lines: AsyncIterable<string> | Iterable<s
     const { __parentId: _, ...fields } = child;
     if (kept.has(parent)) kept.get(parent)!.lineItems.nodes.push(fields as unknown as LineItem);
     else if (refunds.has(parent)) refunds.get(parent)!.refundLineItems.nodes.push(fields as unknown as RefundLine);
-    else if (!dropped.has(parent)) waiting.set(parent, [...(waiting.get(parent) ?? []), child]);
+    else if (!dropped.has(parent)) waiting.set(parent, (waiting.get(parent) ?? []).concat([child]));
   };
   for await (const raw of lines) {
     if (!raw.trim()) continue;

@@ -14,7 +14,7 @@ import { readInChunks } from "./chunks.server";
 import { isUniqueViolation } from "./db-errors.server";
 import { deleteCodeInShopify, settlePendingCode } from "./discount-codes.server";
 import { createInfluencer, createInfluencerLink } from "./influencers.server";
-import { claimLease, leaseEnd, LeaseLost, type Worker } from "./job-leases.server";
+import { claimLease, commitStep, LeaseLost, type Worker } from "./job-leases.server";
 
 export type RowProblem = { row: number; field: string; message: string };
 
@@ -110,12 +110,6 @@ const revive = (row: InfluencerInput): InfluencerInput => ({
   },
 });
 
-/** Renews the lease before a step's Shopify calls: a server that lost it makes none. */
-async function holdLease(db: Db, runId: string, worker: Worker) {
-  const held = await db.importRun.updateMany({ where: { id: runId, worker: worker.id }, data: { leaseUntil: leaseEnd(worker) } });
-  if (held.count !== 1) throw new LeaseLost(`another server runs import ${runId}`);
-}
-
 /** One row created, or one created influencer removed while undoing; false when the run is over. */
 export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker): Promise<boolean> {
   const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
@@ -126,17 +120,18 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
       await db.importRun.updateMany({ where: mine, data: { status: "DONE", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
       return false;
     }
-    await holdLease(db, runId, worker);
+    await commitStep(db.importRun, run, worker); // renewed before calling Shopify
     const input = revive((JSON.parse(run.rows) as InfluencerInput[])[run.nextRow]);
     const created = await createRow(db, graphql, shop, runId, input);
     const row = run.nextRow + 2; // the file's header is row 1
-    const moved = await db.importRun.updateMany({
-      where: mine,
-      data: created.ok
-        ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null, leaseUntil: leaseEnd(worker) }
+    await commitStep(
+      db.importRun,
+      run,
+      worker,
+      created.ok
+        ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null }
         : { status: "UNDOING", problems: JSON.stringify(Object.entries(created.errors).map(([field, message]) => ({ row, field, message }))) },
-    });
-    if (moved.count !== 1) throw new LeaseLost(`another server took import ${runId}`);
+    );
     return true;
   }
   if (run.status === "UNDOING") {
@@ -145,7 +140,7 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
       await db.importRun.updateMany({ where: mine, data: { status: "FAILED", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
       return false;
     }
-    await holdLease(db, runId, worker);
+    await commitStep(db.importRun, run, worker); // renewed before calling Shopify
     await removeInfluencer(db, graphql, influencer.id);
     return true;
   }

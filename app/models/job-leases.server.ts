@@ -28,3 +28,13 @@ export async function claimLease(table: RunTable, runId: string, statuses: strin
 }
 
 export const leaseEnd = (worker: Worker, now = new Date()) => new Date(now.getTime() + worker.leaseMs);
+
+/**
+ * A step's write (none, to renew the lease before calling out): done only while this worker holds
+ * the run in the status it read, with the lease renewed in the same write; else LeaseLost, and a
+ * server that lost the run writes nothing.
+ */
+export async function commitStep(table: RunTable, run: { id: string; status: string }, worker: Worker, data: object = {}) {
+  const moved = await table.updateMany({ where: { id: run.id, worker: worker.id, status: run.status }, data: { ...data, leaseUntil: leaseEnd(worker) } });
+  if (moved.count !== 1) throw new LeaseLost(`another server holds ${run.id}`);
+}
