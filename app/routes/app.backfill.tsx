@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
-import { useEffect } from "react";
 import { requireShop } from "~/admin.server";
 import { startOrResumeBackfill } from "~/job-runner.server";
 import { StatusBadge } from "~/components/StatusBadge";
+import { useFollowJob } from "~/components/useFollowJob";
 import db from "~/db.server";
 import { latestBackfill } from "~/models/backfill.server";
 
@@ -21,14 +21,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Backfill() {
   const { run } = useLoaderData<typeof loader>();
   const start = useFetcher<typeof action>();
-  const revalidator = useRevalidator();
   const running = run?.status === "RUNNING" || start.state !== "idle";
-
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  useFollowJob(running);
 
   return (
     <Page title="Import past orders" backAction={{ content: "Home", url: "/app" }}>

@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, List, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
+import { useFollowJob } from "~/components/useFollowJob";
 import db from "~/db.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
 import { workImportNow } from "~/job-runner.server";
@@ -48,17 +49,11 @@ export default function ImportInfluencers() {
   const importing = useNavigation().state === "submitting";
   const [file, setFile] = useState<File | null>(null);
   const working = run?.status === "RUNNING" || run?.status === "UNDOING";
-  const revalidator = useRevalidator();
   // A file that started an import is done with: the next import starts from a new choice.
   useEffect(() => {
     if (result?.ok) setFile(null);
   }, [result]);
-  // The rows are created in the background: follow the run until it is over.
-  useEffect(() => {
-    if (!working) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
-    return () => clearInterval(timer);
-  }, [working, revalidator]);
+  useFollowJob(working); // the rows are created in the background
 
   return (
     <Page title="Import influencers" backAction={{ content: "Influencers", url: "/app/influencers" }}>
