@@ -30,7 +30,7 @@ const handleWebhook = build.entry.module.handleWebhookRequest;
 // import's file): a larger one is 413 before it is held in memory.
 const { bodyLimitFor, isCrossSitePost, readNodeBody } = build.entry.module;
 function withBoundedBody(req, res) {
-  if (isCrossSitePost(req.headers)) {
+  if (isCrossSitePost(req.headers, new URL(req.url ?? "/", "http://app").pathname)) {
     return void res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Forms are only accepted from this app's own pages");
   }
   const { limit, tooLarge } = bodyLimitFor(new URL(req.url ?? "/", "http://app").pathname);

@@ -11,7 +11,7 @@ const schema = z
     SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id from the Partner Dashboard)"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
     SHOPIFY_APP_URL: z.url("must be the public https URL of the app"),
-    SCOPES: z.string().default("write_discounts,read_orders,read_products,write_store_credit_account_transactions"), // as in shopify.app.toml
+    SCOPES: z.string().default("write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events"), // as in shopify.app.toml
     DATABASE_URL: z
       .string()
       .default(DEFAULT_DATABASE_URL)

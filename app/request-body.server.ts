@@ -3,10 +3,12 @@
 // hold more than the form it stands for. server.mjs reads every body this way before Remix
 // (readNodeBody); boundedFormData guards the routes themselves (the dev server).
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { PIXEL_PATH } from "./domain/pixel-report";
 
 const FORM_LIMIT = 256 * 1024;
 const PUBLIC_FORM_LIMIT = 32 * 1024;
 const IMPORT_LIMIT = 2 * 1024 * 1024 + 64 * 1024; // the CSV file's 2 MB and the form around it
+const PIXEL_LIMIT = 2 * 1024; // a web pixel report: a few ids and a link name
 const PUBLIC_PREFIXES = ["/apply/", "/portal/", "/unsubscribe/", "/auth/"];
 
 export class BodyTooLarge extends Error {
@@ -53,6 +55,7 @@ export async function boundedFormData(request: Request): Promise<FormData> {
 /** What a path's body may hold: the CSV import's file and its form, or an ordinary form. */
 export function bodyLimitFor(pathname: string): { limit: number; tooLarge: string } {
   if (pathname.startsWith("/app/influencers/import")) return { limit: IMPORT_LIMIT, tooLarge: "The file is larger than 2 MB" };
+  if (pathname === PIXEL_PATH) return { limit: PIXEL_LIMIT, tooLarge: "The report is too large" };
   if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return { limit: PUBLIC_FORM_LIMIT, tooLarge: "The form is too large" };
   return { limit: FORM_LIMIT, tooLarge: "The form is too large" };
 }
@@ -85,9 +88,12 @@ export function readNodeBody(
 
 /**
  * A form post from another site (its Origin is not this host). Remix refuses those too, but by
- * throwing, which answered 500; server.mjs answers 403 before reading the body.
+ * throwing, which answered 500; server.mjs answers 403 before reading the body. The pixel's
+ * endpoint is the one path meant for other origins: it takes no cookie or session.
  */
-export function isCrossSitePost(headers: IncomingHttpHeaders): boolean {
+export function isCrossSitePost(headers: IncomingHttpHeaders, pathname = ""): boolean {
+  // The web pixel's reports come from Shopify's pixel sandbox, another origin by design.
+  if (pathname === PIXEL_PATH) return false;
   const origin = headers.origin;
   if (!origin) return false;
   const forwarded = typeof headers["x-forwarded-host"] === "string" ? headers["x-forwarded-host"].split(",")[0].trim() : "";

@@ -10,6 +10,7 @@ import { resumeStalledJobs } from "./job-runner.server";
 import { approveDueCommissions } from "./models/commissions.server";
 import { queueMonthlyEmails } from "./models/monthly-email.server";
 import { deliverOutbox, mailTransport } from "./models/outbox.server";
+import { purgeUnmatchedPixelReports } from "./models/pixel-reports.server";
 import { pruneProcessedEvents } from "./models/webhook-inbox.server";
 import { retryWebhookEvents } from "./webhooks/retry.server";
 
@@ -32,6 +33,8 @@ export function startSchedules() {
   // Processed webhook events past the retention period: their ids are only needed against repeats.
   const prune = setInterval(() => {
     pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS).catch((error) => console.error(`pruning webhook events failed: ${error.message}`));
+    // Web pixel reports whose order never came: a week is longer than any order takes to arrive.
+    purgeUnmatchedPixelReports(db, new Date(Date.now() - 7 * 24 * HOUR)).catch((error) => console.error(`pruning pixel reports failed: ${error.message}`));
   }, HOUR);
   // Backfills and imports whose server stopped mid-run, resumed here at their place.
   const jobs = setInterval(() => {

@@ -8,6 +8,7 @@ import { API_VERSION } from "./api-version";
 import db from "./db.server";
 import { env } from "./env.server";
 import { syncShopDetails } from "./models/shops.server";
+import { connectWebPixel } from "./models/web-pixel.server";
 import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
 import { encryptedSessionStorage, tokenKey } from "./token-vault.server";
 
@@ -34,6 +35,14 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await syncShopDetails(db, session.shop, admin.graphql);
+      // The pixel attributes orders whose cart lost the ref; the app works without it, so a
+      // failure is logged and tried again at the next authentication, never a failed install.
+      try {
+        const pixel = await connectWebPixel(admin.graphql, config.SHOPIFY_APP_URL);
+        if (!pixel.ok) console.error(`web pixel for ${session.shop} not saved: ${pixel.error}`);
+      } catch (error) {
+        console.error(`web pixel for ${session.shop} not saved: ${(error as Error).message}`);
+      }
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

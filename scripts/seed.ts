@@ -7,7 +7,7 @@ import { rebuildRollups } from "../app/models/rollups.server";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
-export const DEMO_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions";
+export const DEMO_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
 
 /** mulberry32: a small, fast, seedable generator, so the demo data is the same on every run. */
 export function randomGenerator(seed: number) {

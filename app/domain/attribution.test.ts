@@ -20,6 +20,7 @@ function order(overrides: Partial<OrderFacts> = {}): OrderFacts {
     noteRef: null,
     noteRefAt: null,
     landingRef: null,
+    checkoutToken: null,
     subtotalMinor: 5000,
     discountsMinor: 0,
     shippingMinor: 0,
@@ -87,5 +88,32 @@ describe("attribution rules", () => {
     const week = { ...context, windowDays: 7 };
     expect(who(order({ noteRef: "maya-rivera", noteRefAt: new Date("2026-11-12T12:00:00Z") }), week)[0]).toBeNull();
     expect(who(order({ noteRef: "maya-rivera", noteRefAt: new Date("2026-11-13T12:00:01Z") }), week)[0]).toBe("maya");
+  });
+
+  describe("the web pixel's report of the checkout", () => {
+    const pixel = (slug: string, clickedAt: Date | null = new Date("2026-11-19T00:00:00Z")) => ({ ...context, pixel: { slug, clickedAt } });
+
+    it("attributes an order whose cart lost its ref, and says it was the pixel", () => {
+      const a = attributeOrder(order(), pixel("maya-rivera"));
+      expect(a).toMatchObject({ influencerId: "maya", source: "LINK", slug: "maya-rivera", selfReferral: false, reason: "referral link maya-rivera (web pixel)" });
+    });
+
+    it("comes after a code and the order's own ref", () => {
+      expect(who(order({ discountCodes: ["LEO15"] }), pixel("maya-rivera"))).toEqual(["leo", "CODE", false]);
+      expect(who(order({ noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z") }), pixel("maya-rivera"))).toEqual(["leo", "LINK", false]);
+    });
+
+    it("keeps to the window and to the shop's codes-only choice", () => {
+      expect(who(order(), pixel("maya-rivera", new Date("2026-10-01T00:00:00Z")))).toEqual([null, "NONE", "click on maya-rivera older than 30 days"]);
+      expect(who(order(), pixel("leo-chen", null))).toEqual([null, "NONE", "click on leo-chen older than 30 days"]); // no kept time: the link's last click
+      expect(who(order(), { ...pixel("maya-rivera"), mode: "CODE_ONLY" })[0]).toBeNull();
+      expect(who(order(), pixel("someone-else"))).toEqual([null, "NONE", "no influencer code or link"]);
+    });
+
+    it("tells a self-referral from a stored order's email hash", () => {
+      const hashed = { ...pixel("maya-rivera"), influencers: new Map([["maya", { email: "maya@example.com", emailHash: "h-maya", customerId: null }]]) };
+      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-maya" }, hashed)).toMatchObject({ influencerId: "maya", selfReferral: true });
+      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-other" }, hashed)).toMatchObject({ influencerId: "maya", selfReferral: false });
+    });
   });
 });

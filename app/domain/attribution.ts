@@ -3,6 +3,8 @@
 // 2. a discount code of an influencer wins (any of the order's codes, case-insensitive);
 // 3. else, unless the shop counts codes only, a `ref` in the order's note attributes (cart
 //    attributes) or landing URL names one of the shop's links, if the click is within the window;
+//    failing those, the link the web pixel reported from this very checkout (a cart that lost
+//    its attributes: another device, a headless checkout), under the same window;
 // 4. a customer who is the influencer (same email or customer id) is a self-referral: recorded,
 //    without commission.
 import { codeKey } from "./codes";
@@ -15,7 +17,17 @@ export type AttributionContext = {
   codes: Map<string, string>;
   /** The shop's links by slug -> influencer id and the last click before the order (if known). */
   links: Map<string, { influencerId: string; lastClickAt: Date | null }>;
-  influencers: Map<string, { email: string; customerId: string | null }>;
+  influencers: Map<string, Influencer>;
+  /** What the web pixel reported from the order's checkout (its token matched), if anything. */
+  pixel?: { slug: string; clickedAt: Date | null } | null;
+};
+
+/** An influencer as a self-referral is told: their email, or its keyed hash, and customer id. */
+type Influencer = { email: string; emailHash?: string | null; customerId: string | null };
+
+/** What the rules read of an order; a stored order gives its email's hash, not the address. */
+export type AttributionInput = Pick<OrderFacts, "test" | "placedAt" | "customerId" | "customerEmail" | "discountCodes" | "noteRef" | "noteRefAt" | "landingRef"> & {
+  customerEmailHash?: string | null;
 };
 
 export type Attribution =
@@ -31,13 +43,14 @@ export type Attribution =
 
 const DAY_MS = 86_400_000;
 
-function isSelfReferral(order: OrderFacts, influencer: { email: string; customerId: string | null } | undefined): boolean {
+function isSelfReferral(order: AttributionInput, influencer: Influencer | undefined): boolean {
   if (!influencer) return false;
   if (order.customerEmail && order.customerEmail === influencer.email.toLowerCase()) return true;
+  if (order.customerEmailHash && influencer.emailHash && order.customerEmailHash === influencer.emailHash) return true;
   return Boolean(order.customerId && influencer.customerId && order.customerId === influencer.customerId);
 }
 
-export function attributeOrder(order: OrderFacts, context: AttributionContext): Attribution {
+export function attributeOrder(order: AttributionInput, context: AttributionContext): Attribution {
   if (order.test) return { influencerId: null, source: "NONE", reason: "test order" };
 
   for (const code of order.discountCodes) {
@@ -56,16 +69,18 @@ export function attributeOrder(order: OrderFacts, context: AttributionContext): 
 
   if (context.mode === "CODE_ONLY") return { influencerId: null, source: "NONE", reason: "no influencer code (codes only)" };
 
-  for (const [slug, fromCart] of [
-    [order.noteRef, true],
-    [order.landingRef, false],
-  ] as const) {
+  const refs: Array<{ slug: string | null; clickedAt: Date | null; by: string }> = [
+    { slug: order.noteRef, clickedAt: order.noteRefAt, by: "" },
+    { slug: order.landingRef, clickedAt: null, by: "" }, // a ref only in the landing URL came with this very visit
+    { slug: context.pixel?.slug ?? null, clickedAt: context.pixel?.clickedAt ?? null, by: " (web pixel)" },
+  ];
+  for (const { slug, clickedAt: keptAt, by } of refs) {
     if (!slug) continue;
     const link = context.links.get(slug);
     if (!link) continue;
     // When the click happened: the time the storefront kept with the ref, else the link's last
-    // click before the order. A ref only in the landing URL came with this very visit.
-    const clickedAt = (fromCart ? order.noteRefAt : null) ?? link.lastClickAt;
+    // click before the order.
+    const clickedAt = keptAt ?? link.lastClickAt;
     if (clickedAt && order.placedAt.getTime() - clickedAt.getTime() > context.windowDays * DAY_MS) {
       return { influencerId: null, source: "NONE", reason: `click on ${slug} older than ${context.windowDays} days` };
     }
@@ -75,7 +90,7 @@ export function attributeOrder(order: OrderFacts, context: AttributionContext): 
       code: null,
       slug,
       selfReferral: isSelfReferral(order, context.influencers.get(link.influencerId)),
-      reason: `referral link ${slug}`,
+      reason: `referral link ${slug}${by}`,
     };
   }
   return { influencerId: null, source: "NONE", reason: "no influencer code or link" };

@@ -52,6 +52,7 @@ const orderSchema = z.object({
   discount_codes: z.array(z.object({ code: z.string() })).default([]),
   note_attributes: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]).nullish() })).nullish(),
   landing_site: z.string().nullish(),
+  checkout_token: z.string().nullish(),
   subtotal_price_set: optionalMoneySet,
   total_discounts_set: optionalMoneySet,
   total_shipping_price_set: optionalMoneySet,
@@ -94,6 +95,8 @@ export type OrderFacts = {
   noteRef: string | null;
   noteRefAt: Date | null;
   landingRef: string | null;
+  /** Shopify's token of the checkout that made the order: the web pixel reports it. */
+  checkoutToken: string | null;
   subtotalMinor: number;
   discountsMinor: number;
   shippingMinor: number;
@@ -168,6 +171,7 @@ export function orderFacts(payload: unknown): OrderFacts {
     noteRef: attribute(["ref", "_ref"])?.toLowerCase() || null,
     noteRefAt: refAt && !Number.isNaN(Date.parse(refAt)) ? new Date(refAt) : null,
     landingRef: refFromLandingSite(o.landing_site),
+    checkoutToken: o.checkout_token || null,
     subtotalMinor: minorOf(o.subtotal_price_set, currency),
     discountsMinor: minorOf(o.total_discounts_set, currency),
     shippingMinor: minorOf(o.total_shipping_price_set, currency),

@@ -6,10 +6,12 @@
 // - the order snapshot kept is the newest by updated_at (ties broken by a hash of the payload);
 // - refunds are kept by id, from refunds/create and from the order's own list, whichever came first;
 // - a cancellation is never undone by an older snapshot;
-// - amounts and attribution are derived again from what is stored.
+// - amounts and attribution are derived again from what is stored;
+// - a web pixel report attributes its order (when the order's checkout token matches) if nothing
+//   else did, whichever of the two arrives first.
 import type { DatabaseKind } from "../database-url";
 import type { Tx } from "../db.server";
-import { attributeOrder, type AttributionContext } from "../domain/attribution";
+import { attributeOrder, type Attribution, type AttributionContext, type AttributionInput } from "../domain/attribution";
 import { shopperEmailHash } from "../shopper-email.server";
 import { codeKey } from "../domain/codes";
 import { groupBy } from "../domain/group-by";
@@ -30,10 +32,12 @@ export type LedgerShop = {
 /** One change to a shop's ledger, read from a webhook payload (or a backfilled order). */
 export type LedgerChange =
   | { kind: "snapshot"; shop: LedgerShop; facts: OrderFacts; hash: string }
-  | { kind: "refund"; shop: LedgerShop; refund: RefundFacts };
+  | { kind: "refund"; shop: LedgerShop; refund: RefundFacts }
+  /** A web pixel report was stored for this order: attribute it by the report if nothing else did. */
+  | { kind: "pixel"; shop: LedgerShop; orderId: string };
 
 export function orderIdOf(change: LedgerChange): string {
-  return change.kind === "snapshot" ? change.facts.orderId : change.refund.orderId;
+  return change.kind === "snapshot" ? change.facts.orderId : change.kind === "refund" ? change.refund.orderId : change.orderId;
 }
 
 /** The columns an order snapshot sets. */
@@ -47,6 +51,7 @@ type Snapshot = {
   selfReferral: boolean;
   customerShopifyId: string | null;
   customerEmailHash: string | null;
+  checkoutToken: string | null;
   currency: string;
   subtotalMinor: number;
   discountsMinor: number;
@@ -88,6 +93,8 @@ type BookOrder = {
   stored?: { refundedMinor: number; netSalesMinor: number };
   /** A newer snapshot replaced the stored one (columns and lines). */
   replaced: boolean;
+  /** Only its attribution changed (a web pixel report came after it). */
+  reattributed?: boolean;
 };
 
 type BookRefund = { id: string; shopId: string; facts: RefundFacts; isNew: boolean };
@@ -118,7 +125,8 @@ export class OrderBook {
   private readonly refunds = new Map<string, BookRefund>();
   private readonly codes = new Map<string, string>();
   private readonly links = new Map<string, { id: string; influencerId: string }>();
-  private readonly influencers = new Map<string, { email: string; customerId: string | null }>();
+  private readonly influencers = new Map<string, { email: string; emailHash: string | null; customerId: string | null }>();
+  private readonly pixelReports = new Map<string, { checkoutToken: string; slug: string; clickedAt: Date | null }>();
   private readonly products = new Map<string, { id: string; productType: string }>();
   private readonly lastClicks = new Map<string, Date | null>();
   /** Customers whose orders changed, in the order they did: their new-customer flags follow. */
@@ -132,18 +140,19 @@ export class OrderBook {
     const snapshots = changes.flatMap((c) => (c.kind === "snapshot" ? [c] : []));
     const orderIds = perShop(changes.map((c) => ({ shopId: c.shop.id, value: orderIdOf(c) })));
     const refundIds = perShop(
-      changes.flatMap((c) => (c.kind === "refund" ? [c.refund] : c.facts.refunds).map((r) => ({ shopId: c.shop.id, value: r.refundId }))),
+      changes.flatMap((c) => (c.kind === "refund" ? [c.refund] : c.kind === "snapshot" ? c.facts.refunds : []).map((r) => ({ shopId: c.shop.id, value: r.refundId }))),
     );
     const codeKeys = perShop(snapshots.flatMap((c) => c.facts.discountCodes.map((code) => ({ shopId: c.shop.id, value: codeKey(code) }))));
     const slugs = perShop(snapshots.flatMap((c) => [c.facts.noteRef, c.facts.landingRef].map((slug) => ({ shopId: c.shop.id, value: slug }))));
     const productIds = perShop(snapshots.flatMap((c) => c.facts.lines.map((l) => ({ shopId: c.shop.id, value: l.productId }))));
 
-    const [orders, refunds, codes, links, products] = await Promise.all([
-      tx.order.findMany({ where: { OR: orderIds.map((s) => ({ shopId: s.shopId, shopifyOrderId: { in: s.values } })) }, include: { lines: true } }),
+    const ofOrders = orderIds.map((s) => ({ shopId: s.shopId, shopifyOrderId: { in: s.values } }));
+    const [orders, refunds, codes, namedLinks, products, reports] = await Promise.all([
+      tx.order.findMany({ where: { OR: ofOrders }, include: { lines: true } }),
       tx.refund.findMany({
         where: {
           OR: [
-            ...orderIds.map((s) => ({ shopId: s.shopId, shopifyOrderId: { in: s.values } })),
+            ...ofOrders,
             ...refundIds.map((s) => ({ shopId: s.shopId, shopifyRefundId: { in: s.values } })),
           ],
         },
@@ -157,7 +166,17 @@ export class OrderBook {
       productIds.length
         ? tx.product.findMany({ where: { OR: productIds.map((s) => ({ shopId: s.shopId, shopifyProductId: { in: s.values } })) }, select: { id: true, shopId: true, shopifyProductId: true, productType: true } })
         : [],
+      tx.pixelReport.findMany({ where: { OR: ofOrders }, select: { shopId: true, shopifyOrderId: true, checkoutToken: true, slug: true, clickedAt: true } }),
     ]);
+    // The links the pixel reported that the orders themselves did not name (few: a second query only then).
+    const links = [...namedLinks];
+    const named = new Set(links.map((l) => key(l.shopId, l.slug)));
+    const reportedSlugs = perShop(reports.filter((r) => !named.has(key(r.shopId, r.slug))).map((r) => ({ shopId: r.shopId, value: r.slug })));
+    if (reportedSlugs.length) {
+      links.push(
+        ...(await tx.referralLink.findMany({ where: { OR: reportedSlugs.map((s) => ({ shopId: s.shopId, slug: { in: s.values } })) }, select: { id: true, shopId: true, slug: true, influencerId: true } })),
+      );
+    }
     const influencerIds = [...new Set([...codes.map((c) => c.influencerId), ...links.map((l) => l.influencerId)])];
     const influencers = influencerIds.length
       ? await tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, email: true, shopifyCustomerId: true } })
@@ -189,7 +208,8 @@ export class OrderBook {
     }
     for (const c of codes) book.codes.set(key(c.shopId, c.codeKey), c.influencerId);
     for (const l of links) book.links.set(key(l.shopId, l.slug), { id: l.id, influencerId: l.influencerId });
-    for (const i of influencers) book.influencers.set(i.id, { email: i.email, customerId: i.shopifyCustomerId });
+    for (const i of influencers) book.influencers.set(i.id, { email: i.email, emailHash: shopperEmailHash(i.email), customerId: i.shopifyCustomerId });
+    for (const r of reports) book.pixelReports.set(key(r.shopId, r.shopifyOrderId), r);
     for (const p of products) book.products.set(key(p.shopId, p.shopifyProductId), { id: p.id, productType: p.productType });
     return book;
   }
@@ -203,6 +223,7 @@ export class OrderBook {
       if (order) days.addOrder(shop, order.snapshot.placedAt, [order.snapshot.influencerId]);
       return; // a refund before its order waits for it
     }
+    if (change.kind === "pixel") return this.applyPixelReport(shop, change.orderId, days);
     const { facts, hash } = change;
     this.keepRefunds(shop.id, facts.refunds);
     const found = this.orders.get(key(shop.id, facts.orderId));
@@ -228,18 +249,41 @@ export class OrderBook {
     }
   }
 
+  /**
+   * A report that came after its order: the stored order, unattributed so far and from the very
+   * checkout reported, is attributed by the rules with what is stored of it. An order not yet
+   * stored takes the report when it comes (keepSnapshot); an attributed one keeps what it has.
+   */
+  private async applyPixelReport(shop: LedgerShop, orderId: string, days: DaysToRefresh) {
+    const order = this.orders.get(key(shop.id, orderId));
+    if (!order || order.snapshot.source !== "NONE") return;
+    const stored: AttributionInput = {
+      test: false,
+      placedAt: order.snapshot.placedAt,
+      customerId: order.snapshot.customerShopifyId,
+      customerEmail: null,
+      customerEmailHash: order.snapshot.customerEmailHash,
+      discountCodes: [],
+      noteRef: null,
+      noteRefAt: null,
+      landingRef: null,
+    };
+    const attribution = attributeOrder(stored, await this.attributionContext(shop, stored, orderId, order.snapshot.checkoutToken));
+    if (!attribution.influencerId) return;
+    Object.assign(order.snapshot, attributionColumns(attribution));
+    order.reattributed = true;
+    days.addOrder(shop, order.snapshot.placedAt, [attribution.influencerId]);
+  }
+
   private async keepSnapshot(shop: LedgerShop, facts: OrderFacts, hash: string, found: BookOrder | undefined): Promise<BookOrder> {
-    const attribution = attributeOrder(facts, await this.attributionContext(shop, facts));
+    const attribution = attributeOrder(facts, await this.attributionContext(shop, facts, facts.orderId, facts.checkoutToken));
     const snapshot: Snapshot = {
       name: facts.name,
       test: false,
-      influencerId: attribution.influencerId,
-      source: attribution.source,
-      attributedCode: attribution.influencerId ? attribution.code : null,
-      attributedSlug: attribution.influencerId ? attribution.slug : null,
-      selfReferral: attribution.influencerId ? attribution.selfReferral : false,
+      ...attributionColumns(attribution),
       customerShopifyId: facts.customerId,
       customerEmailHash: shopperEmailHash(facts.customerEmail),
+      checkoutToken: facts.checkoutToken,
       currency: facts.currency,
       subtotalMinor: facts.subtotalMinor,
       discountsMinor: facts.discountsMinor,
@@ -275,18 +319,21 @@ export class OrderBook {
     return order;
   }
 
-  private async attributionContext(shop: LedgerShop, facts: OrderFacts): Promise<AttributionContext> {
+  private async attributionContext(shop: LedgerShop, facts: AttributionInput, orderId: string, checkoutToken: string | null): Promise<AttributionContext> {
     const codes = new Map<string, string>();
     for (const code of facts.discountCodes) {
       const influencerId = this.codes.get(key(shop.id, codeKey(code)));
       if (influencerId) codes.set(codeKey(code), influencerId);
     }
+    // The pixel's report counts only for the checkout it came from: a guessed order id has no token.
+    const report = this.pixelReports.get(key(shop.id, orderId));
+    const pixel = report && checkoutToken && report.checkoutToken === checkoutToken ? { slug: report.slug, clickedAt: report.clickedAt } : null;
     const links = new Map<string, { influencerId: string; lastClickAt: Date | null }>();
-    for (const slug of [facts.noteRef, facts.landingRef]) {
+    for (const slug of [facts.noteRef, facts.landingRef, pixel?.slug]) {
       const link = slug ? this.links.get(key(shop.id, slug)) : undefined;
       if (slug && link) links.set(slug, { influencerId: link.influencerId, lastClickAt: await this.lastClick(link.id, facts.placedAt) });
     }
-    return { mode: shop.attributionMode, windowDays: shop.attributionWindowDays, codes, links, influencers: this.influencers };
+    return { mode: shop.attributionMode, windowDays: shop.attributionWindowDays, codes, links, influencers: this.influencers, pixel };
   }
 
   /** The last click on a link before an order (orders that came by link are few: one query each). */
@@ -353,6 +400,7 @@ export class OrderBook {
     const amounts = (o: BookOrder) => ({ id: o.id, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor, updatedAt: now });
     await bulkUpdate(tx, kind, "Order", SNAPSHOT_COLUMNS, replaced.map((o) => ({ ...o.snapshot, ...amounts(o) })));
     const kept = orders.filter((o) => o.stored && !o.replaced);
+    await bulkUpdate(tx, kind, "Order", ATTRIBUTION_COLUMNS, kept.filter((o) => o.reattributed).map((o) => ({ id: o.id, ...attributionOf(o.snapshot), updatedAt: now })));
     const refunded = kept.filter((o) => o.stored!.refundedMinor !== o.refundedMinor || o.stored!.netSalesMinor !== o.netSalesMinor);
     await bulkUpdate(tx, kind, "Order", AMOUNT_COLUMNS, refunded.map(amounts));
     const lines = kept.flatMap((o) =>
@@ -393,6 +441,7 @@ const ORDER_COLUMNS: Record<string, ColumnType> = {
   selfReferral: "boolean",
   customerShopifyId: "text",
   customerEmailHash: "text",
+  checkoutToken: "text",
   currency: "text",
   subtotalMinor: "integer",
   discountsMinor: "integer",
@@ -416,6 +465,31 @@ const AMOUNT_COLUMNS: Record<string, ColumnType> = { refundedMinor: "integer", n
 const SNAPSHOT_COLUMNS: Record<string, ColumnType> = Object.fromEntries(
   Object.entries(ORDER_COLUMNS).filter(([name]) => !["id", "shopId", "shopifyOrderId", "createdAt"].includes(name)),
 );
+
+/** What a late web pixel report rewrites of a stored order. */
+const ATTRIBUTION_COLUMNS: Record<string, ColumnType> = {
+  influencerId: "text",
+  source: "enum:AttributionSource",
+  attributedCode: "text",
+  attributedSlug: "text",
+  selfReferral: "boolean",
+  updatedAt: "timestamp",
+};
+
+function attributionColumns(attribution: Attribution): Pick<Snapshot, "influencerId" | "source" | "attributedCode" | "attributedSlug" | "selfReferral"> {
+  return {
+    influencerId: attribution.influencerId,
+    source: attribution.source,
+    attributedCode: attribution.influencerId ? attribution.code : null,
+    attributedSlug: attribution.influencerId ? attribution.slug : null,
+    selfReferral: attribution.influencerId ? attribution.selfReferral : false,
+  };
+}
+
+function attributionOf(snapshot: Snapshot) {
+  const { influencerId, source, attributedCode, attributedSlug, selfReferral } = snapshot;
+  return { influencerId, source, attributedCode, attributedSlug, selfReferral };
+}
 
 const LINE_REFUND_COLUMNS: Record<string, ColumnType> = { refundedQuantity: "integer", refundedMinor: "integer" };
 

@@ -1,13 +1,18 @@
 // A tiny local storefront for the theme extension: pages that load the extension's script the way
 // the app embed does, and Shopify's /cart/update.js and /cart.js, keeping one cart per cart cookie.
+// With `pixel`, the app's web pixel runs too, in a stand-in of Shopify's pixel sandbox; `embed:
+// false` leaves the theme embed out (a headless storefront, or a merchant who never turned it on).
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pixelManagerScript, pixelWorkerScript } from "./pixel-sandbox";
 
 const script = path.resolve(import.meta.dirname, "../../extensions/referral-capture/assets/referral-capture.js");
 
-export async function startStorefront(windowDays = 30) {
+export async function startStorefront(windowDays = 30, options: { embed?: boolean; pixel?: { shop: string; settings: Record<string, string> } } = {}) {
+  const embed = options.embed ?? true;
+  const pixelWorker = options.pixel ? await pixelWorkerScript() : "";
   const carts = new Map<string, { attributes: Record<string, string> }>();
   const updates: Array<Record<string, string>> = [];
   let nextCart = 1;
@@ -18,6 +23,10 @@ export async function startStorefront(windowDays = 30) {
     if (url.pathname === "/assets/referral-capture.js") {
       res.writeHead(200, { "Content-Type": "text/javascript" });
       return res.end(readFileSync(script));
+    }
+    if (url.pathname === "/assets/pixel-worker.js" && options.pixel) {
+      res.writeHead(200, { "Content-Type": "text/javascript" });
+      return res.end(pixelWorker);
     }
     if (url.pathname === "/cart/update.js" && req.method === "POST") {
       let body = "";
@@ -54,7 +63,8 @@ export async function startStorefront(windowDays = 30) {
           };
         })();
       </script>
-      <script src="/assets/referral-capture.js" data-window-days="${windowDays}" defer></script></head>
+      ${options.pixel ? `<script>${pixelManagerScript(options.pixel)}</script>` : ""}
+      ${embed ? `<script src="/assets/referral-capture.js" data-window-days="${windowDays}" defer></script>` : ""}</head>
       <body><h1>${url.pathname}</h1></body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

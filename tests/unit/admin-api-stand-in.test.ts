@@ -75,4 +75,31 @@ describe("the Admin API stand-in", () => {
     const enumValue = await ask(standIn, `mutation { discountCodeBasicCreate(basicCodeDiscount: { code: "A", context: { all: EVERYONE } }) { userErrors { message } } }`);
     expect(enumValue.errors?.[0].message).toContain("EVERYONE");
   });
+
+  it("saves the app's web pixel as Shopify does: settings as its extension defines them, one per shop, read_customer_events required", async () => {
+    const create = `mutation ($settings: JSON!) { webPixelCreate(webPixel: { settings: $settings }) { webPixel { id settings } userErrors { field code message } } }`;
+    const denied = await ask(withCustomers, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+    expect(denied.errors?.[0].extensions?.code).toBe("ACCESS_DENIED"); // no write_pixels
+
+    const unknownField = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel", accountID: "1" }) });
+    expect(unknownField.data?.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: "INVALID_SETTINGS", message: "accountID is not a defined setting" }] });
+    const tooShort = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "x" }) });
+    expect(tooShort.data?.webPixelCreate).toMatchObject({ userErrors: [{ code: "INVALID_SETTINGS" }] });
+    const notJson = await ask(standIn, create, { settings: "{collectUrl" });
+    expect(notJson.data?.webPixelCreate).toMatchObject({ userErrors: [{ code: "INVALID_CONFIGURATION_JSON" }] });
+
+    const created = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+    expect(created.data?.webPixelCreate).toMatchObject({ webPixel: { id: expect.stringMatching(/^gid:\/\/shopify\/WebPixel\/\d+$/) }, userErrors: [] });
+    const again = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+    expect(again.data?.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: "TAKEN" }] });
+    expect((await ask(standIn, "{ webPixel { id settings } }")).data?.webPixel).toMatchObject({ settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+
+    const noEvents = await startAdminApiStandIn({ apiKey: "k", apiSecret: "s", scopes: "write_pixels" });
+    try {
+      const answer = await ask(noEvents, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+      expect(answer.errors?.[0]).toMatchObject({ message: expect.stringContaining("read_customer_events"), extensions: { code: "ACCESS_DENIED" } });
+    } finally {
+      await noEvents.close();
+    }
+  });
 });

@@ -15,17 +15,30 @@ function shopify(args: string[]) {
   });
 }
 
-describe("the theme app extension", () => {
+describe("the theme app extension and the web pixel", () => {
   it("passes Shopify's theme check", () => {
     const run = shopify(["theme", "check", "--path", "extensions/referral-capture"]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toContain("no offenses found");
   });
 
-  it("builds with `shopify app build`", () => {
+  it("builds with `shopify app build`, the web pixel too", () => {
     const run = shopify(["app", "build", "--path", ".", "--skip-dependencies-installation"]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toContain("built!");
+    expect(run.stdout + run.stderr).toContain("referral-pixel successfully built");
+    const pixel = readFileSync(path.join(root, "extensions/referral-pixel/dist/referral-pixel.js"), "utf8");
+    expect(pixel).toContain("shopify.extend("); // registered the way Shopify's sandbox loads it...
+    expect(pixel).toContain('"WebPixel::Render"'); // ...as a web pixel
+    expect(pixel.length).toBeLessThan(4096);
+  });
+
+  it("declares the pixel strict and loaded only with the shopper's consent to marketing", () => {
+    const toml = readFileSync(path.join(root, "extensions/referral-pixel/shopify.extension.toml"), "utf8");
+    expect(toml).toMatch(/^type = "web_pixel_extension"$/m);
+    expect(toml).toMatch(/^runtime_context = "strict"$/m);
+    expect(toml).toMatch(/\[customer_privacy\][^[]*marketing = true/);
+    expect(toml).toMatch(/\[settings\.fields\.collectUrl\]/);
   });
 
   it("is an app embed in the head that loads one deferred script with the window setting", () => {

@@ -1,4 +1,7 @@
 // Resolvers of the stand-in's schema: Shopify's response shapes and Shopify's userErrors.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { GraphQLError } from "graphql";
 import { nextId, type MoneySetJson, type ShopState, type StandInDiscount, type StandInOrder, type StandInProduct } from "./state";
 
 type Connection<T> = {
@@ -253,7 +256,47 @@ export type BulkService = {
   node: (id: number) => Record<string, unknown> | null;
 };
 
-export function rootFor(shop: ShopState, bulk: BulkService) {
+/**
+ * The settings Shopify checks webPixelCreate and webPixelUpdate against: the fields of the app's
+ * pixel extension (shopify.extension.toml), each required, with its minimum length.
+ */
+const pixelSettingsDefinition = (() => {
+  const toml = readFileSync(path.resolve(import.meta.dirname, "../../../extensions/referral-pixel/shopify.extension.toml"), "utf8");
+  const fields = new Map<string, number>();
+  let field: string | null = null;
+  for (const line of toml.split("\n")) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) field = /^settings\.fields\.(\w+)$/.exec(header[1])?.[1] ?? null;
+    if (header && field) fields.set(field, 0);
+    const min = /name = "min", value = "(\d+)"/.exec(line);
+    if (field && min) fields.set(field, Number(min[1]));
+  }
+  return fields;
+})();
+
+function pixelSettingsProblem(settings: unknown): { code: string; message: string } | null {
+  let parsed: unknown = settings;
+  if (typeof settings === "string") {
+    try {
+      parsed = JSON.parse(settings);
+    } catch {
+      return { code: "INVALID_CONFIGURATION_JSON", message: "Settings are not valid JSON" };
+    }
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return { code: "INVALID_SETTINGS", message: "Settings must be an object" };
+  const given = parsed as Record<string, unknown>;
+  for (const name of Object.keys(given)) if (!pixelSettingsDefinition.has(name)) return { code: "INVALID_SETTINGS", message: `${name} is not a defined setting` };
+  for (const [name, min] of pixelSettingsDefinition) {
+    const value = given[name];
+    if (typeof value !== "string" || value.length < min) return { code: "INVALID_SETTINGS", message: `${name} must be at least ${min} characters` };
+  }
+  return null;
+}
+
+/** What the token was granted, for the calls whose needs Shopify documents beyond a field's scope. */
+export type Grants = (scope: string) => boolean;
+
+export function rootFor(shop: ShopState, bulk: BulkService, grants: Grants = () => true) {
   const findDiscount = (gid: string) => shop.discounts.get(discountIdOf(gid));
   const notFound = { codeDiscountNode: null, userErrors: [userError(["id"], "INVALID", "Discount does not exist")] };
   const setActive = (gid: string, active: boolean) => {
@@ -262,6 +305,21 @@ export function rootFor(shop: ShopState, bulk: BulkService) {
     d.active = active;
     return { codeDiscountNode: discountNode(d), userErrors: [] };
   };
+
+  // webPixelCreate also needs read_customer_events (Shopify's documentation of the mutation).
+  function savePixel(id: string | null, settings: unknown) {
+    if (!grants("read_customer_events")) {
+      throw new GraphQLError("Access denied for webPixelCreate field. Required access: `read_customer_events` access scope.", { extensions: { code: "ACCESS_DENIED" } });
+    }
+    const fail = (field: string[], code: string, message: string) => ({ webPixel: null, userErrors: [{ field, code, message }] });
+    if (id === null && shop.webPixel) return fail(["webPixel"], "TAKEN", "Web pixel is taken.");
+    if (id !== null && (!shop.webPixel || id !== `gid://shopify/WebPixel/${shop.webPixel.id}`)) return fail(["id"], "NOT_FOUND", "Web pixel not found.");
+    const problem = pixelSettingsProblem(settings);
+    if (problem) return fail(["webPixel", "settings"], problem.code, problem.message);
+    const text = typeof settings === "string" ? settings : JSON.stringify(settings);
+    shop.webPixel = { id: shop.webPixel?.id ?? nextId(), settings: text };
+    return { webPixel: { id: `gid://shopify/WebPixel/${shop.webPixel.id}`, settings: text }, userErrors: [] };
+  }
 
   return {
     shop: () => ({
@@ -347,6 +405,13 @@ export function rootFor(shop: ShopState, bulk: BulkService) {
       const operation = /^gid:\/\/shopify\/BulkOperation\/(\d+)$/.exec(id);
       return operation ? bulk.node(Number(operation[1])) : null;
     },
+    webPixel: ({ id }: { id?: string }) => {
+      const pixel = shop.webPixel;
+      if (!pixel || (id && id !== `gid://shopify/WebPixel/${pixel.id}`)) return null;
+      return { id: `gid://shopify/WebPixel/${pixel.id}`, settings: pixel.settings };
+    },
+    webPixelCreate: ({ webPixel }: { webPixel: { settings: unknown } }) => savePixel(null, webPixel.settings),
+    webPixelUpdate: ({ id, webPixel }: { id: string; webPixel: { settings: unknown } }) => savePixel(id, webPixel.settings),
     discountCodeActivate: ({ id }: { id: string }) => setActive(id, true),
     discountCodeDeactivate: ({ id }: { id: string }) => setActive(id, false),
     discountCodeDelete: ({ id }: { id: string }) => {

@@ -44,7 +44,7 @@ type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-re
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const OFFLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:offline-access-token";
-const GRANTED_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions";
+const GRANTED_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
 const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 /** From this day Shopify refuses Admin API calls made with non-expiring offline tokens of public apps. */
 const NON_EXPIRING_TOKENS_END = Date.UTC(2027, 0, 1);
@@ -77,7 +77,8 @@ export async function startAdminApiStandIn(options: {
   const grantedScopes = options.scopes ?? GRANTED_SCOPES;
   const granted = new Set(grantedScopes.split(",").map((s) => s.trim()));
   // A write scope includes its read scope, as Shopify grants them.
-  const allows = (need: ScopeNeed) => need.anyOf.some((s) => granted.has(s) || (s.startsWith("read_") && granted.has(`write_${s.slice(5)}`)));
+  const grants = (s: string) => granted.has(s) || (s.startsWith("read_") && granted.has(`write_${s.slice(5)}`));
+  const allows = (need: ScopeNeed) => need.anyOf.some(grants);
   const buckets = new Map<string, { available: number; at: number }>();
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
   const clock = options.clock ?? Date.now;
@@ -278,7 +279,7 @@ export async function startAdminApiStandIn(options: {
     }
     bucket.available -= cost;
 
-    const result = await execute({ schema: published.schema, document, rootValue: rootFor(state, bulkService(state, published)), contextValue: published, variableValues: variables, fieldResolver: scoped });
+    const result = await execute({ schema: published.schema, document, rootValue: rootFor(state, bulkService(state, published), grants), contextValue: published, variableValues: variables, fieldResolver: scoped });
     if (result.errors?.length) {
       const codes = result.errors.map((e) => e.extensions?.code);
       call.outcome = result.data === undefined ? "invalid" : codes.includes("ACCESS_DENIED") ? "denied" : "error";
@@ -306,7 +307,7 @@ export async function startAdminApiStandIn(options: {
           published.schema,
           query,
           running,
-          (document) => execute({ schema: published.schema, document, rootValue: rootFor(state, service), contextValue: published, fieldResolver: scoped }) as ExecutionResult,
+          (document) => execute({ schema: published.schema, document, rootValue: rootFor(state, service, grants), contextValue: published, fieldResolver: scoped }) as ExecutionResult,
           clock(),
           options.bulkQueryMs ?? 300,
           nextId(),

@@ -84,6 +84,8 @@ export type ShopState = {
   orders: StandInOrder[];
   storeCredits: Array<{ id: number; customerId: string; amount: string; currencyCode: string }>;
   bulkOperations: Map<number, StandInBulkOperation>;
+  /** The app's web pixel on this shop (webPixelCreate), with its settings as JSON text. */
+  webPixel: { id: number; settings: string } | null;
 };
 
 export function newShopState(domain: string): ShopState {
@@ -101,6 +103,7 @@ export function newShopState(domain: string): ShopState {
     orders: [],
     storeCredits: [],
     bulkOperations: new Map(),
+    webPixel: null,
   };
 }
 

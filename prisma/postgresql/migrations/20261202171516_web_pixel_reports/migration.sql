@@ -1,0 +1,25 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "checkoutToken" TEXT;
+
+-- CreateTable
+CREATE TABLE "PixelReport" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "shopifyOrderId" TEXT NOT NULL,
+    "checkoutToken" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "clickedAt" TIMESTAMP(3),
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PixelReport_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "PixelReport_receivedAt_idx" ON "PixelReport"("receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PixelReport_shopId_shopifyOrderId_key" ON "PixelReport"("shopId", "shopifyOrderId");
+
+-- AddForeignKey
+ALTER TABLE "PixelReport" ADD CONSTRAINT "PixelReport_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
