@@ -43,6 +43,7 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
         payoutThresholdMinor: settings.payoutThresholdMinor,
         attributionWindowDays: settings.attributionWindowDays,
         attributionMode: settings.attributionMode,
+        commissionReviewedAt: new Date(), // the setup guide's "set your commission" step
       },
     });
     await tx.auditEntry.create({

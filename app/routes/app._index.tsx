@@ -1,17 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { requireShop } from "~/admin.server";
+import { z } from "zod";
+import { formFields, requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { Leaderboard } from "~/components/Leaderboard";
 import { SalesChart } from "~/components/SalesChart";
+import { SetupGuide } from "~/components/SetupGuide";
+import { useEmbedStatus } from "~/components/useEmbedStatus";
 import db from "~/db.server";
+import { firstError, intents, parseForm } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
 import { reportRangeOrDefault } from "~/domain/report-range";
 import { env } from "~/env.server";
 import { dashboard } from "~/models/dashboard.server";
+import { applicationUrl } from "~/models/outreach.server";
+import { markSetup, setupProgress } from "~/models/setup-guide.server";
 import { failedEventCount } from "~/models/webhook-inbox.server";
 import { retryWebhookEvents } from "~/webhooks/retry.server";
 
@@ -19,7 +25,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const { error: rangeError, ...range } = reportRangeOrDefault(params, shop.timezone, new Date());
-  const [figures, failedWebhooks] = await Promise.all([dashboard(db, shop, range.from, range.to), failedEventCount(db, shop.domain)]);
+  const [figures, failedWebhooks, setup] = await Promise.all([
+    dashboard(db, shop, range.from, range.to),
+    failedEventCount(db, shop.domain),
+    setupProgress(db, shop),
+  ]);
   return {
     shop: { name: shop.name, currency: shop.currency, timezone: shop.timezone },
     range,
@@ -27,12 +37,24 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     figures,
     failedWebhooks,
     themeEditorUrl: themeEmbedDeepLink(shop.domain, env().SHOPIFY_API_KEY),
+    setup,
+    applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
   };
 };
 
+const actionInput = intents(
+  z.object({ intent: z.literal("retry-webhooks") }),
+  z.object({ intent: z.literal("setup-form-shared") }),
+  z.object({ intent: z.literal("setup-dismiss") }),
+);
+
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await requireShop(request);
-  return retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true });
+  const { shop, session } = await requireShop(request);
+  const parsed = parseForm(actionInput, await formFields(request));
+  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
+  if (parsed.input.intent === "retry-webhooks") return { ok: true as const, ...(await retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true })) };
+  await markSetup(db, shop.id, parsed.input.intent === "setup-dismiss" ? "dismissed" : "form-shared");
+  return { ok: true as const };
 };
 
 function Figure({ label, value, change, help }: { label: string; value: string; change?: number | null; help?: string }) {
@@ -66,7 +88,8 @@ const PRESETS = [
 ];
 
 export default function Home() {
-  const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl } = useLoaderData<typeof loader>();
+  const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl, setup, applyUrl } = useLoaderData<typeof loader>();
+  const embed = useEmbedStatus();
   const retry = useFetcher<typeof action>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -95,6 +118,11 @@ export default function Home() {
             >
               <p>{failedWebhooks} events are kept and are processed again automatically; no order is lost.</p>
             </Banner>
+          </Layout.Section>
+        )}
+        {setup && (
+          <Layout.Section>
+            <SetupGuide done={setup} embed={embed} themeEditorUrl={themeEditorUrl} applyUrl={applyUrl} />
           </Layout.Section>
         )}
         <Layout.Section>
@@ -160,24 +188,29 @@ export default function Home() {
             </BlockStack>
           </Card>
         </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Credit influencers even when shoppers forget the code
-              </Text>
-              <Text as="p" tone="subdued">
-                The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even without a
-                code. It is off until you turn it on in your theme.
-              </Text>
-              <InlineStack>
-                <Button url={themeEditorUrl} target="_top">
-                  Turn on in theme editor
-                </Button>
-              </InlineStack>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        {embed !== "on" && !setup && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    Credit influencers even when shoppers forget the code
+                  </Text>
+                  {embed === "off" && <Badge tone="attention">Off</Badge>}
+                </InlineStack>
+                <Text as="p" tone="subdued">
+                  The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even without a code.
+                  {embed === "off" ? " It is off in your published theme." : " Turn it on in your theme."}
+                </Text>
+                <InlineStack>
+                  <Button url={themeEditorUrl} target="_top">
+                    Turn on in theme editor
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
       </Layout>
     </Page>
   );

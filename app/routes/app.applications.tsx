@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { formFields, requireShop } from "~/admin.server";
+import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
@@ -49,13 +50,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Applications() {
   const { applyUrl, applications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useSuccessToast(result, result?.ok ? result.message : null);
   const busy = useNavigation().state !== "idle";
   return (
     <Page title="Applications" subtitle={`From your application form, ${applyUrl}`}>
       <Layout>
-        {result && (
+        {result && !result.ok && (
           <Layout.Section>
-            <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>
+            <Banner tone="critical">{result.message}</Banner>
           </Layout.Section>
         )}
         <Layout.Section>

@@ -17,6 +17,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { useSuccessToast } from "~/components/useSuccessToast";
 import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
@@ -43,6 +44,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function InfluencerPage() {
   const { influencer: inf, currency } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useSuccessToast(result, result?.ok ? result.message : null);
   const busy = useNavigation().state !== "idle";
   const [params] = useSearchParams();
   const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
@@ -66,10 +68,9 @@ export default function InfluencerPage() {
       backAction={{ content: "Influencers", url: "/app/influencers" }}
     >
       <Layout>
-        {(params.get("notice") || result) && (
+        {(params.get("notice") || (result && !result.ok && result.errors.form)) && (
           <Layout.Section>
             {params.get("notice") && <Banner tone="warning">{params.get("notice")}</Banner>}
-            {result?.ok && <Banner tone="success">{result.message}</Banner>}
             {result && !result.ok && result.errors.form && <Banner tone="critical">{result.errors.form}</Banner>}
           </Layout.Section>
         )}

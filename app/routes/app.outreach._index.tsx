@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
@@ -72,6 +73,7 @@ const STATUS_TONES = { SENT: "success", QUEUED: "info", FAILED: "critical", SEND
 export default function Outreach() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useSuccessToast(result, result?.message);
   const busy = useNavigation().state !== "idle";
   const [, setParams] = useSearchParams();
   const [subject, setSubject] = useState(data.template.subject);
@@ -94,11 +96,6 @@ export default function Outreach() {
   return (
     <Page title="Outreach" subtitle="Pitch prospects, welcome new partners, and keep them up to date">
       <Layout>
-        {result?.message && (
-          <Layout.Section>
-            <Banner tone="success">{result.message}</Banner>
-          </Layout.Section>
-        )}
         {!data.mailConfigured && (
           <Layout.Section>
             <Banner tone="info" title="Mail is not sent from this server">

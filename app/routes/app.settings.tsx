@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { useSuccessToast } from "~/components/useSuccessToast";
 import db from "~/db.server";
 import { formatMinor } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
@@ -42,6 +43,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Settings() {
   const { currency, values: initial, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useSuccessToast(result, result?.ok ? "Settings saved: they apply to orders from now on" : null);
   const errors: Record<string, string> = result?.errors ?? {};
   const saving = useNavigation().state === "submitting";
   const [v, setV] = useState(initial);
@@ -57,11 +59,6 @@ export default function Settings() {
     <Page title="Settings" subtitle="How influencers earn, when they are paid, and which orders are theirs">
       <Form method="post" noValidate>
         <Layout>
-          {result?.ok && (
-            <Layout.Section>
-              <Banner tone="success">Settings saved. They apply to orders from now on; past commissions keep the rule they were earned under.</Banner>
-            </Layout.Section>
-          )}
           <Layout.AnnotatedSection title="Commission" description="The default for every influencer; an influencer's own rate on their page wins.">
             <Card>
               <FormLayout>

@@ -1,6 +1,8 @@
 // What App Bridge does for an embedded app, for a browser outside the Shopify admin (the demo):
 // hands out session tokens, adds them to the app's own fetches, answers the session-token bounce
-// page by reloading with `id_token`, and shows the navigation menu and toasts. Served by
+// page by reloading with `id_token`, shows the navigation menu and toasts, and reports the app's
+// extensions (app.extensions()): the theme embed is "available" (off) unless the browser's
+// localStorage has standInEmbed=active, as a merchant who turned it on. Served by
 // /dev/app-bridge.js only when APP_BRIDGE_URL is set, which production refuses.
 export const appBridgeStandInScript = String.raw`(function () {
   if (window.shopify) return;
@@ -50,6 +52,18 @@ export const appBridgeStandInScript = String.raw`(function () {
     loading: function () {},
     modal: { show: function () {}, hide: function () {} },
     saveBar: { show: function () {}, hide: function () {} },
+    app: {
+      extensions: function () {
+        var on = localStorage.getItem("standInEmbed") === "active";
+        return Promise.resolve([
+          {
+            handle: "referral-capture",
+            type: "theme_app_extension",
+            activations: [{ handle: "referral-capture", name: "Referral capture", target: "head", status: on ? "active" : "available", activations: on ? [{ target: "head", themeId: 1 }] : [] }],
+          },
+        ]);
+      },
+    },
   };
 
   // The navigation menu as a bar. Styled inside its own shadow root: the page's markup, which

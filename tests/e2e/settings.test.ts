@@ -1,0 +1,47 @@
+// Settings as a merchant changes them in Chromium: values the app cannot take are named at their
+// fields and change nothing; good ones are saved, said in a toast, logged, and tick the setup
+// guide's "Set your commission".
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEMO_SHOP } from "../../scripts/seed";
+import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
+import { useDemo } from "../support/demo-app";
+import { shopRow } from "../support/factories";
+
+const world = useDemo({ influencers: 1, days: 2, ordersPerDay: 1 });
+const chromium = useBrowser();
+
+describe("settings in the browser", () => {
+  it("names bad values at their fields, then saves good ones with a toast", async () => {
+    const db = world.database.db;
+    const before = await shopRow(db, DEMO_SHOP);
+    const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
+    const page = await context.newPage();
+    await page.goto(world.adminUrl("/app/settings"));
+    await page.getByRole("button", { name: "Save" }).waitFor({ timeout: 20_000 });
+
+    await page.getByLabel("Commission", { exact: true }).fill("150");
+    await page.getByLabel("Hold period").fill("-3");
+    await page.getByLabel("Link attribution window").fill("0");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Enter a commission between 0 and 100 percent").waitFor({ timeout: 10_000 });
+    await page.getByText("Enter a number of days from 0 to 365").waitFor();
+    await page.getByText("Enter a number of days from 1 to 365").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings-errors.png"), fullPage: true });
+    expect(await shopRow(db, DEMO_SHOP)).toMatchObject({ defaultCommissionBps: before.defaultCommissionBps, holdPeriodDays: before.holdPeriodDays, commissionReviewedAt: null });
+    expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(0);
+
+    await page.getByLabel("Commission", { exact: true }).fill("12");
+    await page.getByLabel("Hold period").fill("14");
+    await page.getByLabel("Link attribution window").fill("45");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Settings saved" }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings-saved.png") });
+    const after = await shopRow(db, DEMO_SHOP);
+    expect(after).toMatchObject({ defaultCommissionBps: 1200, holdPeriodDays: 14, attributionWindowDays: 45 });
+    expect(after.commissionReviewedAt).not.toBeNull();
+    expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(1);
+    expect(await page.getByText("Enter a commission between 0 and 100 percent").count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
