@@ -12,6 +12,13 @@ function Pending() {
   return <span aria-hidden style={{ display: "inline-block", width: 18, height: 18, margin: 1, borderRadius: "50%", border: "1.5px dashed var(--p-color-icon-secondary)" }} />;
 }
 
+/** A step whose action is one button to another page. */
+const goTo = (label: string, url: string, target?: "_top") => (primary: boolean) => (
+  <Button variant={primary ? "primary" : undefined} url={url} target={target}>
+    {label}
+  </Button>
+);
+
 export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: EmbedStatus; themeEditorUrl: string; applyUrl: string }) {
   const mark = useFetcher();
   const done: SetupDone = { ...props.done, embed: props.embed === "on" };
@@ -26,21 +33,13 @@ export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: Embed
         props.embed === "unknown"
           ? "It keeps the influencer's link in the cart, so the order is theirs even without a code. Turn it on in your theme, then come back here."
           : "It keeps the influencer's link in the cart, so the order is theirs even without a code. It is off in your published theme.",
-      action: (primary) => (
-        <Button variant={primary ? "primary" : undefined} url={props.themeEditorUrl} target="_top">
-          Open the theme editor
-        </Button>
-      ),
+      action: goTo("Open the theme editor", props.themeEditorUrl, "_top"),
     },
     {
       id: "commission",
       title: "Set your commission",
       help: "What influencers earn on the sales they bring, how long you hold it before it is payable, and when you pay out.",
-      action: (primary) => (
-        <Button variant={primary ? "primary" : undefined} url="/app/settings">
-          Review commission
-        </Button>
-      ),
+      action: goTo("Review commission", "/app/settings"),
     },
     {
       id: "influencer",
@@ -76,11 +75,7 @@ export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: Embed
       id: "pastOrders",
       title: "Import past orders",
       help: "Orders placed with your influencers' codes before you installed the app, so their results start complete.",
-      action: (primary) => (
-        <Button variant={primary ? "primary" : undefined} url="/app/backfill">
-          Import past orders
-        </Button>
-      ),
+      action: goTo("Import past orders", "/app/backfill"),
     },
   ];
   const next = steps.find((s) => !done[s.id])?.id;
