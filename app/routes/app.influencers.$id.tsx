@@ -4,6 +4,7 @@ import {
   Banner,
   BlockStack,
   Box,
+  Collapsible,
   Button,
   Card,
   FormLayout,
@@ -15,9 +16,10 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
-import { useSuccessToast } from "~/components/useSuccessToast";
+import { showToast, useSuccessToast } from "~/components/useSuccessToast";
+import { ConfirmButton } from "~/components/ConfirmButton";
 import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
@@ -46,15 +48,34 @@ export default function InfluencerPage() {
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.ok ? result.message : null);
   const busy = useNavigation().state !== "idle";
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const addedToast = useRef(false);
+  useEffect(() => {
+    if (!params.get("added") || addedToast.current) return;
+    addedToast.current = true;
+    showToast(inf.codes[0] ? `${inf.name} added, with the code ${inf.codes[0].code} in Shopify` : `${inf.name} added`);
+    const rest = new URLSearchParams(params);
+    rest.delete("added");
+    setParams(rest, { replace: true, preventScrollReset: true });
+  }, [params]); // once per arrival from the form
   const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
   const [profile, setProfile] = useState({ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags });
   const [newCode, setNewCode] = useState("");
+  // The two builders stay closed until asked for, so codes, links and figures are not pushed down
+  // by an open form; a form with errors stays open, a success closes and clears it.
+  const [open, setOpen] = useState<"code" | "link" | null>(null);
+  useEffect(() => {
+    if (result?.ok && open) {
+      setOpen(null);
+      setNewCode("");
+      setLink((l) => ({ ...l, destinationPath: "/", slug: "" }));
+    }
+  }, [result]); // once per answer
   const [link, setLink] = useState({ destinationPath: "/", discountCodeId: inf.codes[0]?.id ?? "", slug: "" });
-  const statusAction = (status: string, label: string, destructive = false) => (
+  const statusAction = (status: string, label: string) => (
     <Form method="post" key={status}>
       <Hidden fields={{ intent: "status", status }} />
-      <Button submit tone={destructive ? "critical" : undefined} disabled={busy}>
+      <Button submit disabled={busy}>
         {label}
       </Button>
     </Form>
@@ -105,28 +126,36 @@ export default function InfluencerPage() {
                   </InlineStack>
                 ))}
                 <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
-                  <Form method="post" noValidate>
-                    <BlockStack gap="300">
-                      <Hidden fields={{ intent: "add-code" }} />
-                      <Text as="h3" variant="headingSm">
-                        Add a code
-                      </Text>
-                      <TextField
-                        label="Code"
-                        name="code"
-                        autoComplete="off"
-                        value={newCode}
-                        onChange={(v) => setNewCode(v.toUpperCase())}
-                        error={errorsFor("add-code").code}
-                      />
-                      <DiscountFields errors={errorsFor("add-code")} currency={currency} />
-                      <InlineStack align="end">
-                        <Button submit disabled={busy}>
-                          Create code in Shopify
-                        </Button>
-                      </InlineStack>
-                    </BlockStack>
-                  </Form>
+                  {open !== "code" && (
+                    <Button onClick={() => setOpen("code")} disclosure="down">
+                      Add a code
+                    </Button>
+                  )}
+                  <Collapsible id="add-code" open={open === "code"}>
+                    <Form method="post" noValidate>
+                      <BlockStack gap="300">
+                        <Hidden fields={{ intent: "add-code" }} />
+                        <Text as="h3" variant="headingSm">
+                          Add a code
+                        </Text>
+                        <TextField
+                          label="Code"
+                          name="code"
+                          autoComplete="off"
+                          value={newCode}
+                          onChange={(v) => setNewCode(v.toUpperCase())}
+                          error={errorsFor("add-code").code}
+                        />
+                        <DiscountFields errors={errorsFor("add-code")} currency={currency} />
+                        <InlineStack align="end" gap="200">
+                          <Button onClick={() => setOpen(null)}>Close</Button>
+                          <Button submit disabled={busy}>
+                            Create code in Shopify
+                          </Button>
+                        </InlineStack>
+                      </BlockStack>
+                    </Form>
+                  </Collapsible>
                 </Box>
               </BlockStack>
             </Card>
@@ -166,49 +195,57 @@ export default function InfluencerPage() {
                   </InlineGrid>
                 ))}
                 <Box paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
-                  <Form method="post" noValidate>
-                    <BlockStack gap="300">
-                      <Hidden fields={{ intent: "add-link" }} />
-                      <Text as="h3" variant="headingSm">
-                        Link builder
-                      </Text>
-                      <FormLayout>
-                        <TextField
-                          label="Page to open"
-                          name="destinationPath"
-                          autoComplete="off"
-                          helpText="A page of your store: / for the home page, /products/..., /collections/..."
-                          value={link.destinationPath}
-                          onChange={(v) => setLink({ ...link, destinationPath: v })}
-                          error={errorsFor("add-link").destinationPath}
-                        />
-                        <InlineGrid columns={2} gap="300">
-                          <Select
-                            label="Apply code"
-                            name="discountCodeId"
-                            options={[{ label: "No code", value: "" }, ...inf.codes.map((c) => ({ label: c.code, value: c.id }))]}
-                            value={link.discountCodeId}
-                            onChange={(v) => setLink({ ...link, discountCodeId: v })}
-                            error={errorsFor("add-link").discountCodeId}
-                          />
+                  {open !== "link" && (
+                    <Button onClick={() => setOpen("link")} disclosure="down">
+                      Build a link
+                    </Button>
+                  )}
+                  <Collapsible id="link-builder" open={open === "link"}>
+                    <Form method="post" noValidate>
+                      <BlockStack gap="300">
+                        <Hidden fields={{ intent: "add-link" }} />
+                        <Text as="h3" variant="headingSm">
+                          Link builder
+                        </Text>
+                        <FormLayout>
                           <TextField
-                            label="Link name"
-                            name="slug"
+                            label="Page to open"
+                            name="destinationPath"
                             autoComplete="off"
-                            placeholder="from the influencer's name"
-                            value={link.slug}
-                            onChange={(v) => setLink({ ...link, slug: v.toLowerCase() })}
-                            error={errorsFor("add-link").slug}
+                            helpText="A page of your store: / for the home page, /products/..., /collections/..."
+                            value={link.destinationPath}
+                            onChange={(v) => setLink({ ...link, destinationPath: v })}
+                            error={errorsFor("add-link").destinationPath}
                           />
-                        </InlineGrid>
-                      </FormLayout>
-                      <InlineStack align="end">
-                        <Button submit disabled={busy}>
-                          Create link
-                        </Button>
-                      </InlineStack>
-                    </BlockStack>
-                  </Form>
+                          <InlineGrid columns={2} gap="300">
+                            <Select
+                              label="Apply code"
+                              name="discountCodeId"
+                              options={[{ label: "No code", value: "" }, ...inf.codes.map((c) => ({ label: c.code, value: c.id }))]}
+                              value={link.discountCodeId}
+                              onChange={(v) => setLink({ ...link, discountCodeId: v })}
+                              error={errorsFor("add-link").discountCodeId}
+                            />
+                            <TextField
+                              label="Link name"
+                              name="slug"
+                              autoComplete="off"
+                              placeholder="from the influencer's name"
+                              value={link.slug}
+                              onChange={(v) => setLink({ ...link, slug: v.toLowerCase() })}
+                              error={errorsFor("add-link").slug}
+                            />
+                          </InlineGrid>
+                        </FormLayout>
+                        <InlineStack align="end" gap="200">
+                          <Button onClick={() => setOpen(null)}>Close</Button>
+                          <Button submit disabled={busy}>
+                            Create link
+                          </Button>
+                        </InlineStack>
+                      </BlockStack>
+                    </Form>
+                  </Collapsible>
                 </Box>
               </BlockStack>
             </Card>
@@ -224,8 +261,22 @@ export default function InfluencerPage() {
                   <Text as="h2" variant="headingMd">
                     Profile
                   </Text>
-                  <TextField label="Name" name="name" autoComplete="off" value={profile.name} onChange={(v) => setProfile({ ...profile, name: v })} error={errorsFor("profile").name} />
-                  <TextField label="Email" name="email" autoComplete="off" value={profile.email} onChange={(v) => setProfile({ ...profile, email: v })} error={errorsFor("profile").email} />
+                  <TextField
+                    label="Name"
+                    name="name"
+                    autoComplete="off"
+                    value={profile.name}
+                    onChange={(v) => setProfile({ ...profile, name: v })}
+                    error={errorsFor("profile").name}
+                  />
+                  <TextField
+                    label="Email"
+                    name="email"
+                    autoComplete="off"
+                    value={profile.email}
+                    onChange={(v) => setProfile({ ...profile, email: v })}
+                    error={errorsFor("profile").email}
+                  />
                   <TextField
                     label="Commission"
                     name="commissionPercent"
@@ -237,7 +288,14 @@ export default function InfluencerPage() {
                     onChange={(v) => setProfile({ ...profile, commissionPercent: v })}
                     error={errorsFor("profile").commissionPercent}
                   />
-                  <TextField label="Tags" name="tags" autoComplete="off" helpText="Separated by commas" value={profile.tags} onChange={(v) => setProfile({ ...profile, tags: v })} />
+                  <TextField
+                    label="Tags"
+                    name="tags"
+                    autoComplete="off"
+                    helpText="Separated by commas"
+                    value={profile.tags}
+                    onChange={(v) => setProfile({ ...profile, tags: v })}
+                  />
                   <InlineStack align="end">
                     <Button submit disabled={busy}>
                       Save
@@ -256,7 +314,9 @@ export default function InfluencerPage() {
                     ? `${inf.portalLinks} private portal link${inf.portalLinks === 1 ? "" : "s"} open ${inf.name}'s figures, codes and payouts.`
                     : `${inf.name} has no portal link yet.`}
                 </Text>
-                <Text as="p">{inf.payoutEmail.current ? `Payouts go to ${inf.payoutEmail.current} (PayPal).` : "No PayPal email: payouts use their contact email."}</Text>
+                <Text as="p">
+                  {inf.payoutEmail.current ? `Payouts go to ${inf.payoutEmail.current} (PayPal).` : "No PayPal email: payouts use their contact email."}
+                </Text>
                 {inf.payoutEmail.pending && (
                   <Banner tone="warning">
                     {`${inf.name} asked on ${inf.payoutEmail.pending.on} to send payouts to ${inf.payoutEmail.pending.to}; it takes effect once confirmed from ${inf.email}.`}
@@ -283,12 +343,14 @@ export default function InfluencerPage() {
                     </Button>
                   </Form>
                   {inf.portalLinks > 0 && (
-                    <Form method="post">
-                      <Hidden fields={{ intent: "portal-revoke" }} />
-                      <Button submit tone="critical" disabled={busy}>
-                        End all links
-                      </Button>
-                    </Form>
+                    <ConfirmButton
+                      label="End all links"
+                      title="End every portal link?"
+                      message={`${inf.name}'s open portal links stop working at once. Make a new link to let them in again.`}
+                      fields={{ intent: "portal-revoke" }}
+                      destructive
+                      disabled={busy}
+                    />
                   )}
                 </InlineStack>
               </BlockStack>
@@ -305,7 +367,16 @@ export default function InfluencerPage() {
                 <InlineStack gap="200">
                   {inf.status !== "ACTIVE" && statusAction("ACTIVE", "Activate")}
                   {inf.status === "ACTIVE" && statusAction("PAUSED", "Pause")}
-                  {inf.status !== "ARCHIVED" && statusAction("ARCHIVED", "Archive", true)}
+                  {inf.status !== "ARCHIVED" && (
+                    <ConfirmButton
+                      label="Archive"
+                      title={`Archive ${inf.name}?`}
+                      message={`${inf.name}'s codes are turned off in Shopify and their links stop attributing orders. Their history, commissions and payouts stay. You can activate them again later.`}
+                      fields={{ intent: "status", status: "ARCHIVED" }}
+                      destructive
+                      disabled={busy}
+                    />
+                  )}
                 </InlineStack>
               </BlockStack>
             </Card>

@@ -28,8 +28,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const created = await createInfluencer(db, graphql, shop, parsed.input);
   if (!created.ok) return data({ errors: created.errors }, { status: 400 });
-  const notice = created.warning ? `?notice=${encodeURIComponent(created.warning)}` : "";
-  return redirect(`/app/influencers/${created.influencerId}${notice}`);
+  // The influencer's page confirms it in a toast (?added), with a warning if Shopify had one.
+  const notice = created.warning ? `&notice=${encodeURIComponent(created.warning)}` : "";
+  return redirect(`/app/influencers/${created.influencerId}?added=1${notice}`);
 };
 
 export default function NewInfluencer() {

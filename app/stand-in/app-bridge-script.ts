@@ -36,13 +36,21 @@ export const appBridgeStandInScript = String.raw`(function () {
     });
   };
 
-  function toast(message) {
+  // Toasts stack at the bottom, newest last, each for its duration (3 s unless told).
+  function toast(message, options) {
+    var stack = document.getElementById("stand-in-toasts");
+    if (!stack) {
+      stack = document.createElement("div");
+      stack.id = "stand-in-toasts";
+      stack.style.cssText = "position:fixed;bottom:24px;left:50%;transform:translateX(-50%);display:flex;flex-direction:column;gap:8px;align-items:center;z-index:1001";
+      document.body.appendChild(stack);
+    }
     var el = document.createElement("div");
     el.setAttribute("role", "status");
     el.textContent = message;
-    el.style.cssText = "position:fixed;bottom:24px;left:50%;transform:translateX(-50%);background:#303030;color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui;z-index:1000";
-    document.body.appendChild(el);
-    setTimeout(function () { el.remove(); }, 3000);
+    el.style.cssText = "background:#303030;color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui";
+    stack.appendChild(el);
+    setTimeout(function () { el.remove(); }, (options && options.duration) || 3000);
   }
 
   window.shopify = {
@@ -50,8 +58,8 @@ export const appBridgeStandInScript = String.raw`(function () {
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
     loading: function () {},
-    modal: { show: function () {}, hide: function () {} },
-    saveBar: { show: function () {}, hide: function () {} },
+    modal: { show: function (id) { byId(id, "show"); }, hide: function (id) { byId(id, "hide"); } },
+    saveBar: { show: function (id) { byId(id, "show"); }, hide: function (id) { byId(id, "hide"); } },
     app: {
       extensions: function () {
         var on = localStorage.getItem("standInEmbed") === "active";
@@ -65,6 +73,66 @@ export const appBridgeStandInScript = String.raw`(function () {
       },
     },
   };
+
+  function byId(id, method) {
+    var el = document.getElementById(id);
+    if (el && typeof el[method] === "function") el[method]();
+    return Promise.resolve();
+  }
+
+  // Modals and the save bar as App Bridge's elements behave: hidden until shown, with show() and
+  // hide(), 'show' and 'hide' events, a modal's content element for React to render into, and the
+  // title bar's buttons as the actions. Drawn in the page (the admin draws them around the app).
+  function overlayElement(name, css, role) {
+    if (customElements.get(name)) return;
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: "open" }).innerHTML = "<style>" + css + "</style><div part=box role=" + role + "><h2 part=title></h2><slot></slot></div>";
+        }
+        get content() {
+          // Made on first use (an element may not gain children while it is constructed).
+          if (!this._content) {
+            this._content = document.createElement("div");
+            this._content.setAttribute("data-modal-content", "");
+            this.appendChild(this._content);
+          }
+          return this._content;
+        }
+        show() {
+          var bar = this.querySelector("ui-title-bar");
+          var title = (bar && bar.getAttribute("title")) || (name === "ui-save-bar" ? "Unsaved changes" : "");
+          this.shadowRoot.querySelector("h2").textContent = title;
+          this.shadowRoot.querySelector("[part=box]").setAttribute("aria-label", title);
+          this.setAttribute("open", "");
+          this.dispatchEvent(new Event("show"));
+        }
+        hide() {
+          if (!this.hasAttribute("open")) return;
+          this.removeAttribute("open");
+          this.dispatchEvent(new Event("hide"));
+        }
+      },
+    );
+  }
+  var buttons = "::slotted(button),button{font:600 13px system-ui;padding:6px 12px;border-radius:8px;border:1px solid #c9c9c9;background:#fff;cursor:pointer}";
+  overlayElement(
+    "ui-modal",
+    ":host{display:none;position:fixed;inset:0;background:rgba(0,0,0,.45);z-index:1000;align-items:center;justify-content:center}:host([open]){display:flex}" +
+      "[part=box]{background:#fff;border-radius:12px;min-width:360px;max-width:560px;padding:16px 20px;display:flex;flex-direction:column;gap:12px;font:14px system-ui}" +
+      "h2{margin:0;font:600 16px system-ui}::slotted(ui-title-bar){order:3;display:flex;gap:8px;justify-content:flex-end}",
+    "dialog",
+  );
+  overlayElement(
+    "ui-save-bar",
+    ":host{display:none;position:fixed;top:0;left:0;right:0;z-index:999}:host([open]){display:block}" +
+      "[part=box]{background:#1a1a1a;color:#fff;display:flex;align-items:center;gap:8px;padding:8px 20px;font:14px system-ui}h2{margin:0 auto 0 0;font:600 14px system-ui}" +
+      buttons,
+    "region",
+  );
+  if (!customElements.get("ui-title-bar")) customElements.define("ui-title-bar", class extends HTMLElement {});
 
   // The navigation menu as a bar. Styled inside its own shadow root: the page's markup, which
   // React hydrates, stays exactly as the server rendered it.

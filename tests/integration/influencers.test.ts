@@ -19,7 +19,7 @@ describe("POST /app/influencers/new", () => {
     expect(response.status).toBe(302);
     const db = world.database.db;
     const influencer = await db.influencer.findFirstOrThrow({ where: { email: "maya@example.com" }, include: { codes: true, links: true } });
-    expect(response.headers.get("location")).toBe(`/app/influencers/${influencer.id}`);
+    expect(response.headers.get("location")).toBe(`/app/influencers/${influencer.id}?added=1`);
     expect(influencer).toMatchObject({ name: "Maya Rivera", status: "ACTIVE", commissionBps: 1200 });
     expect(influencer.codes).toHaveLength(1);
     expect(influencer.codes[0]).toMatchObject({ code: "MAYA10", codeKey: "MAYA10", status: "ACTIVE", percentBps: 1000 });
