@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
-import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
+import { ARTIFACTS, merchantContext, pageErrors, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 import { shopRow } from "../support/factories";
 
@@ -26,10 +26,7 @@ describe("an influencer's life in the admin", () => {
     const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => {
-      if (!new URL(page.url()).pathname.startsWith("/auth/session-token")) errors.push(error.message);
-    });
+    const errors = pageErrors(page);
 
     // The add form: empty, then a code that is someone else's, then one Shopify cannot take.
     await page.goto(world.adminUrl("/app/influencers/new"));

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
-import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
+import { ARTIFACTS, merchantContext, pageErrors, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 import { shopRow } from "../support/factories";
 
@@ -16,12 +16,7 @@ describe("the setup guide on Home", () => {
     const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const page = await context.newPage();
-    const errors: string[] = [];
-    // The session-token bounce page (the demo's first stop, before App Bridge reloads it with a
-    // token) may hydrate before it is left: its errors are not the app's pages'.
-    page.on("pageerror", (error) => {
-      if (!new URL(page.url()).pathname.startsWith("/auth/session-token")) errors.push(error.message);
-    });
+    const errors = pageErrors(page);
     const guide = page.getByRole("region", { name: "Setup guide" });
 
     const shop = await shopRow(world.database.db, DEMO_SHOP);

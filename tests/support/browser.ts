@@ -1,7 +1,7 @@
 // Headless Chromium from the system (Debian's chromium package), driven by playwright-core.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { BROWSER_USER_AGENT } from "./shopify";
 
@@ -41,4 +41,17 @@ export function useBrowser(): { browser: Browser } {
   });
   afterAll(async () => held.browser?.close());
   return held;
+}
+
+/**
+ * The page's uncaught errors, as they happen. The session-token bounce page (the demo's first stop,
+ * before App Bridge reloads it with a token) may hydrate before it is left: its errors are not the
+ * app's pages'.
+ */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => {
+    if (!new URL(page.url()).pathname.startsWith("/auth/session-token")) errors.push(error.message);
+  });
+  return errors;
 }
