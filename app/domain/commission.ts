@@ -57,19 +57,21 @@ export function commissionFor(rule: CommissionRuleTerms, lines: CommissionLine[]
 
 export type CommissionState = "PENDING" | "APPROVED" | "PAID" | "VOID";
 
-/** Where each cent stands: the ledger identity commissions + adjustments = paid + payable + pending. */
+/** Where each cent stands: the ledger identity commissions + adjustments = paid + payable + pending + in a payout. */
 export function ledgerTotals(
-  commissions: Array<{ amountMinor: number; status: CommissionState; payoutPaid: boolean }>,
-  adjustments: Array<{ amountMinor: number; commissionStatus: CommissionState; payoutPaid: boolean }>,
+  commissions: Array<{ amountMinor: number; status: CommissionState; payoutPaid: boolean; inOpenPayout?: boolean }>,
+  adjustments: Array<{ amountMinor: number; commissionStatus: CommissionState; payoutPaid: boolean; inOpenPayout?: boolean }>,
 ) {
   let earned = 0;
   let paid = 0;
   let payable = 0;
   let pending = 0;
+  let inPayout = 0; // approved and already in a payout not yet paid: not payable again
   for (const c of commissions) {
     if (c.status === "VOID") continue;
     earned += c.amountMinor;
     if (c.status === "PAID" || c.payoutPaid) paid += c.amountMinor;
+    else if (c.status === "APPROVED" && c.inOpenPayout) inPayout += c.amountMinor;
     else if (c.status === "APPROVED") payable += c.amountMinor;
     else pending += c.amountMinor;
   }
@@ -78,7 +80,8 @@ export function ledgerTotals(
     earned += a.amountMinor;
     if (a.payoutPaid) paid += a.amountMinor;
     else if (a.commissionStatus === "PENDING") pending += a.amountMinor;
+    else if (a.inOpenPayout) inPayout += a.amountMinor;
     else payable += a.amountMinor;
   }
-  return { earned, paid, payable, pending };
+  return { earned, paid, payable, pending, inPayout };
 }

@@ -19,17 +19,21 @@ type Shop = { id: string; currency: string; payoutThresholdMinor: number };
 /** What each influencer is owed now (payable) and will be once the hold period ends (pending). */
 type PayoutState = { status: string } | null;
 
+/** In a payout that is a draft or being paid: claimed, so not payable again. */
+const isOpen = (payout: PayoutState) => payout?.status === "DRAFT" || payout?.status === "PAYING";
+
 /** Earned, paid, payable and pending, from an influencer's commissions and adjustments as stored. */
 function earningsOf(
   commissions: Array<{ amountMinor: number; status: CommissionState; payout: PayoutState }>,
   adjustments: Array<{ amountMinor: number; commission: { status: CommissionState } | null; payout: PayoutState }>,
 ) {
   return ledgerTotals(
-    commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
+    commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID", inOpenPayout: isOpen(c.payout) })),
     adjustments.map((a) => ({
       amountMinor: a.amountMinor,
       commissionStatus: a.commission?.status ?? "APPROVED", // made by hand: payable
       payoutPaid: a.payout?.status === "PAID",
+      inOpenPayout: isOpen(a.payout),
     })),
   );
 }
@@ -72,8 +76,8 @@ export async function balances(db: Tx, shopId: string) {
     db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
   ]);
   return influencers
-    .map((influencer) => ({ influencer, ...(earnings.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0 }) }))
-    .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0);
+    .map((influencer) => ({ influencer, ...(earnings.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 }) }))
+    .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0 || b.inPayout !== 0);
 }
 
 export class PayoutConflict extends Error {}

@@ -38,7 +38,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     }),
     db.bestPracticeNote.findMany({ where: { shopId: shop.id, shared: true }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, body: true } }),
   ]);
-  const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0 };
+  const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 };
   const money = (minor: number) => formatMoney(minor, shop.currency);
   const links = await Promise.all(
     influencer.links.map(async (link) => {
@@ -59,7 +59,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
       newCustomers: performance.newCustomerOrders,
       series: performance.series,
     },
-    earnings: { pending: money(earnings.pending), approved: money(earnings.payable), paid: money(earnings.paid) },
+    earnings: { pending: money(earnings.pending), approved: money(earnings.payable + earnings.inPayout), paid: money(earnings.paid) },
     topCategories: performance.topCategories.map((c) => ({ name: c.category, sales: money(c.netSalesMinor), units: c.units })),
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
     codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),

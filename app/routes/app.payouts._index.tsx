@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, DataTable, IndexTable, InlineStack, Layout, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
+import { ConfirmButton } from "~/components/ConfirmButton";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
+import { useSuccessToast } from "~/components/useSuccessToast";
 import db, { dbKind } from "~/db.server";
 import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
@@ -16,19 +18,18 @@ export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-confli
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const [owed, payouts] = await Promise.all([
+  const include = { influencer: { select: { name: true, shopifyCustomerId: true } } } as const;
+  const [owed, open, paid] = await Promise.all([
     balances(db, shop.id),
-    db.payout.findMany({
-      where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING", "PAID"] } },
-      include: { influencer: { select: { name: true, shopifyCustomerId: true } } },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-    }),
+    // Drafts and payouts being paid, all of them (they are what the merchant acts on); the last 50 paid.
+    db.payout.findMany({ where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING"] } }, include, orderBy: { createdAt: "asc" }, take: 500 }),
+    db.payout.findMany({ where: { shopId: shop.id, status: "PAID" }, include, orderBy: { paidAt: "desc" }, take: 50 }),
   ]);
+  const payouts = [...open, ...paid];
   return {
     currency: shop.currency,
     threshold: shop.payoutThresholdMinor,
-    owed: owed.map((b) => ({ id: b.influencer.id, name: b.influencer.name, pending: b.pending, payable: b.payable, paid: b.paid })),
+    owed: owed.map((b) => ({ id: b.influencer.id, name: b.influencer.name, pending: b.pending, payable: b.payable, inPayout: b.inPayout, paid: b.paid })),
     payouts: payouts.map((p) => ({
       id: p.id,
       name: p.influencer.name,
@@ -44,9 +45,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const payoutId = rowId("payoutId");
+// Several payouts at once (the table's bulk actions): their ids, comma separated.
+const payoutIds = z
+  .string({ error: "payoutIds is required" })
+  .transform((v) => v.split(",").map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(rowId("payoutIds")).min(1, "Choose at least one payout").max(500, "Choose at most 500 payouts"));
+const reference = boundedText(200).pipe(z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)"));
 const actionInput = intents(
   z.object({ intent: z.literal("create") }),
-  z.object({ intent: z.literal("paid"), payoutId, reference: boundedText(200).pipe(z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)")) }),
+  z.object({ intent: z.literal("paid"), payoutId, reference }),
+  z.object({ intent: z.literal("paid-many"), payoutIds, reference }),
+  z.object({ intent: z.literal("store-credit-many"), payoutIds }),
   z.object({ intent: z.literal("store-credit"), payoutId }),
   z.object({ intent: z.literal("return-to-draft"), payoutId }),
   z.object({ intent: z.literal("adjust"), payoutId, amount: boundedText(20), reason: boundedText(200) }),
@@ -61,7 +70,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.ok) return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const input = parsed.input;
   const refused = (status: number, message: string, field = "payoutId") => data({ ok: false, message, errors: { [field]: message } }, { status });
-  if (input.intent !== "create" && !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))) {
+  if ("payoutId" in input && !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))) {
     return refused(404, "This payout does not exist");
   }
   switch (input.intent) {
@@ -78,6 +87,25 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     case "paid": {
       const done = await markPayoutPaid(db, shop.id, input.payoutId, input.reference, actor, "PAYPAL");
       return done ? { ok: true, message: "Payout marked paid" } : refused(409, NOT_A_DRAFT);
+    }
+    case "paid-many": {
+      // One payment (a PayPal Payouts batch, say) for all of them; each is claimed on its own.
+      let done = 0;
+      for (const id of input.payoutIds) if (await markPayoutPaid(db, shop.id, id, input.reference, actor, "PAYPAL")) done += 1;
+      const skipped = input.payoutIds.length - done;
+      if (!done) return refused(409, "None of these payouts is waiting to be paid", "payoutIds");
+      return { ok: true, message: `${done} payout${done === 1 ? "" : "s"} marked paid${skipped ? `; ${skipped} not waiting to be paid` : ""}` };
+    }
+    case "store-credit-many": {
+      const failures: string[] = [];
+      let done = 0;
+      for (const id of input.payoutIds) {
+        const result = await payWithStoreCredit(db, graphql, shop.id, id, actor);
+        if (result.ok) done += 1;
+        else failures.push(result.error);
+      }
+      if (!done) return refused(409, failures[0] ?? "Nothing was paid", "payoutIds");
+      return { ok: true, message: `${done} paid as store credit${failures.length ? `; ${failures.length} not: ${failures[0]}` : ""}` };
     }
     case "store-credit": {
       const result = await payWithStoreCredit(db, graphql, shop.id, input.payoutId, actor);
@@ -98,14 +126,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 };
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["payouts"][number];
+
 function MarkPaid({ payoutId }: { payoutId: string }) {
-  const [reference, setReference] = useState("");
+  const [value, setValue] = useState("");
   return (
     <Form method="post">
       <InlineStack gap="200" blockAlign="end" wrap={false}>
         <input type="hidden" name="intent" value="paid" />
         <input type="hidden" name="payoutId" value={payoutId} />
-        <TextField label="Reference" labelHidden name="reference" placeholder="Payment reference" autoComplete="off" value={reference} onChange={setReference} />
+        <TextField label="Reference" labelHidden name="reference" placeholder="Payment reference" autoComplete="off" value={value} onChange={setValue} />
         <Button submit size="slim">
           Mark paid
         </Button>
@@ -140,60 +170,88 @@ function Adjust({ payoutId }: { payoutId: string }) {
   );
 }
 
-function Intent({ intent, payoutId, label, tone }: { intent: string; payoutId: string; label: string; tone?: "critical" }) {
+function Intent({ intent, payoutId, label }: { intent: string; payoutId: string; label: string }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="payoutId" value={payoutId} />
-      <Button submit size="slim" tone={tone}>
+      <Button submit size="slim">
         {label}
       </Button>
     </Form>
   );
 }
 
+/** A row's own buttons: clicks on them act, they do not select the row. */
+function RowActions({ p, money }: { p: Row; money: (minor: number) => string }) {
+  return (
+    <div onClick={(event) => event.stopPropagation()}>
+      {p.status === "PAYING" ? (
+        <InlineStack gap="200" blockAlign="center" wrap={false}>
+          <MarkPaid payoutId={p.id} />
+          <Intent intent="return-to-draft" payoutId={p.id} label="Return to draft" />
+        </InlineStack>
+      ) : (
+        <InlineStack gap="200" wrap={false}>
+          <Adjust payoutId={p.id} />
+          <MarkPaid payoutId={p.id} />
+          {p.canStoreCredit && <Intent intent="store-credit" payoutId={p.id} label="Pay as store credit" />}
+          <ConfirmButton
+            label="Cancel"
+            size="slim"
+            destructive
+            title={`Cancel ${p.name}'s payout of ${money(p.amountMinor)}?`}
+            message="Its commissions go back to the balance and are paid with the next payout."
+            confirmLabel="Cancel payout"
+            fields={{ intent: "cancel", payoutId: p.id }}
+          />
+        </InlineStack>
+      )}
+    </div>
+  );
+}
+
 export default function Payouts() {
   const { currency, threshold, owed, payouts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  useSuccessToast(result, result?.ok ? result.message : null);
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const pressed = navigation.formData?.get("intent"); // only the pressed button shows it is busy
+  const submit = useSubmit();
   const money = (minor: number) => formatMoney(minor, currency);
-  const drafts = payouts.filter((p) => p.status === "DRAFT");
+  const open = payouts.filter((p) => p.status === "DRAFT" || p.status === "PAYING");
+  const paid = payouts.filter((p) => p.status === "PAID");
+  const drafts = open.filter((p) => p.status === "DRAFT");
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(drafts);
+  const [bulkPaid, setBulkPaid] = useState(false);
+  const [bulkReference, setBulkReference] = useState("");
+  useEffect(() => {
+    if (result?.ok) {
+      clearSelection();
+      setBulkPaid(false);
+      setBulkReference("");
+    }
+  }, [result]); // once per answer
+  const selected = drafts.filter((p) => selectedResources.includes(p.id));
+  const creditable = selected.filter((p) => p.canStoreCredit);
+  const sum = (key: "pending" | "payable" | "inPayout" | "paid") => money(owed.reduce((s, b) => s + b[key], 0));
 
   return (
-    <Page title="Payouts" subtitle={`Influencers are paid once their approved commissions reach ${money(threshold)}`}>
+    <Page
+      title="Payouts"
+      subtitle={`Influencers are paid once their approved commissions reach ${money(threshold)}`}
+      primaryAction={{ content: "Create payouts", loading: pressed === "create", disabled: busy, onAction: () => submit({ intent: "create" }, { method: "post" }) }}
+    >
       <Layout>
-        {result && (
+        {result && !result.ok && (
           <Layout.Section>
-            <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>
+            <Banner tone="critical">{result.message}</Banner>
           </Layout.Section>
         )}
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  Balances
-                </Text>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="create" />
-                  <Button submit variant="primary" loading={busy}>
-                    Create payouts
-                  </Button>
-                </Form>
-              </InlineStack>
-              <DataTable
-                columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-                headings={["Influencer", "Pending (in hold period)", "Payable now", "Paid"]}
-                rows={owed.map((b) => [b.name, money(b.pending), money(b.payable), money(b.paid)])}
-                totals={["", money(owed.reduce((s, b) => s + b.pending, 0)), money(owed.reduce((s, b) => s + b.payable, 0)), money(owed.reduce((s, b) => s + b.paid, 0))]}
-                showTotalsInFooter
-              />
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
+          <Card padding="0">
+            <Box padding="400" paddingBlockEnd="200">
               <InlineStack align="space-between" blockAlign="center">
                 <Text as="h2" variant="headingMd">
                   Payouts to review and pay
@@ -204,41 +262,131 @@ export default function Payouts() {
                   </DownloadButton>
                 )}
               </InlineStack>
-              {payouts.length === 0 && <Text as="p" tone="subdued">No payouts yet.</Text>}
-              {payouts.map((p) => (
-                <InlineStack key={p.id} align="space-between" blockAlign="center" gap="300">
-                  <InlineStack gap="300" blockAlign="center">
+            </Box>
+            {bulkPaid && selected.length > 0 && (
+              <Box padding="400" paddingBlockStart="0">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="paid-many" />
+                  <input type="hidden" name="payoutIds" value={selected.map((p) => p.id).join(",")} />
+                  <InlineStack gap="200" blockAlign="end">
+                    <TextField
+                      label={`Reference of the payment for ${selected.length} payout${selected.length === 1 ? "" : "s"}`}
+                      name="reference"
+                      autoComplete="off"
+                      placeholder="PayPal batch id"
+                      value={bulkReference}
+                      onChange={setBulkReference}
+                    />
+                    <Button submit variant="primary" loading={pressed === "paid-many"}>
+                      {`Mark ${selected.length} paid`}
+                    </Button>
+                    <Button onClick={() => setBulkPaid(false)}>Back</Button>
+                  </InlineStack>
+                </Form>
+              </Box>
+            )}
+            <IndexTable
+              resourceName={{ singular: "payout", plural: "payouts" }}
+              itemCount={open.length}
+              selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+              onSelectionChange={handleSelectionChange}
+              promotedBulkActions={[
+                { content: "Mark paid", onAction: () => setBulkPaid(true) },
+                {
+                  content: `Pay as store credit${creditable.length && creditable.length < selected.length ? ` (${creditable.length})` : ""}`,
+                  disabled: creditable.length === 0,
+                  onAction: () => submit({ intent: "store-credit-many", payoutIds: creditable.map((p) => p.id).join(",") }, { method: "post" }),
+                },
+              ]}
+              headings={[{ title: "Influencer" }, { title: "Amount", alignment: "end" }, { title: "Status" }, { title: "Since" }, { title: "" }]}
+              emptyState={
+                <Box padding="400">
+                  <Text as="p" tone="subdued">
+                    Nothing to pay. Create payouts once approved commissions reach the threshold.
+                  </Text>
+                </Box>
+              }
+            >
+              {open.map((p, index) => (
+                <IndexTable.Row id={p.id} key={p.id} position={index} selected={selectedResources.includes(p.id)}>
+                  <IndexTable.Cell>
                     <Link to={`/app/payouts/${p.id}`}>{p.name}</Link>
-                    <Text as="span" fontWeight="semibold">
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric fontWeight="semibold">
                       {money(p.amountMinor)}
                     </Text>
-                    <StatusBadge status={p.status} />
-                    <Text as="span" tone="subdued">
-                      {p.createdAt}
-                      {p.method === "STORE_CREDIT" && p.status === "PAID" ? " · paid as store credit" : p.reference ? ` · ref ${p.reference}` : ""}
-                    </Text>
-                  </InlineStack>
-                  {p.status === "PAYING" && (
-                    <InlineStack gap="200" blockAlign="center">
-                      {p.failure && <Text as="span" tone="critical">{p.failure}</Text>}
-                      <MarkPaid payoutId={p.id} />
-                      <Intent intent="return-to-draft" payoutId={p.id} label="Return to draft" />
-                    </InlineStack>
-                  )}
-                  {p.status === "DRAFT" && p.failure && (
-                    <Text as="span" tone="critical">{p.failure}</Text>
-                  )}
-                  {p.status === "DRAFT" && (
-                    <InlineStack gap="200">
-                      <Adjust payoutId={p.id} />
-                      <MarkPaid payoutId={p.id} />
-                      {p.canStoreCredit && <Intent intent="store-credit" payoutId={p.id} label="Pay as store credit" />}
-                      <Intent intent="cancel" payoutId={p.id} label="Cancel" tone="critical" />
-                    </InlineStack>
-                  )}
-                </InlineStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <BlockStack gap="100">
+                      <StatusBadge status={p.status} />
+                      {p.failure && (
+                        <Text as="span" tone="critical" variant="bodySm">
+                          {p.failure}
+                        </Text>
+                      )}
+                    </BlockStack>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{p.createdAt}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <RowActions p={p} money={money} />
+                  </IndexTable.Cell>
+                </IndexTable.Row>
               ))}
+            </IndexTable>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Balances
+              </Text>
+              <DataTable
+                columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+                headings={["Influencer", "Pending (in hold period)", "Payable now", "In a payout", "Paid"]}
+                rows={owed.map((b) => [b.name, money(b.pending), money(b.payable), money(b.inPayout), money(b.paid)])}
+                totals={["", sum("pending"), sum("payable"), sum("inPayout"), sum("paid")]}
+                showTotalsInFooter
+              />
             </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            <Box padding="400" paddingBlockEnd="200">
+              <Text as="h2" variant="headingMd">
+                Paid
+              </Text>
+            </Box>
+            <IndexTable
+              resourceName={{ singular: "paid payout", plural: "paid payouts" }}
+              itemCount={paid.length}
+              selectable={false}
+              headings={[{ title: "Influencer" }, { title: "Amount", alignment: "end" }, { title: "Paid on" }, { title: "How" }]}
+              emptyState={
+                <Box padding="400">
+                  <Text as="p" tone="subdued">
+                    No payouts paid yet.
+                  </Text>
+                </Box>
+              }
+            >
+              {paid.map((p, index) => (
+                <IndexTable.Row id={p.id} key={p.id} position={index}>
+                  <IndexTable.Cell>
+                    <Link to={`/app/payouts/${p.id}`}>{p.name}</Link>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {money(p.amountMinor)}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{p.createdAt}</IndexTable.Cell>
+                  <IndexTable.Cell>{p.method === "STORE_CREDIT" ? "Store credit" : p.reference ? `PayPal, ref ${p.reference}` : "PayPal"}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
           </Card>
         </Layout.Section>
       </Layout>

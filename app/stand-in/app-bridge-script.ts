@@ -90,7 +90,9 @@ export const appBridgeStandInScript = String.raw`(function () {
       class extends HTMLElement {
         constructor() {
           super();
-          this.attachShadow({ mode: "open" }).innerHTML = "<style>" + css + "</style><div part=box role=" + role + "><h2 part=title></h2><slot></slot></div>";
+          // A modal is drawn in the top layer (a popover), above any table or card that clips.
+          var popover = name === "ui-modal" ? " popover=manual" : "";
+          this.attachShadow({ mode: "open" }).innerHTML = "<style>" + css + "</style><div part=box role=" + role + popover + "><h2 part=title></h2><slot></slot></div>";
         }
         get content() {
           // Made on first use (an element may not gain children while it is constructed).
@@ -107,11 +109,15 @@ export const appBridgeStandInScript = String.raw`(function () {
           this.shadowRoot.querySelector("h2").textContent = title;
           this.shadowRoot.querySelector("[part=box]").setAttribute("aria-label", title);
           this.setAttribute("open", "");
+          var box = this.shadowRoot.querySelector("[part=box]");
+          if (box.showPopover && !box.matches(":popover-open")) box.showPopover();
           this.dispatchEvent(new Event("show"));
         }
         hide() {
           if (!this.hasAttribute("open")) return;
           this.removeAttribute("open");
+          var box = this.shadowRoot.querySelector("[part=box]");
+          if (box.hidePopover && box.matches(":popover-open")) box.hidePopover();
           this.dispatchEvent(new Event("hide"));
         }
       },
@@ -120,8 +126,8 @@ export const appBridgeStandInScript = String.raw`(function () {
   var buttons = "::slotted(button),button{font:600 13px system-ui;padding:6px 12px;border-radius:8px;border:1px solid #c9c9c9;background:#fff;cursor:pointer}";
   overlayElement(
     "ui-modal",
-    ":host{display:none;position:fixed;inset:0;background:rgba(0,0,0,.45);z-index:1000;align-items:center;justify-content:center}:host([open]){display:flex}" +
-      "[part=box]{background:#fff;border-radius:12px;min-width:360px;max-width:560px;padding:16px 20px;display:flex;flex-direction:column;gap:12px;font:14px system-ui}" +
+    ":host{display:contents}[part=box]{border:0;background:#fff;border-radius:12px;min-width:360px;max-width:560px;padding:16px 20px;flex-direction:column;gap:12px;font:14px system-ui}" +
+      "[part=box]:popover-open{display:flex}[part=box]::backdrop{background:rgba(0,0,0,.45)}" +
       "h2{margin:0;font:600 16px system-ui}::slotted(ui-title-bar){order:3;display:flex;gap:8px;justify-content:flex-end}",
     "dialog",
   );

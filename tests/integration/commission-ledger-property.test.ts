@@ -78,14 +78,14 @@ describe("the commission ledger", () => {
         const commissions = await db.commission.findMany({ where: { shopId: shop.id }, include: { payout: true } });
         const adjustments = await db.commissionAdjustment.findMany({ where: { shopId: shop.id }, include: { commission: true, payout: true } });
         const totals = ledgerTotals(
-          commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID" })),
-          adjustments.map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission?.status ?? "APPROVED", payoutPaid: a.payout?.status === "PAID" })),
+          commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID", inOpenPayout: c.payout?.status === "DRAFT" })),
+          adjustments.map((a) => ({ amountMinor: a.amountMinor, commissionStatus: a.commission?.status ?? "APPROVED", payoutPaid: a.payout?.status === "PAID", inOpenPayout: a.payout?.status === "DRAFT" })),
         );
-        expect(totals.earned).toBe(totals.paid + totals.payable + totals.pending);
+        expect(totals.earned).toBe(totals.paid + totals.payable + totals.pending + totals.inPayout);
         // The payouts page's balance (summed by the database) is the same as this one, row by row.
         const [balance] = await balances(db, shop.id);
-        const { earned, paid, payable, pending } = balance ?? { earned: 0, paid: 0, payable: 0, pending: 0 };
-        expect({ earned, paid, payable, pending }).toEqual(totals);
+        const { earned, paid, payable, pending, inPayout } = balance ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 };
+        expect({ earned, paid, payable, pending, inPayout }).toEqual(totals);
 
         // Paid is what paid payouts sent, no more, no less.
         const sent = await db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } });

@@ -129,6 +129,23 @@ const forms: Form[] = [
     kinds: { payoutId: "id", amount: "number", reason: "required" },
     foreign: { payoutId: () => theirs.payout },
   },
+  {
+    name: "payouts paid together",
+    path: () => "/app/payouts?index",
+    fields: () => ({ intent: "paid-many", payoutIds: ids.payout, reference: "BATCH-2" }),
+    kinds: { intent: "enum", payoutIds: "id", reference: "required" },
+    foreign: { payoutIds: () => theirs.payout },
+  },
+  {
+    name: "payouts as store credit together",
+    path: () => "/app/payouts?index",
+    fields: () => ({ intent: "store-credit-many", payoutIds: ids.payout }),
+    kinds: { intent: "enum", payoutIds: "id" },
+    foreign: { payoutIds: () => theirs.payout },
+  },
+  ...["setup-form-shared", "setup-dismiss"].map(
+    (intent): Form => ({ name: `setup guide ${intent}`, path: () => "/app?index", fields: () => ({ intent }), kinds: { intent: "enum" } }),
+  ),
   ...["store-credit", "cancel", "return-to-draft"].map(
     (intent): Form => ({
       name: `payout ${intent}`,
