@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
+import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
@@ -51,7 +52,9 @@ export default function Applications() {
   const { applyUrl, applications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.ok ? result.message : null);
-  const busy = useNavigation().state !== "idle";
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const pressed = `${navigation.formData?.get("intent")}:${navigation.formData?.get("influencerId")}`; // busy shows on the pressed button only
   return (
     <Page title="Applications" subtitle={`From your application form, ${applyUrl}`}>
       <Layout>
@@ -92,15 +95,17 @@ export default function Applications() {
                     ))}
                     {a.message && <Text as="p">{a.message}</Text>}
                     <InlineStack gap="200" align="end">
-                      <Form method="post">
-                        <Hidden fields={{ intent: "decline", influencerId: a.id }} />
-                        <Button submit tone="critical" variant="tertiary" disabled={busy}>
-                          Decline
-                        </Button>
-                      </Form>
+                      <ConfirmButton
+                        label="Decline"
+                        title={`Decline ${a.name}?`}
+                        message={`${a.name}'s application is closed without a code or a link. They are not told by email.`}
+                        fields={{ intent: "decline", influencerId: a.id }}
+                        destructive
+                        disabled={busy}
+                      />
                       <Form method="post">
                         <Hidden fields={{ intent: "approve", influencerId: a.id }} />
-                        <Button submit variant="primary" loading={busy}>
+                        <Button submit variant="primary" loading={pressed === `approve:${a.id}`} disabled={busy}>
                           Approve
                         </Button>
                       </Form>

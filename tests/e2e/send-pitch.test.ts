@@ -1,5 +1,7 @@
-// Pitching a prospect as a merchant does it in Chromium: tick the prospect, Send pitch, and the
-// pitch is queued (the Polaris checkbox used to post an empty value, refused as "no prospect").
+// Pitching a prospect as a merchant does it in Chromium: the pitch's text is edited (a merge field
+// the email does not know is named and nothing is saved), then the prospect is ticked, Send pitch,
+// and the pitch is queued with the saved text (the Polaris checkbox used to post an empty value,
+// refused as "no prospect").
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
@@ -19,12 +21,24 @@ describe("sending a pitch in the browser", () => {
     const page = await context.newPage();
     await page.goto(world.adminUrl("/app/outreach"));
     await page.getByRole("heading", { name: "Pitch prospects" }).waitFor({ timeout: 20_000 });
+
+    await page.getByLabel("Subject").fill("{{first_name}}, a partnership with {{shop_name}}?");
+    await page.getByLabel("Message").fill("Hi {{first_name}}, your {{favourite_colour}} posts are great. Apply: {{application_link}}");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await page.getByText(/Unknown merge field \{\{favourite_colour\}\}/).waitFor({ timeout: 10_000 });
+    expect(await db.emailTemplate.count({ where: { shopId: shop.id, kind: "PITCH" } })).toBe(0);
+    await page.getByLabel("Message").fill("Hi {{first_name}}, your posts are great. Apply: {{application_link}}");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await page.getByRole("status").filter({ hasText: "Template saved" }).waitFor({ timeout: 10_000 });
+    expect(await db.emailTemplate.findFirstOrThrow({ where: { shopId: shop.id, kind: "PITCH" } })).toMatchObject({ subject: "{{first_name}}, a partnership with {{shop_name}}?" });
+
     await page.getByLabel("Pia Prospect <pia.prospect@example.com>").check();
     await page.getByRole("button", { name: "Send pitch" }).click();
     await page.getByText(/1 pitch queued|They were all pitched before/).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "send-pitch.png"), fullPage: true });
     expect(await db.influencer.findUniqueOrThrow({ where: { id: prospect.id } })).toMatchObject({ status: "INVITED" });
-    expect(await db.outboundMessage.count({ where: { influencerId: prospect.id, template: "PITCH" } })).toBe(1);
+    const pitch = await db.outboundMessage.findFirstOrThrow({ where: { influencerId: prospect.id, template: "PITCH" } });
+    expect(pitch.subject).toBe(`Pia, a partnership with ${shop.name}?`);
     await context.close();
   }, 60_000);
 });
