@@ -20,7 +20,7 @@ import { createReferralLink, referralUrl } from "./referral-links.server";
 
 type Shop = { id: string; currency: string; defaultCommissionBps: number; timezone: string; grossMarginBps: number };
 
-export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, id: string, appUrl: string) {
+export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, id: string, appUrl: string, params = new URLSearchParams()) {
   let influencer = await getInfluencer(db, shop.id, id);
   if (!influencer) return null;
   if (influencer.codes.some((c) => c.status === "PENDING")) {
@@ -41,7 +41,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
       };
     }),
   );
-  const range = reportRangeOrDefault(new URLSearchParams(), shop.timezone, new Date());
+  const range = reportRangeOrDefault(params, shop.timezone, new Date());
   const [costs, products, performance, portalLinks] = await Promise.all([
     influencerCosts(db, shop.id, influencer.id),
     productChoices(db, shop.id),
@@ -52,6 +52,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
     performance,
     portalLinks,
     period: `${range.from} to ${range.to}`,
+    range: { from: range.from, to: range.to },
     costs: costs.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { Leaderboard } from "~/components/Leaderboard";
+import { PeriodPicker } from "~/components/PeriodPicker";
 import { SalesChart } from "~/components/SalesChart";
 import { SetupGuide } from "~/components/SetupGuide";
 import { useEmbedStatus } from "~/components/useEmbedStatus";
@@ -80,32 +80,14 @@ function Figure({ label, value, change, help }: { label: string; value: string; 
   );
 }
 
-const PRESETS = [
-  { label: "Last 7 days", value: "7" },
-  { label: "Last 30 days", value: "30" },
-  { label: "Last 90 days", value: "90" },
-  { label: "Custom", value: "custom" },
-];
-
 export default function Home() {
   const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl, setup, applyUrl } = useLoaderData<typeof loader>();
   const embed = useEmbedStatus();
   const retry = useFetcher<typeof action>();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const [custom, setCustom] = useState(range);
   const money = (minor: number) => formatMoney(minor, shop.currency);
   const ratio = (v: number | null, kind: "x" | "%") => (v === null ? "-" : kind === "x" ? `${v.toFixed(2)}x` : `${(v * 100).toFixed(1)}%`);
   const { current, changes } = figures;
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
-  const preset = params.get("preset") ?? (params.get("from") ? "custom" : "30");
-  const applyPreset = (value: string) => {
-    if (value === "custom") return navigate(`?preset=custom&from=${custom.from}&to=${custom.to}`);
-    const to = range.to;
-    const from = new Date(Date.parse(to) - (Number(value) - 1) * 86_400_000).toISOString().slice(0, 10);
-    navigate(`?preset=${value}&from=${from}&to=${to}`);
-  };
-
   return (
     <Page title="Referral Loop" subtitle={`What influencers bring to ${shop.name}, paid for by results`}>
       <Layout>
@@ -127,16 +109,7 @@ export default function Home() {
         )}
         <Layout.Section>
           <InlineStack align="space-between" blockAlign="end" gap="300">
-            <InlineStack gap="200" blockAlign="end">
-              <Select label="Period" options={PRESETS} value={preset} onChange={applyPreset} />
-              {preset === "custom" && (
-                <>
-                  <TextField label="From" type="date" autoComplete="off" value={custom.from} onChange={(from) => setCustom({ ...custom, from })} error={rangeError ?? undefined} />
-                  <TextField label="To" type="date" autoComplete="off" value={custom.to} onChange={(to) => setCustom({ ...custom, to })} />
-                  <Button onClick={() => navigate(`?preset=custom&from=${custom.from}&to=${custom.to}`)}>Apply</Button>
-                </>
-              )}
-            </InlineStack>
+            <PeriodPicker range={range} error={rangeError} />
             <InlineStack gap="200" blockAlign="center">
               <Text as="span" tone="subdued">
                 {range.from} to {range.to} ({shop.timezone}), compared with the {days} days before

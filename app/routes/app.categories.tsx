@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useNavigate } from "@remix-run/react";
+import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
+import { PeriodPicker } from "~/components/PeriodPicker";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { reportRangeOrDefault } from "~/domain/report-range";
@@ -19,6 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function Categories() {
   const { currency, kind, range, categories } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const money = (minor: number) => formatMoney(minor, currency);
   const by = kind === "COLLECTION" ? "collection" : "type";
   return (
@@ -26,15 +28,22 @@ export default function Categories() {
       <Layout>
         <Layout.Section>
           <InlineStack align="space-between" blockAlign="end">
-            <Select
-              label="Group by"
-              options={[
-                { label: "Product type", value: "type" },
-                { label: "Collection", value: "collection" },
-              ]}
-              value={by}
-              onChange={(value) => navigate(`?by=${value}&from=${range.from}&to=${range.to}`)}
-            />
+            <InlineStack gap="400" blockAlign="end">
+              <PeriodPicker range={range} />
+              <Select
+                label="Group by"
+                options={[
+                  { label: "Product type", value: "type" },
+                  { label: "Collection", value: "collection" },
+                ]}
+                value={by}
+                onChange={(value) => {
+                  const next = new URLSearchParams(params);
+                  next.set("by", value);
+                  navigate(`?${next}`, { preventScrollReset: true });
+                }}
+              />
+            </InlineStack>
             <DownloadButton
               url={`/app/reports/categories.csv?by=${by}&from=${range.from}&to=${range.to}`}
               filename={`categories-by-${by}-${range.from}-to-${range.to}.csv`}

@@ -24,6 +24,7 @@ import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
 import { PerformanceCard } from "~/components/PerformanceCard";
+import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
 import db, { dbKind } from "~/db.server";
@@ -32,7 +33,7 @@ import { influencerPage, influencerPageAction } from "~/models/influencer-page.s
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  const page = await influencerPage(db, graphql, shop, params.id ?? "", env().SHOPIFY_APP_URL);
+  const page = await influencerPage(db, graphql, shop, params.id ?? "", env().SHOPIFY_APP_URL, new URL(request.url).searchParams);
   if (!page) throw new Response("This influencer does not exist", { status: 404 });
   return { influencer: page, currency: shop.currency };
 };
@@ -97,6 +98,7 @@ export default function InfluencerPage() {
         )}
         <Layout.Section>
           <BlockStack gap="400">
+            <PeriodPicker range={inf.range} />
             <PerformanceCard p={inf.performance} currency={currency} period={inf.period} />
             <Card>
               <BlockStack gap="300">

@@ -5,6 +5,7 @@ import { Badge, BlockStack, Button, Card, DataTable, FormLayout, InlineStack, La
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
+import { PeriodPicker } from "~/components/PeriodPicker";
 import db from "~/db.server";
 import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
@@ -57,6 +58,9 @@ export default function WhatWorks() {
   return (
     <Page title="What works" subtitle={`Top performers against the rest, ${range.from} to ${range.to}`}>
       <Layout>
+        <Layout.Section>
+          <PeriodPicker range={range} />
+        </Layout.Section>
         <Layout.Section>
           <Card padding="0">
             <DataTable
