@@ -39,4 +39,24 @@ describe("importing influencers from a CSV file in the browser", () => {
     expect(errors.filter((e) => /Buffer|is not defined/.test(e))).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it("exports every influencer, those without a sale yet too, as a CSV file", async () => {
+    const db = world.database.db;
+    const shop = await db.shop.findFirstOrThrow();
+    await db.influencer.create({ data: { shopId: shop.id, name: "Zed Nosales", email: "zed.nosales@example.com" } });
+    const context = await merchantContext(chromium.browser);
+    const page = await context.newPage();
+    await page.goto(world.adminUrl("/app/influencers"));
+    const download = page.waitForEvent("download", { timeout: 20_000 });
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("influencers.csv");
+    const csv = (await import("node:fs")).readFileSync((await file.path())!, "utf8");
+    const [head, ...rows] = csv.trim().split(/\r?\n/);
+    expect(head.split(",").slice(0, 3)).toEqual(["name", "email", "code"]);
+    const all = await db.influencer.findMany({ where: { shopId: shop.id, status: { not: "PROSPECT" } } });
+    for (const influencer of all) expect(rows.some((r) => r.includes(influencer.email))).toBe(true);
+    expect(rows.find((r) => r.includes("zed.nosales@example.com"))).toMatch(/^Zed Nosales,zed.nosales@example.com,/);
+    await context.close();
+  }, 60_000);
 });
