@@ -4,6 +4,8 @@ import { z } from "zod";
 import { emailAddress, issuesToErrors, type FieldErrors } from "./influencer-input";
 
 const PROFILE = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
+// A profile as people write it: instagram.com/yourname, www.tiktok.com/@you (https:// added).
+const BARE_PROFILE = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\S+$/i;
 
 const schema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(120, "Use at most 120 characters"),
@@ -11,10 +13,16 @@ const schema = z.object({
   socialProfiles: z
     .string()
     .default("")
-    .transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => (BARE_PROFILE.test(s) ? `https://${s}` : s)),
+    )
     .pipe(
       z
-        .array(z.string().regex(PROFILE, "Give each profile as a link starting with https://"))
+        .array(z.string().regex(PROFILE, "Give each profile as a link, like instagram.com/yourname"))
         .min(1, "Add at least one profile link, like https://instagram.com/yourname")
         .max(10, "Add at most 10 profile links"),
     ),

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
@@ -19,14 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const applications = sharedLimit("application", 5, 600);
 
 async function shopByHandle(handle: string | undefined) {
-  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, status: true, defaultCommissionBps: true } }) : null;
+  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, domain: true, status: true, defaultCommissionBps: true } }) : null;
   if (!shop || shop.status !== "INSTALLED") throw new Response("This shop does not take applications here", { status: 404 });
   return shop;
 }
 
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const shop = await shopByHandle(params.shopHandle);
-  return { shopName: shop.name || shop.handle, commission: `${bpsToPercent(shop.defaultCommissionBps)}%` };
+  return { shopName: shop.name || shop.handle, commission: `${bpsToPercent(shop.defaultCommissionBps)}%`, storeUrl: `https://${shop.domain}` };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
@@ -40,7 +40,7 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
 };
 
 export default function Apply() {
-  const { shopName, commission } = useLoaderData<typeof loader>();
+  const { shopName, commission, storeUrl } = useLoaderData<typeof loader>();
   const result = useActionData<{ done: true } | { done: false; errors: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const errors = result && !result.done ? result.errors : {};
@@ -55,6 +55,9 @@ export default function Apply() {
               Thank you!
             </Text>
             <Text as="p">{shopName} has your application and will answer by email.</Text>
+            <InlineStack>
+              <Button url={storeUrl}>{`Visit ${shopName}`}</Button>
+            </InlineStack>
           </BlockStack>
         </Card>
       </PublicFrame>

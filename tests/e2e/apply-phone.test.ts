@@ -24,17 +24,18 @@ describe("the application form on a phone", () => {
     await page.getByLabel("Your profiles").fill("not a link");
     await page.getByRole("button", { name: "Send my application" }).click();
     await page.getByText("Enter your name").waitFor({ timeout: 10_000 });
-    await page.getByText("Give each profile as a link starting with https://").waitFor();
+    await page.getByText("Give each profile as a link, like instagram.com/yourname").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "apply-phone-errors.png"), fullPage: true });
     expect(await world.database.db.influencer.count({ where: { email: "nina@example.com" } })).toBe(0);
 
     await page.getByLabel("Your name").fill("Nina Novak");
-    await page.getByLabel("Your profiles").fill("https://instagram.com/nina");
+    await page.getByLabel("Your profiles").fill("instagram.com/nina"); // as people write it
     await page.getByLabel("Audience size").fill("12000");
     await page.getByRole("button", { name: "Send my application" }).click();
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole("link", { name: /^Visit / }).getAttribute("href")).toBe(`https://${DEMO_SHOP}`); // back to the store
     await page.screenshot({ path: path.join(ARTIFACTS, "apply-phone-thanks.png"), fullPage: true });
-    expect(await world.database.db.influencer.findFirstOrThrow({ where: { email: "nina@example.com" } })).toMatchObject({ name: "Nina Novak", status: "APPLIED", audienceSize: 12000 });
+    expect(await world.database.db.influencer.findFirstOrThrow({ where: { email: "nina@example.com" } })).toMatchObject({ name: "Nina Novak", status: "APPLIED", audienceSize: 12000, socialProfiles: "https://instagram.com/nina" });
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);

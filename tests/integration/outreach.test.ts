@@ -102,10 +102,10 @@ describe("applications", () => {
     expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
     expect(await page.text()).toContain("Partner with Glow &amp; Co");
 
-    const bad = await apply({ name: "", email: "nope", socialProfiles: "instagram.com/x", audienceSize: "lots" });
+    const bad = await apply({ name: "", email: "nope", socialProfiles: "my-instagram", audienceSize: "lots" });
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    for (const message of ["Enter your name", "Enter an email address like name@example.com", "Give each profile as a link starting with https://", "Enter your audience as a whole number"]) {
+    for (const message of ["Enter your name", "Enter an email address like name@example.com", "Give each profile as a link, like instagram.com/yourname", "Enter your audience as a whole number"]) {
       expect(html).toContain(message);
     }
     const bot = await apply({ name: "Bot", email: "bot@example.com", socialProfiles: "https://x.example/bot", website: "https://spam.example" });
