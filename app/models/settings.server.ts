@@ -52,7 +52,11 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
   });
 }
 
+/** The latest audit entries, with the names of the influencers who made any of them. */
 export async function recentAudit(db: Db, shopId: string, take = 20) {
-  return db.auditEntry.findMany({ where: { shopId }, orderBy: { at: "desc" }, take });
+  const entries = await db.auditEntry.findMany({ where: { shopId }, orderBy: { at: "desc" }, take });
+  const ids = [...new Set(entries.flatMap((e) => (e.actor.startsWith("influencer:") ? [e.actor.slice("influencer:".length)] : [])))];
+  const names = new Map(ids.length ? (await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } })).map((i) => [i.id, i.name]) : []);
+  return entries.map((e) => ({ ...e, influencerName: e.actor.startsWith("influencer:") ? (names.get(e.actor.slice("influencer:".length)) ?? null) : null }));
 }
 

@@ -1,10 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SaveBar } from "@shopify/app-bridge-react";
 import { BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import db from "~/db.server";
+import { auditWords } from "~/domain/audit-words";
 import { formatMinor } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { formatOverrides, formatTiers, parseProgramSettings } from "~/domain/settings-input";
@@ -28,7 +30,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       attributionWindowDays: String(s.attributionWindowDays),
       attributionMode: s.attributionMode,
     },
-    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString().slice(0, 16).replace("T", " "), actor: a.actor, action: a.action })),
+    audit: audit.map((a) => ({ id: a.id, ...auditWords(a, shop.timezone, a.influencerName) })),
   };
 };
 
@@ -47,6 +49,13 @@ export default function Settings() {
   const errors: Record<string, string> = result?.errors ?? {};
   const saving = useNavigation().state === "submitting";
   const [v, setV] = useState(initial);
+  // Saved: the form shows what is stored now (the server's own spelling of each value).
+  useEffect(() => {
+    if (result?.ok) setV(initial);
+  }, [initial]); // when the saved values arrive
+  const form = useRef<HTMLFormElement>(null);
+  // Unsaved changes bring up App Bridge's save bar; leaving without saving is then confirmed by the admin.
+  const dirty = (Object.keys(initial) as Array<keyof typeof initial>).some((k) => v[k] !== initial[k]);
   const field = (name: keyof typeof initial) => ({
     name,
     value: v[name],
@@ -57,7 +66,13 @@ export default function Settings() {
 
   return (
     <Page title="Settings" subtitle="How influencers earn, when they are paid, and which orders are theirs">
-      <Form method="post" noValidate>
+      <SaveBar id="settings-save-bar" open={dirty}>
+        <button variant="primary" onClick={() => form.current?.requestSubmit()} loading={saving ? "" : undefined}>
+          Save
+        </button>
+        <button onClick={() => setV(initial)}>Discard</button>
+      </SaveBar>
+      <Form method="post" noValidate ref={form}>
         <Layout>
           <Layout.AnnotatedSection title="Commission" description="The default for every influencer; an influencer's own rate on their page wins.">
             <Card>
@@ -130,9 +145,12 @@ export default function Settings() {
               <BlockStack gap="100">
                 {audit.length === 0 && <Text as="p" tone="subdued">Nothing yet.</Text>}
                 {audit.map((a) => (
-                  <Text as="p" key={a.id}>
-                    {a.at} · {a.action} · {a.actor}
-                  </Text>
+                  <InlineStack key={a.id} gap="200" wrap={false}>
+                    <Text as="span" tone="subdued">
+                      {a.when}
+                    </Text>
+                    <Text as="span">{a.what}</Text>
+                  </InlineStack>
                 ))}
               </BlockStack>
             </Card>

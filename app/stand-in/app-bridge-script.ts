@@ -110,14 +110,14 @@ export const appBridgeStandInScript = String.raw`(function () {
           this.shadowRoot.querySelector("[part=box]").setAttribute("aria-label", title);
           this.setAttribute("open", "");
           var box = this.shadowRoot.querySelector("[part=box]");
-          if (box.showPopover && !box.matches(":popover-open")) box.showPopover();
+          if (box.hasAttribute("popover") && !box.matches(":popover-open")) box.showPopover();
           this.dispatchEvent(new Event("show"));
         }
         hide() {
           if (!this.hasAttribute("open")) return;
           this.removeAttribute("open");
           var box = this.shadowRoot.querySelector("[part=box]");
-          if (box.hidePopover && box.matches(":popover-open")) box.hidePopover();
+          if (box.hasAttribute("popover") && box.matches(":popover-open")) box.hidePopover();
           this.dispatchEvent(new Event("hide"));
         }
       },

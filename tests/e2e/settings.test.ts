@@ -18,12 +18,24 @@ describe("settings in the browser", () => {
     const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     await page.goto(world.adminUrl("/app/settings"));
-    await page.getByRole("button", { name: "Save" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Save", exact: true }).first().waitFor({ timeout: 20_000 });
+
+    // A change brings up App Bridge's save bar; Discard puts the stored values back.
+    const saveBar = page.getByRole("region", { name: "Unsaved changes" });
+    const saveBarButton = (name: string) => page.locator("ui-save-bar").getByRole("button", { name, exact: true }); // its buttons, slotted in
+    expect(await saveBar.isVisible()).toBe(false);
+    const stored = await page.getByLabel("Commission", { exact: true }).inputValue();
+    await page.getByLabel("Commission", { exact: true }).fill("33");
+    await saveBar.waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings-save-bar.png") });
+    await saveBarButton("Discard").click();
+    await saveBar.waitFor({ state: "hidden" });
+    expect(await page.getByLabel("Commission", { exact: true }).inputValue()).toBe(stored);
 
     await page.getByLabel("Commission", { exact: true }).fill("150");
     await page.getByLabel("Hold period").fill("-3");
     await page.getByLabel("Link attribution window").fill("0");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("form").getByRole("button", { name: "Save", exact: true }).click(); // the form's own button works too
     await page.getByText("Enter a commission between 0 and 100 percent").waitFor({ timeout: 10_000 });
     await page.getByText("Enter a number of days from 0 to 365").waitFor();
     await page.getByText("Enter a number of days from 1 to 365").waitFor();
@@ -34,7 +46,8 @@ describe("settings in the browser", () => {
     await page.getByLabel("Commission", { exact: true }).fill("12");
     await page.getByLabel("Hold period").fill("14");
     await page.getByLabel("Link attribution window").fill("45");
-    await page.getByRole("button", { name: "Save" }).click();
+    await saveBarButton("Save").click(); // the save bar's own Save
+    await saveBar.waitFor({ state: "hidden", timeout: 10_000 });
     await page.getByRole("status").filter({ hasText: "Settings saved" }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-saved.png") });
     const after = await shopRow(db, DEMO_SHOP);
@@ -42,6 +55,7 @@ describe("settings in the browser", () => {
     expect(after.commissionReviewedAt).not.toBeNull();
     expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(1);
     expect(await page.getByText("Enter a commission between 0 and 100 percent").count()).toBe(0);
+    await page.getByText("Settings saved by staff member 1").waitFor(); // the log in words
     await context.close();
   }, 60_000);
 });

@@ -1,0 +1,28 @@
+// The audit log in the merchant's words: "Settings saved by staff member 42 on Dec 2, 14:05",
+// not `settings.updated · staff:42`. Times in the shop's own time zone.
+const ACTIONS: Record<string, string> = {
+  "settings.updated": "Settings saved",
+  "payouts.created": "Payouts created",
+  "payout.paid": "Payout marked paid",
+  "payout.adjusted": "Payout adjusted",
+  "payout.cancelled": "Payout cancelled",
+  "payout.returned-to-draft": "Payout returned to draft",
+  "commissions.approved": "Commissions past their hold period approved",
+  "payout-email.requested": "New PayPal email asked for",
+  "payout-email.changed": "New PayPal email confirmed",
+};
+
+export function actorWords(actor: string, influencerName?: string | null): string {
+  if (actor === "system") return "automatically";
+  if (actor === "staff") return "by staff";
+  const staff = /^staff:(.+)$/.exec(actor);
+  if (staff) return `by staff member ${staff[1]}`;
+  if (actor.startsWith("influencer:")) return `by ${influencerName ?? "the influencer"}`;
+  return `by ${actor}`;
+}
+
+export function auditWords(entry: { action: string; actor: string; at: Date }, timeZone: string, influencerName?: string | null): { what: string; when: string } {
+  const what = `${ACTIONS[entry.action] ?? entry.action} ${actorWords(entry.actor, influencerName)}`;
+  const when = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(entry.at);
+  return { what, when };
+}
