@@ -57,7 +57,19 @@ export const appBridgeStandInScript = String.raw`(function () {
     config: { apiKey: apiKey, shop: shop },
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
-    loading: function () {},
+    loading: function (on) {
+      // The admin's loading bar: a thin bar at the top while the app says it is busy.
+      var bar = document.getElementById("stand-in-loading");
+      if (!bar) {
+        bar = document.createElement("div");
+        bar.id = "stand-in-loading";
+        bar.setAttribute("role", "progressbar");
+        bar.setAttribute("aria-label", "Loading");
+        bar.style.cssText = "position:fixed;top:0;left:0;height:3px;width:40%;background:#2c6ecb;z-index:1002;display:none";
+        document.body.appendChild(bar);
+      }
+      bar.style.display = on === false ? "none" : "block";
+    },
     modal: { show: function (id) { byId(id, "show"); }, hide: function (id) { byId(id, "hide"); } },
     saveBar: { show: function (id) { byId(id, "show"); }, hide: function (id) { byId(id, "hide"); } },
     app: {

@@ -25,7 +25,7 @@ describe("importing past orders in the browser", () => {
     const errors = pageErrors(page);
     await page.goto(world.adminUrl("/app/backfill"));
     await page.getByRole("button", { name: "Import past orders" }).click();
-    await page.getByRole("progressbar").waitFor({ timeout: 20_000 });
+    await page.locator(".Polaris-ProgressBar").waitFor({ timeout: 20_000 });
     await page.getByText("31 of 31 orders with your influencers' codes or links read, 31 imported").waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "past-orders-done.png"), fullPage: true });
     const imported = await db.order.findMany({ where: { shopId: shop.id, shopifyOrderId: { startsWith: "7000" } } });
