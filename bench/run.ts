@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const benches = ["redirect.ts", "webhooks.ts", "dashboard.ts"];
+const benches = ["redirect.ts", "webhooks.ts", "dashboard.ts", "admin-vitals.ts"];
 const rows: Array<{ name: string; ratio: string; detail: string }> = [];
 
 for (const file of benches) {
