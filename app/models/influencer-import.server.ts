@@ -6,14 +6,18 @@
 import type { Db } from "../db.server";
 import { codeKey } from "../domain/codes";
 import { fromCsv, toCsv } from "../domain/csv";
-import { parseInfluencerInput, type InfluencerInput } from "../domain/influencer-input";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_COLUMNS } from "../domain/influencer-import-format";
+import { parseInfluencerInput, parseProfileInput, type InfluencerInput, type ProfileInput } from "../domain/influencer-input";
+import { IMPORT_COLUMNS, IMPORT_STATUSES, MAX_IMPORT_ROWS, PARTNER_IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS } from "../domain/influencer-import-format";
 import { bpsToPercent } from "../domain/percent";
 import type { AdminGraphql } from "./admin-api.server";
 import { readInChunks } from "./chunks.server";
 import { isUniqueViolation } from "./db-errors.server";
 import { deleteCodeInShopify, settlePendingCode } from "./discount-codes.server";
-import { createInfluencer, createInfluencerLink } from "./influencers.server";
+import { createInfluencer, createInfluencerLink, createProspect } from "./influencers.server";
+
+/** A row to import: a partner with a code now, or a prospect to pitch first (no code yet). */
+export type ImportRow = InfluencerInput | (ProfileInput & { prospect: true });
+const isProspect = (row: ImportRow): row is ProfileInput & { prospect: true } => "prospect" in row && row.prospect === true;
 import { claimLease, commitStep, LeaseLost, type Worker } from "./job-leases.server";
 
 export type RowProblem = { row: number; field: string; message: string };
@@ -22,8 +26,8 @@ export type RowProblem = { row: number; field: string; message: string };
 export async function checkImport(
   db: Db,
   shop: { id: string; currency: string },
-  csvText: string,
-): Promise<{ ok: true; rows: InfluencerInput[] } | { ok: false; problems: RowProblem[] }> {
+  csvText: string
+): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; problems: RowProblem[] }> {
   let records: Array<Record<string, string>>;
   try {
     records = fromCsv(csvText);
@@ -34,13 +38,14 @@ export async function checkImport(
   if (records.length > MAX_IMPORT_ROWS) {
     return { ok: false, problems: [{ row: 0, field: "file", message: `Import at most ${MAX_IMPORT_ROWS} rows at a time` }] };
   }
-  const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !(c in records[0]));
+  const allProspects = records.every((r) => (r.status ?? "").trim().toLowerCase() === "prospect");
+  const missing = [...REQUIRED_IMPORT_COLUMNS, ...(allProspects ? [] : PARTNER_IMPORT_COLUMNS)].filter((c) => !(c in records[0]));
   if (missing.length) {
     return { ok: false, problems: [{ row: 1, field: "header", message: `Missing columns: ${missing.join(", ")}. Download the template.` }] };
   }
 
   const problems: RowProblem[] = [];
-  const rows: InfluencerInput[] = [];
+  const rows: ImportRow[] = [];
   const emails = new Map<string, number>();
   const codes = new Map<string, number>();
   records.forEach((record, index) => {
@@ -51,12 +56,17 @@ export async function checkImport(
     if (key && codes.has(key)) problems.push({ row, field: "code", message: `Same code as row ${codes.get(key)}` });
     if (email && !emails.has(email)) emails.set(email, row);
     if (key && !codes.has(key)) codes.set(key, row);
-    const parsed = parseInfluencerInput(record, shop.currency);
+    const status = (record.status ?? "").trim().toLowerCase();
+    if (!IMPORT_STATUSES.includes(status)) {
+      problems.push({ row, field: "status", message: 'Use "active" for a partner with a code now, "prospect" to pitch first, or leave it empty' });
+      return;
+    }
+    const parsed = status === "prospect" ? parseProfileInput(record) : parseInfluencerInput(record, shop.currency);
     if (!parsed.ok) {
       for (const [field, message] of Object.entries(parsed.errors)) problems.push({ row, field, message });
       return;
     }
-    rows.push(parsed.input);
+    rows.push(status === "prospect" ? { ...(parsed.input as ProfileInput), prospect: true } : (parsed.input as InfluencerInput));
   });
 
   const [takenEmails, takenCodes] = await Promise.all([
@@ -75,7 +85,7 @@ export async function startImport(
   db: Db,
   shopId: string,
   fileName: string,
-  rows: InfluencerInput[],
+  rows: ImportRow[]
 ): Promise<{ ok: true; runId: string } | { ok: false; problems: RowProblem[] }> {
   try {
     const run = await db.importRun.create({
@@ -101,14 +111,17 @@ export function stalledImports(db: Db, now = new Date()) {
   });
 }
 
-const revive = (row: InfluencerInput): InfluencerInput => ({
-  ...row,
-  discount: {
-    ...row.discount,
-    startsAt: row.discount.startsAt ? new Date(row.discount.startsAt) : null,
-    endsAt: row.discount.endsAt ? new Date(row.discount.endsAt) : null,
-  },
-});
+const revive = (row: ImportRow): ImportRow =>
+  isProspect(row)
+    ? row
+    : {
+        ...row,
+        discount: {
+          ...row.discount,
+          startsAt: row.discount.startsAt ? new Date(row.discount.startsAt) : null,
+          endsAt: row.discount.endsAt ? new Date(row.discount.endsAt) : null,
+        },
+      };
 
 /** One row created, or one created influencer removed while undoing; false when the run is over. */
 export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker): Promise<boolean> {
@@ -121,7 +134,7 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
       return false;
     }
     await commitStep(db.importRun, run, worker); // renewed before calling Shopify
-    const input = revive((JSON.parse(run.rows) as InfluencerInput[])[run.nextRow]);
+    const input = revive((JSON.parse(run.rows) as ImportRow[])[run.nextRow]);
     const created = await createRow(db, graphql, shop, runId, input);
     const row = run.nextRow + 2; // the file's header is row 1
     await commitStep(
@@ -130,7 +143,7 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
       worker,
       created.ok
         ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null }
-        : { status: "UNDOING", problems: JSON.stringify(Object.entries(created.errors).map(([field, message]) => ({ row, field, message }))) },
+        : { status: "UNDOING", problems: JSON.stringify(Object.entries(created.errors).map(([field, message]) => ({ row, field, message }))) }
     );
     return true;
   }
@@ -152,7 +165,12 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
  * this row, its influencer exists already: its pending code is settled by asking Shopify (adopted
  * if Shopify made it, created again only if Shopify did not), so no code is made twice.
  */
-async function createRow(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, input: InfluencerInput) {
+async function createRow(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, input: ImportRow) {
+  if (isProspect(input)) {
+    const earlierProspect = await db.influencer.findUnique({ where: { shopId_email: { shopId: shop.id, email: input.email } }, select: { importRunId: true } });
+    if (earlierProspect?.importRunId === runId) return { ok: true as const }; // made before a server stopped
+    return createProspect(db, shop.id, input, { importRunId: runId });
+  }
   const earlier = await db.influencer.findUnique({
     where: { shopId_email: { shopId: shop.id, email: input.email } },
     select: { id: true, importRunId: true, codes: { select: { id: true, status: true } }, links: { select: { id: true } } },
@@ -245,8 +263,9 @@ export async function latestImport(db: Db, shopId: string): Promise<ImportSummar
 /** The file the import page offers to start from. */
 export function importTemplate(): string {
   return toCsv(IMPORT_COLUMNS, [
-    ["Maya Rivera", "maya@example.com", "MAYA10", "10", "12", "skincare,top-tier", "/"],
-    ["Leo Chen", "leo@example.com", "LEO15", "15", "", "makeup", "/collections/makeup"],
+    ["Maya Rivera", "maya@example.com", "MAYA10", "10", "12", "skincare,top-tier", "/", "active"],
+    ["Leo Chen", "leo@example.com", "LEO15", "15", "", "makeup", "/collections/makeup", "active"],
+    ["Priya Nair", "priya@example.com", "", "", "", "skincare", "", "prospect"],
   ]);
 }
 
@@ -257,7 +276,7 @@ export async function exportInfluencers(db: Db, shopId: string, currency: string
     include: { codes: { orderBy: { createdAt: "asc" } }, links: { orderBy: { createdAt: "asc" } } },
   });
   return toCsv(
-    [...IMPORT_COLUMNS, "status", "allCodes", "links", "currency"],
+    [...IMPORT_COLUMNS, "allCodes", "links", "currency"],
     influencers.map((i) => {
       const first = i.codes[0];
       return [
@@ -273,6 +292,6 @@ export async function exportInfluencers(db: Db, shopId: string, currency: string
         i.links.map((l) => `/r/${l.slug}`).join(" "),
         currency,
       ];
-    }),
+    })
   );
 }

@@ -1,7 +1,7 @@
 // Influencers of a shop: finding them, adding them (with their first code and link), editing,
 // pausing and archiving. Every query is filtered by the shop.
 import type { Db, Tx } from "../db.server";
-import type { FieldErrors, InfluencerInput } from "../domain/influencer-input";
+import type { FieldErrors, InfluencerInput, ProfileInput } from "../domain/influencer-input";
 import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
 import { isUniqueViolation } from "./db-errors.server";
@@ -76,6 +76,19 @@ export async function getInfluencer(db: Tx, shopId: string, id: string) {
 export type CreateResult =
   | { ok: true; influencerId: string; warning?: string }
   | { ok: false; errors: FieldErrors };
+
+/** Adds a prospect: someone to pitch first, with no code or link until they join. */
+export async function createProspect(db: Db, shopId: string, input: ProfileInput, options: { importRunId?: string } = {}): Promise<CreateResult> {
+  try {
+    const prospect = await db.influencer.create({
+      data: { shopId, name: input.name, email: input.email, commissionBps: input.commissionBps, tags: input.tags, status: "PROSPECT", importRunId: options.importRunId },
+    });
+    return { ok: true, influencerId: prospect.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { email: "An influencer with this email already exists" } };
+    throw error;
+  }
+}
 
 /**
  * Adds an influencer with their first code (created in Shopify) and referral link. When Shopify

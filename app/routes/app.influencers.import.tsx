@@ -76,12 +76,13 @@ export default function ImportInfluencers() {
             <Form method="post" encType="multipart/form-data">
               <BlockStack gap="400">
                 <Text as="p">
-                  One influencer per row, up to {MAX_IMPORT_ROWS}. Columns: {IMPORT_COLUMNS.join(", ")}. Each row gets a
+                  One influencer per row, up to {MAX_IMPORT_ROWS}. Columns: {IMPORT_COLUMNS.join(", ")}. Each partner gets a
                   discount code in Shopify and a referral link. If any row has a problem, nothing is imported.
                 </Text>
                 <List>
                   <List.Item>discountPercent and commissionPercent are numbers like 10 or 12.5; an empty commission uses your default.</List.Item>
                   <List.Item>tags are separated by commas; destinationPath is a page of your store (default /).</List.Item>
+                  <List.Item>status is active (or empty) for a partner with a code now, or prospect for someone to pitch first from Outreach: a prospect needs no code and gets one when they join.</List.Item>
                 </List>
                 <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => setFile(files[0] ?? null)}>
                   {file ? (

@@ -120,4 +120,26 @@ describe("an influencer's life in the admin", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it("adds a prospect to pitch first: no code in Shopify, and Outreach lists them", async () => {
+    const db = world.database.db;
+    const discounts = world.adminApi.shop(DEMO_SHOP).discounts.size;
+    const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
+    const page = await context.newPage();
+    await page.goto(world.adminUrl("/app/influencers/new"));
+    await page.getByRole("button", { name: "Add influencer" }).waitFor({ timeout: 20_000 });
+    await page.getByText("A prospect to pitch first", { exact: true }).click();
+    expect(await page.getByLabel("Code shoppers type at checkout").count()).toBe(0); // no code for a prospect
+    await page.getByLabel("Name").fill("Pam Prospect");
+    await page.getByLabel("Email").fill("pam.prospect@example.com");
+    await page.getByRole("button", { name: "Add prospect" }).click();
+    await toast(page, "Pam Prospect added");
+    await shot(page, "prospect-added");
+    const pam = await db.influencer.findFirstOrThrow({ where: { email: "pam.prospect@example.com" }, include: { codes: true } });
+    expect(pam).toMatchObject({ status: "PROSPECT", codes: [] });
+    expect(world.adminApi.shop(DEMO_SHOP).discounts.size).toBe(discounts);
+    await page.goto(world.adminUrl("/app/outreach"));
+    await page.getByLabel("Pam Prospect <pam.prospect@example.com>").waitFor({ timeout: 20_000 });
+    await context.close();
+  }, 60_000);
 });

@@ -31,7 +31,7 @@ describe("CSV import and export", () => {
   it("offers a template with the expected columns", async () => {
     const response = await adminFetch(world.app.url, "/app/influencers/template.csv");
     expect(response.headers.get("content-type")).toContain("text/csv");
-    expect((await response.text()).split("\r\n")[0]).toBe("name,email,code,discountPercent,commissionPercent,tags,destinationPath");
+    expect((await response.text()).split("\r\n")[0]).toBe("name,email,code,discountPercent,commissionPercent,tags,destinationPath,status");
   });
 
   it("imports nothing when a row has a problem, and reports each problem by row", async () => {
@@ -61,6 +61,31 @@ describe("CSV import and export", () => {
     expect([...world.adminApi.shop(TEST_SHOP).discounts.values()].map((d) => d.code).sort()).toEqual(["ANN10", "BOB10"]);
   });
 
+  it("imports prospects to pitch first, without a code, beside partners; an unknown status is named", async () => {
+    const withStatus = "name,email,code,discountPercent,commissionPercent,tags,status\n";
+    const bad = await upload(withStatus + "Pia,pia@example.com,,,,,maybe\n");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Use &quot;active&quot; for a partner with a code now, &quot;prospect&quot; to pitch first, or leave it empty");
+    const noCode = await upload(withStatus + "Pia,pia@example.com,,,,,active\n");
+    expect(await noCode.text()).toContain("Enter a code");
+    expect(await world.database.db.influencer.count({ where: { email: "pia@example.com" } })).toBe(0);
+
+    const creates = world.adminApi.callsOf("discountCodeBasicCreate").length;
+    const response = await upload(withStatus + "Pia,pia@example.com,,,,skincare,prospect\nQuinn,quinn@example.com,QUINN10,10,,,active\n");
+    expect(response.status).toBe(200);
+    expect(await finishedPage()).toContain("2 influencers imported");
+    const pia = await world.database.db.influencer.findFirstOrThrow({ where: { email: "pia@example.com" }, include: { codes: true, links: true } });
+    expect(pia).toMatchObject({ status: "PROSPECT", tags: "skincare", codes: [], links: [] });
+    expect((await world.database.db.influencer.findFirstOrThrow({ where: { email: "quinn@example.com" } })).status).toBe("ACTIVE");
+    expect(world.adminApi.callsOf("discountCodeBasicCreate").length - creates).toBe(1); // Quinn's code only
+
+    // A file of prospects only needs no code columns at all.
+    const prospectsOnly = await upload("name,email,status\nRae,rae@example.com,prospect\n");
+    expect(prospectsOnly.status).toBe(200);
+    await finishedPage();
+    expect((await world.database.db.influencer.findFirstOrThrow({ where: { email: "rae@example.com" } })).status).toBe("PROSPECT");
+  });
+
   it("undoes the rows already created when Shopify refuses a later one", async () => {
     const shop = world.adminApi.shop(TEST_SHOP);
     shop.discounts.set(2, { ...[...shop.discounts.values()][0], id: 2, code: "TAKENBYSHOP" });
@@ -79,7 +104,7 @@ describe("CSV import and export", () => {
     const csv = await response.text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("name,email,code,discountPercent,commissionPercent,tags,destinationPath,status,allCodes,links,currency");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(1 + (await world.database.db.influencer.count())); // the header and every influencer
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain("ann@example.com,ANN10,10,15");
   });
