@@ -1,6 +1,6 @@
 // Influencers side by side, sortable by any figure, so a merchant sees at a glance whom to call.
-import { Link, useFetcher } from "@remix-run/react";
-import { DataTable } from "@shopify/polaris";
+import { useFetcher } from "@remix-run/react";
+import { DataTable, Link } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "~/domain/money";
 import { Sparkline } from "./Sparkline";
@@ -75,7 +75,7 @@ export function Leaderboard({ rows, currency, trends, range }: { rows: Leaderboa
           : undefined
       }
       rows={shown.map((r) => [
-        <Link key={r.influencerId} to={`/app/influencers/${r.influencerId}`}>
+        <Link key={r.influencerId} url={`/app/influencers/${r.influencerId}`} removeUnderline>
           {r.name}
         </Link>,
         ...(showTrend ? [known[r.influencerId] ? <Sparkline key="trend" values={known[r.influencerId]} label={`Net sales per day of ${r.name}`} /> : <span key="trend" />] : []),

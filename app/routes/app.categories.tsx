@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Select, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { PeriodPicker } from "~/components/PeriodPicker";
@@ -66,7 +66,7 @@ export default function Categories() {
                 <BlockStack key={c.category} gap="050">
                   {c.influencers.slice(0, 3).map((i) => (
                     <Text as="span" key={i.influencerId}>
-                      <Link to={`/app/influencers/${i.influencerId}`}>{i.name}</Link> {money(i.netSalesMinor)}
+                      <Link url={`/app/influencers/${i.influencerId}`} removeUnderline>{i.name}</Link> {money(i.netSalesMinor)}
                       {i.conversion !== null ? `, ${(i.conversion * 100).toFixed(1)}%` : ""}
                     </Text>
                   ))}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
@@ -158,7 +158,7 @@ export default function Outreach() {
                     Pitch prospects
                   </Text>
                   <Text as="p" tone="subdued">
-                    Each prospect gets the pitch once and becomes invited. Your application form: <Link to={data.applyUrl}>{data.applyUrl}</Link>
+                    Each prospect gets the pitch once and becomes invited. Your application form: <Link url={data.applyUrl} target="_blank">{data.applyUrl}</Link>
                   </Text>
                   {data.prospects.length === 0 && <Text as="p">No prospects yet: add influencers with the status Prospect, or import them.</Text>}
                   {data.prospects.map((p) => (
@@ -205,7 +205,7 @@ export default function Outreach() {
               headings={["To", "Subject", "Status", "When", ""]}
               rows={data.messages.map((m) => [
                 m.influencer?.name ?? m.toEmail,
-                <Link key="subject" to={`/app/outreach/${m.id}`}>
+                <Link key="subject" url={`/app/outreach/${m.id}`} removeUnderline>
                   {m.subject}
                 </Link>,
                 <BlockStack key="status" gap="050">

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, DataTable, IndexTable, InlineStack, Layout, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, DataTable, IndexTable, InlineStack, Layout, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
@@ -310,7 +310,7 @@ export default function Payouts() {
               {open.map((p, index) => (
                 <IndexTable.Row id={p.id} key={p.id} position={index} selected={selectedResources.includes(p.id)}>
                   <IndexTable.Cell>
-                    <Link to={`/app/payouts/${p.id}`}>{p.name}</Link>
+                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>{p.name}</Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric fontWeight="semibold">
@@ -375,7 +375,7 @@ export default function Payouts() {
               {paid.map((p, index) => (
                 <IndexTable.Row id={p.id} key={p.id} position={index}>
                   <IndexTable.Cell>
-                    <Link to={`/app/payouts/${p.id}`}>{p.name}</Link>
+                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>{p.name}</Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
