@@ -34,20 +34,16 @@ export async function influencerFigures(
     where: { shopId: shop.id, day: { gte: from, lte: to } },
     _sum: DAY_SUMS,
   });
-  const influencers = await readInChunks(
-    sums.map((s) => s.influencerId),
-    (ids) =>
-      db.influencer.findMany({
-        where: { shopId: shop.id, id: { in: ids } },
-        select: { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" } } },
-      }),
-  );
-  const byId = new Map(influencers.map((i) => [i.id, i]));
-  return sums
-    .filter((s) => byId.has(s.influencerId))
-    .map((s) => {
-      const i = byId.get(s.influencerId)!;
-      const t = s._sum;
+  const select = { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" as const } } };
+  // Every partner, with zeros until their first sale, and anyone else with figures in the period.
+  const [partners, others] = await Promise.all([
+    db.influencer.findMany({ where: { shopId: shop.id, status: { in: ["ACTIVE", "PAUSED"] } }, select }),
+    readInChunks(sums.map((s) => s.influencerId), (ids) => db.influencer.findMany({ where: { shopId: shop.id, id: { in: ids }, status: { notIn: ["ACTIVE", "PAUSED"] } }, select })),
+  ]);
+  const sumsOf = new Map(sums.map((s) => [s.influencerId, s._sum]));
+  return [...partners, ...others]
+    .map((i) => {
+      const t: Partial<Record<keyof typeof DAY_SUMS, number | null>> = sumsOf.get(i.id) ?? {};
       const spend = { commissionMinor: t.commissionMinor ?? 0, costsMinor: t.costsMinor ?? 0 };
       const net = t.netSalesMinor ?? 0;
       return {
