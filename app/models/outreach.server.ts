@@ -77,6 +77,24 @@ export async function sendPitches(db: Db, shop: Shop, influencerIds: string[], a
   return queued;
 }
 
+/**
+ * A new portal link, asked for from an ended one: sent to the address the shop has on file (never
+ * to one typed in), at most once a day per influencer.
+ */
+export async function queueNewPortalLink(db: Db, shop: Shop, influencerId: string, appUrl: string, now = new Date()) {
+  const influencer = await db.influencer.findFirstOrThrow({ where: { id: influencerId, shopId: shop.id } });
+  const dedupeKey = `portal-link:${influencerId}:${now.toISOString().slice(0, 10)}`;
+  if (await db.outboundMessage.findUnique({ where: { shopId_dedupeKey: { shopId: shop.id, dedupeKey } } })) return false;
+  const token = await createPortalToken(db, shop.id, influencer.id, now);
+  const email = renderEmail(NEW_LINK_EMAIL, { ...(await commonValues(db, shop, influencer)), portal_link: PORTAL_LINK_MARKER });
+  return queueMessage(db, { shopId: shop.id, influencerId, dedupeKey, template: "PORTAL_LINK", toEmail: influencer.email, email, portalLink: portalUrl(appUrl, token) });
+}
+
+const NEW_LINK_EMAIL = {
+  subject: "Your new link to {{shop_name}}'s partner portal",
+  body: "Hi {{first_name}},\n\nHere is your new link to your figures, codes and payouts with {{shop_name}}:\n{{portal_link}}\n\nIt works for 62 days; each monthly email brings a fresh one.\n\n{{shop_name}}",
+};
+
 /** The welcome email of an approved influencer, with a new portal link, their code and their link. */
 export async function queueWelcome(db: Db, shop: Shop, influencerId: string, appUrl: string) {
   const influencer = await db.influencer.findFirstOrThrow({ where: { id: influencerId, shopId: shop.id }, include: { links: { orderBy: { createdAt: "asc" }, take: 1 } } });

@@ -47,6 +47,21 @@ export async function influencerForToken(db: Db, token: string) {
   return row.influencer;
 }
 
+/**
+ * A link that no longer opens the portal but was a real one (expired, or ended by the shop): its
+ * influencer and shop, so the page can name the shop and offer a new link to the address on file.
+ */
+export async function endedPortalLink(db: Db, token: string) {
+  if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
+  const row = await db.portalToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, email: true, status: true, shop: { select: { name: true, handle: true, email: true } } } } },
+  });
+  if (!row || row.influencer.status === "ARCHIVED") return null;
+  const ended = row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now());
+  return ended ? row.influencer : null;
+}
+
 export async function activePortalTokens(db: Db, shopId: string, influencerId: string) {
   return db.portalToken.count({ where: { shopId, influencerId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
 }

@@ -12,7 +12,8 @@ import db from "~/db.server";
 import { env } from "~/env.server";
 import { deliverOutbox, mailTransport } from "~/models/outbox.server";
 import { portalView, savePayoutDetails } from "~/models/portal.server";
-import { influencerForToken } from "~/models/portal-tokens.server";
+import { queueNewPortalLink } from "~/models/outreach.server";
+import { endedPortalLink, influencerForToken } from "~/models/portal-tokens.server";
 import { visitorOf } from "~/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
@@ -24,6 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Your partner portal" }, { nam
 
 // Wrong tokens per visitor: a guesser is stopped long before 256 bits could matter.
 const wrongTokens = sharedLimit("portal-token", 10, 600);
+// New links asked for from an ended one, per visitor (and at most one email a day per influencer).
+const newLinks = sharedLimit("portal-new-link", 5, 3600);
 
 async function influencerOf(request: Request, token: string | undefined, context: unknown) {
   const visitor = visitorOf(request, context);
@@ -37,11 +40,22 @@ async function influencerOf(request: Request, token: string | undefined, context
 }
 
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
+  // An ended link (expired, or ended by the shop) says whose it was and offers a new one.
+  const ended = params.token ? await endedPortalLink(db, params.token) : null;
+  if (ended) return { ended: true as const, firstName: ended.name.split(/\s+/)[0], shopName: ended.shop.name || ended.shop.handle, shopEmail: ended.shop.email };
   const influencer = await influencerOf(request, params.token, context);
-  return portalView(db, influencer.id, env().SHOPIFY_APP_URL);
+  return { ended: false as const, ...(await portalView(db, influencer.id, env().SHOPIFY_APP_URL)) };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const ended = params.token ? await endedPortalLink(db, params.token) : null;
+  if (ended) {
+    if (!(await newLinks.take(visitorOf(request, context)))) throw tooManyRequests(3600);
+    const shop = await db.shop.findUniqueOrThrow({ where: { id: ended.shopId } });
+    await queueNewPortalLink(db, shop, ended.id, env().SHOPIFY_APP_URL);
+    await deliverOutbox(db, mailTransport(), new Date(), shop.id);
+    return { ok: true as const, newLink: true as const }; // the same answer whether sent now or earlier today
+  }
   const influencer = await influencerOf(request, params.token, context);
   const saved = await savePayoutDetails(db, influencer.id, await formFields(request), env().SHOPIFY_APP_URL);
   if (!saved.ok) return Response.json(saved, { status: 400 });
@@ -57,8 +71,40 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+function EndedLink({ firstName, shopName, shopEmail }: { firstName: string; shopName: string; shopEmail: string | null }) {
+  const sent = useActionData<{ newLink?: true }>()?.newLink;
+  const busy = useNavigation().state !== "idle";
+  return (
+    <PublicFrame>
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h1" variant="headingLg">
+            {`This link has ended, ${firstName}`}
+          </Text>
+          <Text as="p">{`Links to your partner portal with ${shopName} work for 62 days, or until ${shopName} ends them.`}</Text>
+          {sent ? (
+            <Banner tone="success">{`A new link is on its way to the email address ${shopName} has for you.`}</Banner>
+          ) : (
+            <Form method="post">
+              <Button submit variant="primary" loading={busy}>
+                Email me a new link
+              </Button>
+            </Form>
+          )}
+          {shopEmail && <Text as="p" tone="subdued">{`Questions? Write to ${shopName} at ${shopEmail}.`}</Text>}
+        </BlockStack>
+      </Card>
+    </PublicFrame>
+  );
+}
+
 export default function Portal() {
-  const p = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof loader>();
+  if (view.ended) return <EndedLink firstName={view.firstName} shopName={view.shopName} shopEmail={view.shopEmail} />;
+  return <OpenPortal p={view} />;
+}
+
+function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { ended: false }> }) {
   const saved = useActionData<{ ok: true; confirmBy: string | null } | { ok: false; errors: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const [paypal, setPaypal] = useState(p.paypalEmail);

@@ -49,4 +49,25 @@ describe("the portal on a phone", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it("shows an ended link whose it was and the shop's contact, and emails a new link to the address on file", async () => {
+    const db = world.database.db;
+    const shop = await shopRow(db, DEMO_SHOP);
+    await db.shop.update({ where: { id: shop.id }, data: { email: "partners@demo.example" } });
+    const influencer = await db.influencer.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE" } });
+    const token = await rotatePortalToken(db, shop.id, influencer.id);
+    await db.portalToken.updateMany({ where: { influencerId: influencer.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const context = await merchantContext(chromium.browser, { width: 390, height: 844 });
+    const page = await context.newPage();
+    await page.goto(`${world.app.url}/portal/${token}`);
+    await page.getByRole("heading", { name: `This link has ended, ${influencer.name.split(" ")[0]}` }).waitFor({ timeout: 20_000 });
+    await page.getByText("Questions? Write to").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "portal-phone-ended.png"), fullPage: true });
+    await page.getByRole("button", { name: "Email me a new link" }).click();
+    await page.getByText("A new link is on its way").waitFor({ timeout: 10_000 });
+    const message = await db.outboundMessage.findFirstOrThrow({ where: { influencerId: influencer.id, template: "PORTAL_LINK" } });
+    expect(message.toEmail).toBe(influencer.email);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 60_000);
 });

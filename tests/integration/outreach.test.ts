@@ -201,10 +201,16 @@ describe("the portal", () => {
     const first = /\/portal\/([A-Za-z0-9_-]+)/.exec(await (await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`, form({ intent: "portal-link" }))).text())![1];
     const second = /\/portal\/([A-Za-z0-9_-]+)/.exec(await (await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`, form({ intent: "portal-link" }))).text())![1];
     const open = (token: string) => browserFetch(`${world.app.url}/portal/${token}`, { headers: { "X-Forwarded-For": "192.0.2.200" } });
-    expect((await open(first)).status).toBe(404);
+    const ended = async (token: string) => {
+      const page = await open(token);
+      const html = await page.text();
+      // The portal is closed: it says whose link it was and offers a new one, and shows nothing else.
+      return page.status === 200 && html.includes("This link has ended") && !html.includes("ROTATE10") && !html.includes("Pending");
+    };
+    expect(await ended(first)).toBe(true);
     expect((await open(second)).status).toBe(200);
     await adminFetch(world.app.url, `/app/influencers/${seeded.influencer.id}`, form({ intent: "portal-revoke" }));
-    expect((await open(second)).status).toBe(404);
+    expect(await ended(second)).toBe(true);
   });
 
   it("refuses a link past its lifetime (the monthly email brings a new one)", async () => {
@@ -216,7 +222,21 @@ describe("the portal", () => {
     const row = await db.portalToken.findFirstOrThrow({ where: { influencerId: seeded.influencer.id } });
     expect(row.expiresAt!.getTime() - Date.now()).toBeGreaterThan(61 * 86_400_000);
     await db.portalToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await open()).status).toBe(404);
+    expect(await (await open()).text()).toContain("This link has ended");
+
+    // "Email me a new link": sent to the address on file, once a day however often it is asked.
+    const before = smtp.received.length;
+    const ask = () => browserFetch(`${world.app.url}/portal/${token}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "192.0.2.202" }, body: "" });
+    expect(await (await ask()).text()).toContain("A new link is on its way");
+    await eventually(async () => smtp.received.length === before + 1);
+    expect((await ask()).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received.length).toBe(before + 1);
+    const mail = smtp.received[before];
+    expect(mail.to).toEqual([seeded.influencer.email]);
+    const fresh = /\/portal\/([A-Za-z0-9_-]{40,64})/.exec(mail.text)![1];
+    expect(fresh).not.toBe(token);
+    expect(await (await browserFetch(`${world.app.url}/portal/${fresh}`, { headers: { "X-Forwarded-For": "192.0.2.203" } })).text()).toContain("EXPIRE10");
   });
 
   it("stops a visitor who keeps trying wrong tokens", async () => {
