@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rateRows, rateText, tierRows, tierText } from "./rate-rows";
 import { formatOverrides, formatTiers, parseOverrides, parseProgramSettings, parseTiers } from "./settings-input";
 
 const valid = {
@@ -62,5 +63,15 @@ describe("program settings", () => {
     const overrides = parseOverrides("Fragrance = 5\ncollection: Gifts = 20");
     expect("tiers" in tiers && formatTiers(tiers.tiers, "USD")).toBe("1000.00 = 12\n5000.00 = 15");
     expect("overrides" in overrides && formatOverrides(overrides.overrides)).toBe("Fragrance = 5\ncollection: Gifts = 20");
+  });
+
+  it("reads the rows editor's lines: an empty row is no row, a half-filled one is named", () => {
+    const tiers = tierText([{ from: "1000.00", percent: "12" }, { from: "", percent: "" }]);
+    expect(parseTiers(tiers, "USD")).toEqual({ tiers: [{ fromMinor: 100_000, percentBps: 1200 }] });
+    expect(tierRows(tiers)).toEqual([{ from: "1000.00", percent: "12" }, { from: "", percent: "" }]);
+    expect(parseTiers(tierText([{ from: "1000.00", percent: "" }]), "USD")).toEqual({ error: 'Line 1: write "sales from = percent", like 500.00 = 15' });
+    const rates = rateText([{ kind: "collection", name: "Gifts", percent: "20" }, { kind: "collection", name: "", percent: "" }, { kind: "type", name: "Fragrance", percent: "5" }]);
+    expect(parseOverrides(rates)).toEqual({ overrides: [{ collection: "Gifts", percentBps: 2000 }, { productType: "Fragrance", percentBps: 500 }] });
+    expect(rateRows(rates)).toHaveLength(3);
   });
 });

@@ -30,12 +30,15 @@ function wholeDays(text: string, min: number, max: number): number | null {
   return /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max ? Number(text) : null;
 }
 
+/** A line with nothing on either side of its "=" (an empty row of the editor) is no line. */
+const emptyLine = (line: string) => /^((collection|type)\s*:)?\s*=?\s*$/i.test(line);
+
 /** "500.00 = 15" per line: from that much last month, 15 %. */
 export function parseTiers(text: string, currency: string): { tiers: Tier[] } | { error: string } {
   const tiers: Tier[] = [];
   for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.trim();
-    if (!line) continue;
+    if (emptyLine(line)) continue;
     const match = /^([\d.]+)\s*=\s*([\d.]+)\s*%?$/.exec(line);
     const fromMinor = match ? money(match[1], currency) : null;
     const bps = match ? percentToBps(match[2]) : null;
@@ -50,7 +53,7 @@ export function parseOverrides(text: string): { overrides: RateOverride[] } | { 
   const overrides: RateOverride[] = [];
   for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.trim();
-    if (!line) continue;
+    if (emptyLine(line)) continue;
     const match = /^(?:(collection|type)\s*:\s*)?(.+?)\s*=\s*([\d.]+)\s*%?$/i.exec(line);
     const bps = match ? percentToBps(match[3]) : null;
     if (!match || bps === null || bps > 10000) return { error: `Line ${index + 1}: write "Product type = percent" or "collection: Name = percent"` };

@@ -4,6 +4,8 @@ import { SaveBar } from "@shopify/app-bridge-react";
 import { BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
+import { CategoryRateRows, TierRows } from "~/components/RateRows";
+import { rateRows, rateText, tierRows, tierText } from "~/domain/rate-rows";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import db from "~/db.server";
 import { auditWords } from "~/domain/audit-words";
@@ -92,18 +94,10 @@ export default function Settings() {
                 ) : (
                   <TextField label="Amount per order" prefix={currency} {...field("fixedAmount")} />
                 )}
-                <TextField
-                  label="Tiers by last month's sales"
-                  multiline={3}
-                  helpText={`One per line, "sales from = percent": 1000.00 = 12 means 12 % once an influencer sold ${currency} 1,000 the month before.`}
-                  {...field("tiers")}
-                />
-                <TextField
-                  label="Rates by product type or collection"
-                  multiline={3}
-                  helpText='One per line: "Fragrance = 5" for a product type, "collection: Gifts = 20" for a collection.'
-                  {...field("overrides")}
-                />
+                <input type="hidden" name="tiers" value={v.tiers} />
+                <TierRows rows={tierRows(v.tiers)} currency={currency} error={errors.tiers} onChange={(rows) => setV({ ...v, tiers: tierText(rows) })} />
+                <input type="hidden" name="overrides" value={v.overrides} />
+                <CategoryRateRows rows={rateRows(v.overrides)} error={errors.overrides} onChange={(rows) => setV({ ...v, overrides: rateText(rows) })} />
                 <TextField label="Bonus for a new customer" prefix={currency} helpText="Added to the commission of a customer's first order" {...field("newCustomerBonus")} />
               </FormLayout>
             </Card>

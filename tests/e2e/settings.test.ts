@@ -44,6 +44,15 @@ describe("settings in the browser", () => {
     expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(0);
 
     await page.getByLabel("Commission", { exact: true }).fill("12");
+    // Tiers and a collection's rate as rows; an empty row added and left is no row.
+    await page.getByRole("button", { name: "Add a tier" }).click();
+    await page.getByLabel("Tier 1: sales from").fill("1000.00");
+    await page.getByLabel("Tier 1: commission").fill("15");
+    await page.getByRole("button", { name: "Add a tier" }).click();
+    await page.getByRole("button", { name: "Add a rate" }).click();
+    await page.getByLabel("Rate 1: for").selectOption("collection");
+    await page.getByLabel("Rate 1: name").fill("Gifts");
+    await page.getByLabel("Rate 1: commission").fill("20");
     await page.getByLabel("Hold period").fill("14");
     await page.getByLabel("Link attribution window").fill("45");
     await saveBarButton("Save").click(); // the save bar's own Save
@@ -53,6 +62,11 @@ describe("settings in the browser", () => {
     const after = await shopRow(db, DEMO_SHOP);
     expect(after).toMatchObject({ defaultCommissionBps: 1200, holdPeriodDays: 14, attributionWindowDays: 45 });
     expect(after.commissionReviewedAt).not.toBeNull();
+    const rule = await db.commissionRule.findFirstOrThrow({ where: { shopId: before.id, influencerId: null } });
+    expect(JSON.parse(rule.tiers)).toEqual([{ fromMinor: 100_000, percentBps: 1500 }]);
+    expect(JSON.parse(rule.overrides)).toEqual([{ collection: "Gifts", percentBps: 2000 }]);
+    await page.getByLabel("Tier 1: sales from").waitFor(); // shown again as rows, as stored
+    expect(await page.getByLabel("Tier 2: sales from").count()).toBe(0);
     expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(1);
     expect(await page.getByText("Enter a commission between 0 and 100 percent").count()).toBe(0);
     await page.getByText("Settings saved by staff member 1").waitFor(); // the log in words
