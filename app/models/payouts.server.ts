@@ -11,6 +11,7 @@ import { ledgerTotals, type CommissionState } from "../domain/commission";
 import { toCsv } from "../domain/csv";
 import { enteredMinor, formatMinor } from "../domain/money";
 import { groupBy } from "../domain/group-by";
+import { shopDay } from "../domain/roi";
 import { AdminApiError, adminQuery, type AdminGraphql } from "./admin-api.server";
 import { lockKey } from "./locks.server";
 
@@ -307,8 +308,8 @@ export async function payWithStoreCredit(db: Db, graphql: AdminGraphql, shopId: 
   return { ok: true as const };
 }
 
-/** The orders behind a payout: every commission and adjustment, with their order. */
-export async function payoutStatement(db: Db, shopId: string, payoutId: string) {
+/** The orders behind a payout: every commission and adjustment, with their order, dated in the shop's days. */
+export async function payoutStatement(db: Db, shopId: string, payoutId: string, timeZone = "UTC") {
   const payout = await db.payout.findFirst({
     where: { id: payoutId, shopId },
     include: {
@@ -321,14 +322,14 @@ export async function payoutStatement(db: Db, shopId: string, payoutId: string) 
   const lines = [
     ...payout.commissions.map((c) => ({
       order: c.order.name,
-      date: c.order.placedAt.toISOString().slice(0, 10),
+      date: shopDay(c.order.placedAt, timeZone),
       what: "Commission",
       baseMinor: c.baseMinor,
       amountMinor: c.amountMinor,
     })),
     ...payout.adjustments.map((a) => ({
       order: a.commission?.order.name ?? "",
-      date: a.createdAt.toISOString().slice(0, 10),
+      date: shopDay(a.createdAt, timeZone),
       what: a.reason,
       baseMinor: null as number | null,
       amountMinor: a.amountMinor,

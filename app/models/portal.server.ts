@@ -9,6 +9,7 @@ import { emailAddress } from "../domain/influencer-input";
 import { renderEmail } from "../domain/email-templates";
 import { formatMoney } from "../domain/money";
 import { reportRangeOrDefault } from "../domain/report-range";
+import { shopDay } from "../domain/roi";
 import { bpsToPercent } from "../domain/percent";
 import { queueMessage } from "./outbox.server";
 import { earningsByInfluencer } from "./payouts.server";
@@ -64,7 +65,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
     codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
     links,
-    payouts: payouts.map((p) => ({ id: p.id, amount: formatMoney(p.amountMinor, p.currency), status: p.status, on: (p.paidAt ?? p.createdAt).toISOString().slice(0, 10), method: p.method })),
+    payouts: payouts.map((p) => ({ id: p.id, amount: formatMoney(p.amountMinor, p.currency), status: p.status, on: shopDay(p.paidAt ?? p.createdAt, shop.timezone), method: p.method })),
     paypalEmail: influencer.paypalEmail ?? "",
     pendingPaypalEmail: influencer.pendingPaypalTokenHash ? influencer.pendingPaypalEmail || "(none)" : null,
     notes,

@@ -7,6 +7,7 @@ import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
 import db from "~/db.server";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
+import { shopDay } from "~/domain/roi";
 import { env } from "~/env.server";
 import { applicationQueue, approveApplication, declineApplication } from "~/models/applications.server";
 import { deliverOutbox, mailTransport } from "~/models/outbox.server";
@@ -21,7 +22,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const queue = await applicationQueue(db, shop.id);
   return {
     applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
-    applications: queue.map((a) => ({ ...a, socialProfiles: a.socialProfiles.split("\n").filter(Boolean), updatedAt: a.updatedAt.toISOString().slice(0, 10) })),
+    applications: queue.map((a) => ({ ...a, socialProfiles: a.socialProfiles.split("\n").filter(Boolean), updatedAt: shopDay(a.updatedAt, shop.timezone) })),
   };
 };
 

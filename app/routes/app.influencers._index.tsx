@@ -18,6 +18,7 @@ import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
 import db from "~/db.server";
+import { shopDay } from "~/domain/roi";
 import { INFLUENCER_SORTS, listInfluencers, shopTags, type InfluencerSort } from "~/models/influencers.server";
 
 const STATUSES = ["ACTIVE", "PAUSED", "PROSPECT", "INVITED", "APPLIED", "ARCHIVED"] as const;
@@ -57,7 +58,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       status: r.status,
       tags: r.tags ? r.tags.split(",") : [],
       codes: r.codes.map((c) => c.code).join(", "),
-      joined: r.createdAt.toISOString().slice(0, 10),
+      joined: shopDay(r.createdAt, shop.timezone),
     })),
   };
 };

@@ -5,23 +5,24 @@ import { requireShop } from "~/admin.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
+import { shopDay } from "~/domain/roi";
 import { payoutStatement } from "~/models/payouts.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const statement = await payoutStatement(db, shop.id, params.id ?? "");
+  const statement = await payoutStatement(db, shop.id, params.id ?? "", shop.timezone);
   if (!statement) throw new Response("This payout does not exist", { status: 404 });
-  return { statement };
+  return { statement, created: shopDay(new Date(statement.createdAt), shop.timezone), paid: statement.paidAt ? shopDay(new Date(statement.paidAt), shop.timezone) : null };
 };
 
 export default function PayoutStatement() {
-  const { statement: s } = useLoaderData<typeof loader>();
+  const { statement: s, created, paid } = useLoaderData<typeof loader>();
   const money = (minor: number) => formatMoney(minor, s.currency);
   return (
     <Page
       title={`Statement for ${s.influencer.name}`}
       titleMetadata={<StatusBadge status={s.status} />}
-      subtitle={`Payout of ${money(s.amountMinor)} created ${s.createdAt.slice(0, 10)}${s.paidAt ? `, paid ${s.paidAt.slice(0, 10)}` : ""}`}
+      subtitle={`Payout of ${money(s.amountMinor)} created ${created}${paid ? `, paid ${paid}` : ""}`}
       backAction={{ content: "Payouts", url: "/app/payouts" }}
     >
       <BlockStack gap="400">

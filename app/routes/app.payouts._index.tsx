@@ -11,6 +11,7 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import db, { dbKind } from "~/db.server";
 import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
+import { shopDay } from "~/domain/roi";
 import { approveDueCommissions } from "~/models/commissions.server";
 import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit, returnPayoutToDraft } from "~/models/payouts.server";
 
@@ -38,7 +39,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       amountMinor: p.amountMinor,
       reference: p.reference,
       failure: p.failure,
-      createdAt: (p.paidAt ?? p.createdAt).toISOString().slice(0, 10),
+      createdAt: shopDay(p.paidAt ?? p.createdAt, shop.timezone), // the shop's own day
       canStoreCredit: Boolean(p.influencer.shopifyCustomerId),
     })),
   };

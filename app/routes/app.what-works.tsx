@@ -11,6 +11,7 @@ import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { reportRangeOrDefault } from "~/domain/report-range";
+import { shopDay } from "~/domain/roi";
 import type { GroupProfile } from "~/domain/what-works";
 import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/models/what-works.server";
 
@@ -22,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     currency: shop.currency,
     range,
     comparison,
-    notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, shared: n.shared, at: n.createdAt.toISOString().slice(0, 10) })),
+    notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, shared: n.shared, at: shopDay(n.createdAt, shop.timezone) })),
   };
 };
 

@@ -91,8 +91,11 @@ describe("commissions and payouts", () => {
 
   it("shows a statement listing every order behind a payout, adding up to it", async () => {
     const second = await world.database.db.payout.findFirstOrThrow({ where: { status: "DRAFT" } });
+    // Placed at 3 in the morning UTC: still the evening before in the shop's New York.
+    await world.database.db.order.updateMany({ where: { name: "#4" }, data: { placedAt: new Date("2026-10-20T03:00:00Z") } });
     const html = await (await adminFetch(world.app.url, `/app/payouts/${second.id}`)).text();
-    for (const text of ["#4", "#5", "#1", "Refunded to the shopper", "$10.00"]) expect(html).toContain(text);
+    for (const text of ["#4", "#5", "#1", "Refunded to the shopper", "$10.00", "2026-10-19"]) expect(html).toContain(text);
+    expect(html).not.toContain("2026-10-20");
   });
 
   it("pays a payout as Shopify store credit to the influencer's customer account", async () => {
