@@ -2,7 +2,8 @@
 // and a top-five list (categories, products) with sales and units.
 import { BlockStack, InlineStack, Text } from "@shopify/polaris";
 
-export function Stat({ label, value }: { label: string; value: string }) {
+/** A figure with its label, and a line that says what it means ("5.4% of clicks"). */
+export function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
     <BlockStack gap="050">
       <Text as="span" variant="bodySm" tone="subdued">
@@ -11,6 +12,11 @@ export function Stat({ label, value }: { label: string; value: string }) {
       <Text as="span" variant="headingMd">
         {value}
       </Text>
+      {note && (
+        <Text as="span" variant="bodySm" tone="subdued">
+          {note}
+        </Text>
+      )}
     </BlockStack>
   );
 }
