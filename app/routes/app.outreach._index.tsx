@@ -74,7 +74,9 @@ export default function Outreach() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.message);
-  const busy = useNavigation().state !== "idle";
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const pressed = navigation.formData?.get("intent"); // busy shows on the pressed button only
   const [, setParams] = useSearchParams();
   const [subject, setSubject] = useState(data.template.subject);
   const [body, setBody] = useState(data.template.body);
@@ -121,7 +123,7 @@ export default function Outreach() {
                 </Text>
                 <InlineStack gap="200" align="end">
                   {data.template.custom && <Button onClick={() => document.getElementById("reset-template")?.click()}>Use the default text</Button>}
-                  <Button submit variant="primary" loading={busy}>
+                  <Button submit loading={pressed === "save"}>
                     Save template
                   </Button>
                 </InlineStack>
@@ -175,7 +177,7 @@ export default function Outreach() {
                   ))}
                   {errors.prospects && <Banner tone="critical">{errors.prospects}</Banner>}
                   <InlineStack align="end">
-                    <Button submit variant="primary" disabled={!Object.values(chosen).some(Boolean)} loading={busy}>
+                    <Button submit variant="primary" disabled={!Object.values(chosen).some(Boolean)} loading={pressed === "pitch"}>
                       Send pitch
                     </Button>
                   </InlineStack>
