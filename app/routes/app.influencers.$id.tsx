@@ -20,6 +20,7 @@ import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { showToast, useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
 import { DiscountFields } from "~/components/DiscountFields";
@@ -60,7 +61,13 @@ export default function InfluencerPage() {
     setParams(rest, { replace: true, preventScrollReset: true });
   }, [params]); // once per arrival from the form
   const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
-  const [profile, setProfile] = useState({ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags });
+  const stored = { name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags };
+  const [profile, setProfile] = useState(stored);
+  const profileForm = useRef<HTMLFormElement>(null);
+  const profileDirty = (Object.keys(stored) as Array<keyof typeof stored>).some((k) => profile[k] !== stored[k]);
+  useEffect(() => {
+    if (result?.ok) setProfile({ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags });
+  }, [inf.name, inf.email, inf.commission, inf.tags]); // saved: show what is stored
   const [newCode, setNewCode] = useState("");
   // The two builders stay closed until asked for, so codes, links and figures are not pushed down
   // by an open form; a form with errors stays open, a success closes and clears it.
@@ -89,6 +96,7 @@ export default function InfluencerPage() {
       subtitle={inf.email}
       backAction={{ content: "Influencers", url: "/app/influencers" }}
     >
+      <UnsavedChanges id="profile-save-bar" dirty={profileDirty} form={profileForm} saving={busy} onDiscard={() => setProfile(stored)} />
       <Layout>
         {(params.get("notice") || (result && !result.ok && result.errors.form)) && (
           <Layout.Section>
@@ -257,7 +265,7 @@ export default function InfluencerPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Card>
-              <Form method="post" noValidate>
+              <Form method="post" noValidate ref={profileForm}>
                 <BlockStack gap="300">
                   <Hidden fields={{ intent: "profile" }} />
                   <Text as="h2" variant="headingMd">

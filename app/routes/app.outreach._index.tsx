@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
 import db from "~/db.server";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
 import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
@@ -80,6 +81,8 @@ export default function Outreach() {
   const [, setParams] = useSearchParams();
   const [subject, setSubject] = useState(data.template.subject);
   const [body, setBody] = useState(data.template.body);
+  const templateForm = useRef<HTMLFormElement>(null);
+  const templateDirty = subject !== data.template.subject || body !== data.template.body;
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const preview = useFetcher<{ preview: { subject: string; text: string } }>();
   useEffect(() => {
@@ -97,6 +100,16 @@ export default function Outreach() {
 
   return (
     <Page title="Outreach" subtitle="Pitch prospects, welcome new partners, and keep them up to date">
+      <UnsavedChanges
+        id="template-save-bar"
+        dirty={templateDirty}
+        form={templateForm}
+        saving={pressed === "save"}
+        onDiscard={() => {
+          setSubject(data.template.subject);
+          setBody(data.template.body);
+        }}
+      />
       <Layout>
         {!data.mailConfigured && (
           <Layout.Section>
@@ -107,7 +120,7 @@ export default function Outreach() {
         )}
         <Layout.Section>
           <Card>
-            <Form method="post">
+            <Form method="post" ref={templateForm}>
               <BlockStack gap="300">
                 <Hidden fields={{ intent: "save", kind: data.kind }} />
                 <Select

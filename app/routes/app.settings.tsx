@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { SaveBar } from "@shopify/app-bridge-react";
 import { BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { CategoryRateRows, TierRows } from "~/components/RateRows";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { rateRows, rateText, tierRows, tierText } from "~/domain/rate-rows";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import db from "~/db.server";
@@ -68,12 +68,7 @@ export default function Settings() {
 
   return (
     <Page title="Settings" subtitle="How influencers earn, when they are paid, and which orders are theirs">
-      <SaveBar id="settings-save-bar" open={dirty}>
-        <button variant="primary" onClick={() => form.current?.requestSubmit()} loading={saving ? "" : undefined}>
-          Save
-        </button>
-        <button onClick={() => setV(initial)}>Discard</button>
-      </SaveBar>
+      <UnsavedChanges id="settings-save-bar" dirty={dirty} form={form} saving={saving} onDiscard={() => setV(initial)} />
       <Form method="post" noValidate ref={form}>
         <Layout>
           <Layout.AnnotatedSection title="Commission" description="The default for every influencer; an influencer's own rate on their page wins.">

@@ -68,6 +68,12 @@ describe("an influencer's life in the admin", () => {
     await profile.getByRole("button", { name: "Save" }).click();
     await toast(page, /saved/i);
     expect(await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).toMatchObject({ commissionBps: 1800, tags: "skincare,vip" });
+    // While the profile had unsaved changes App Bridge's save bar was up; saved, it is gone.
+    await page.getByRole("region", { name: "Unsaved changes" }).waitFor({ state: "hidden", timeout: 10_000 });
+    await profile.getByLabel("Tags").fill("skincare,vip,summer");
+    await page.getByRole("region", { name: "Unsaved changes" }).waitFor({ timeout: 10_000 });
+    await page.locator("ui-save-bar").getByRole("button", { name: "Discard" }).click();
+    expect(await profile.getByLabel("Tags").inputValue()).toBe("skincare,vip");
 
     // A second code.
     await page.getByRole("button", { name: "Add a code" }).click(); // closed until asked for

@@ -28,6 +28,7 @@ describe("sending a pitch in the browser", () => {
     await page.getByText(/Unknown merge field \{\{favourite_colour\}\}/).waitFor({ timeout: 10_000 });
     expect(await db.emailTemplate.count({ where: { shopId: shop.id, kind: "PITCH" } })).toBe(0);
     await page.getByLabel("Message").fill("Hi {{first_name}}, your posts are great. Apply: {{application_link}}");
+    await page.getByRole("region", { name: "Unsaved changes" }).waitFor({ timeout: 10_000 }); // App Bridge's save bar
     await page.getByRole("button", { name: "Save template" }).click();
     await page.getByRole("status").filter({ hasText: "Template saved" }).waitFor({ timeout: 10_000 });
     expect(await db.emailTemplate.findFirstOrThrow({ where: { shopId: shop.id, kind: "PITCH" } })).toMatchObject({ subject: "{{first_name}}, a partnership with {{shop_name}}?" });
