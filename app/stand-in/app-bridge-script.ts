@@ -161,7 +161,7 @@ export const appBridgeStandInScript = String.raw`(function () {
         constructor() {
           super();
           this.attachShadow({ mode: "open" }).innerHTML =
-            "<style>:host{display:flex;gap:20px;padding:10px 20px;background:#1a1a1a;font:600 13px system-ui}" +
+            "<style>:host{display:flex;flex-wrap:wrap;gap:8px 20px;padding:10px 20px;background:#1a1a1a;font:600 13px system-ui}" +
             "::slotted(a){color:#e3e3e3;text-decoration:none}::slotted(a:hover){color:#fff}</style><slot></slot>";
         }
       },

@@ -1,5 +1,7 @@
 // Every admin page of the demo in Chromium at 1440x900: it renders its heading, hydrates without
-// an error, and is screenshotted (tests/artifacts/page-*.png) to be looked at.
+// an error, and is screenshotted (tests/artifacts/page-*.png) to be looked at. And at a phone's
+// 390x844 (the Shopify mobile app shows embedded apps at that width): the page stacks, nothing
+// makes the whole page scroll sideways (wide tables scroll inside their own card).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
@@ -58,5 +60,19 @@ describe("every admin page in the browser", () => {
     const seen = [...errors]; // closing the page aborts App Bridge's token requests: not the page's
     await context.close();
     expect(seen).toEqual([]);
+  }, 60_000);
+});
+
+describe("every admin page on a phone", () => {
+  it.each(pages)("%s stacks within 390 pixels", async (pathname, heading) => {
+    const context = await merchantContext(chromium.browser, { width: 390, height: 844 });
+    const page = await context.newPage();
+    await page.goto(world.adminUrl(pathname));
+    await page.getByRole("heading", { name: heading }).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: path.join(ARTIFACTS, `phone-page-${pathname.slice(1).replace(/\//g, "-")}.png`), fullPage: true });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await context.close();
+    expect(width).toBeLessThanOrEqual(390);
   }, 60_000);
 });
