@@ -49,7 +49,11 @@ export default function InfluencerPage() {
   const { influencer: inf, currency } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.ok ? result.message : null);
-  const busy = useNavigation().state !== "idle";
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  // The pressed button shows it is busy; the others only wait.
+  const pressed = (intent: string, field?: string, id?: string) =>
+    navigation.formData?.get("intent") === intent && (!field || navigation.formData?.get(field) === id);
   const [params, setParams] = useSearchParams();
   const addedToast = useRef(false);
   useEffect(() => {
@@ -83,7 +87,7 @@ export default function InfluencerPage() {
   const statusAction = (status: string, label: string) => (
     <Form method="post" key={status}>
       <Hidden fields={{ intent: "status", status }} />
-      <Button submit disabled={busy}>
+      <Button submit disabled={busy} loading={pressed("status", "status", status)}>
         {label}
       </Button>
     </Form>
@@ -128,7 +132,7 @@ export default function InfluencerPage() {
                     {code.status !== "PENDING" && (
                       <Form method="post" noValidate>
                         <Hidden fields={{ intent: "code-active", codeId: code.id, active: String(code.status !== "ACTIVE") }} />
-                        <Button submit size="slim" disabled={busy}>
+                        <Button submit size="slim" disabled={busy} loading={pressed("code-active", "codeId", code.id)}>
                           {code.status === "ACTIVE" ? "Turn off" : "Turn on"}
                         </Button>
                       </Form>
@@ -159,7 +163,7 @@ export default function InfluencerPage() {
                         <DiscountFields errors={errorsFor("add-code")} currency={currency} />
                         <InlineStack align="end" gap="200">
                           <Button onClick={() => setOpen(null)}>Close</Button>
-                          <Button submit disabled={busy}>
+                          <Button submit disabled={busy} loading={pressed("add-code")}>
                             Create code in Shopify
                           </Button>
                         </InlineStack>
@@ -196,7 +200,7 @@ export default function InfluencerPage() {
                         </Button>
                         <Form method="post" noValidate>
                           <Hidden fields={{ intent: "link-active", linkId: l.id, active: String(l.status !== "ACTIVE") }} />
-                          <Button submit size="slim" disabled={busy}>
+                          <Button submit size="slim" disabled={busy} loading={pressed("link-active", "linkId", l.id)}>
                             {l.status === "ACTIVE" ? "Pause link" : "Resume link"}
                           </Button>
                         </Form>
@@ -249,7 +253,7 @@ export default function InfluencerPage() {
                         </FormLayout>
                         <InlineStack align="end" gap="200">
                           <Button onClick={() => setOpen(null)}>Close</Button>
-                          <Button submit disabled={busy}>
+                          <Button submit disabled={busy} loading={pressed("add-link")}>
                             Create link
                           </Button>
                         </InlineStack>
@@ -307,7 +311,7 @@ export default function InfluencerPage() {
                     onChange={(v) => setProfile({ ...profile, tags: v })}
                   />
                   <InlineStack align="end">
-                    <Button submit disabled={busy}>
+                    <Button submit disabled={busy} loading={pressed("profile")}>
                       Save
                     </Button>
                   </InlineStack>
@@ -348,7 +352,7 @@ export default function InfluencerPage() {
                 <InlineStack gap="200">
                   <Form method="post">
                     <Hidden fields={{ intent: "portal-link" }} />
-                    <Button submit disabled={busy}>
+                    <Button submit disabled={busy} loading={pressed("portal-link")}>
                       {inf.portalLinks ? "New link (ends the others)" : "Make a portal link"}
                     </Button>
                   </Form>
