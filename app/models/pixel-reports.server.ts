@@ -31,16 +31,30 @@ export async function recordPixelReport(db: Db, kind: DatabaseKind, report: Pixe
   }
 }
 
-/** Reports whose order never came (a checkout that did not become an order, or a forged one). */
+/**
+ * Reports whose order never came (a checkout that did not become an order, or a forged one), read
+ * a page at a time past the last one seen, so reports whose order did come never hide older ones.
+ */
 export async function purgeUnmatchedPixelReports(db: Db, olderThan: Date): Promise<number> {
-  const stale = await db.pixelReport.findMany({ where: { receivedAt: { lt: olderThan } }, select: { id: true, shopId: true, shopifyOrderId: true }, take: 5000 });
-  if (!stale.length) return 0;
-  const orders = await db.order.findMany({
-    where: { OR: stale.map((r) => ({ shopId: r.shopId, shopifyOrderId: r.shopifyOrderId })) },
-    select: { shopId: true, shopifyOrderId: true },
-  });
-  const kept = new Set(orders.map((o) => `${o.shopId}|${o.shopifyOrderId}`));
-  const ids = stale.filter((r) => !kept.has(`${r.shopId}|${r.shopifyOrderId}`)).map((r) => r.id);
-  if (ids.length) await db.pixelReport.deleteMany({ where: { id: { in: ids } } });
-  return ids.length;
+  let deleted = 0;
+  for (let after = ""; ; ) {
+    const stale = await db.pixelReport.findMany({
+      where: { receivedAt: { lt: olderThan }, id: { gt: after } },
+      select: { id: true, shopId: true, shopifyOrderId: true },
+      orderBy: { id: "asc" },
+      take: PURGE_PAGE,
+    });
+    if (!stale.length) return deleted;
+    after = stale[stale.length - 1].id;
+    const orders = await db.order.findMany({
+      where: { OR: stale.map((r) => ({ shopId: r.shopId, shopifyOrderId: r.shopifyOrderId })) },
+      select: { shopId: true, shopifyOrderId: true },
+    });
+    const kept = new Set(orders.map((o) => `${o.shopId}|${o.shopifyOrderId}`));
+    const ids = stale.filter((r) => !kept.has(`${r.shopId}|${r.shopifyOrderId}`)).map((r) => r.id);
+    if (ids.length) deleted += (await db.pixelReport.deleteMany({ where: { id: { in: ids } } })).count;
+  }
 }
+
+// Two values bound a report to find its order: a page stays under SQLite's 999 (chunks.server.ts).
+const PURGE_PAGE = 400;

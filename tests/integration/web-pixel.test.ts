@@ -218,4 +218,17 @@ describe("a report of a checkout", () => {
     expect(await purgeUnmatchedPixelReports(world.database.db, new Date(Date.now() - 7 * 86_400_000))).toBe(1);
     expect(await world.database.db.pixelReport.findMany({ where: { shopifyOrderId: { in: ["88880001", String(matched)] } }, select: { shopifyOrderId: true } })).toEqual([{ shopifyOrderId: String(matched) }]);
   });
+
+  it("reaches a stale report past thousands whose orders came", async () => {
+    const db = world.database.db;
+    const shop = await shopRow(db, TEST_SHOP);
+    const old = new Date(Date.now() - 9 * 86_400_000);
+    const matched = Array.from({ length: 5_001 }, (_, i) => String(60_000_000 + i));
+    await db.order.createMany({ data: matched.map((id) => ({ shopId: shop.id, shopifyOrderId: id, currency: "USD", placedAt: old })) });
+    await db.pixelReport.createMany({ data: matched.map((id) => ({ id: `a${id}`, shopId: shop.id, shopifyOrderId: id, checkoutToken: `ct${id}`, slug: "maya-pixel", receivedAt: old })) });
+    await db.pixelReport.create({ data: { id: "z-unmatched", shopId: shop.id, shopifyOrderId: "69999999", checkoutToken: "ct-none", slug: "maya-pixel", receivedAt: old } });
+    expect(await purgeUnmatchedPixelReports(db, new Date(Date.now() - 7 * 86_400_000))).toBe(1);
+    expect(await db.pixelReport.findUnique({ where: { id: "z-unmatched" } })).toBeNull();
+    expect(await db.pixelReport.count({ where: { id: { startsWith: "a6" } } })).toBe(5_001);
+  }, 60_000);
 });
