@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
-import { ARTIFACTS, merchantContext, pageErrors, useBrowser } from "../support/browser";
+import { ARTIFACTS, merchantContext, pageErrors, useBrowser, whenInteractive } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 import { shopRow } from "../support/factories";
 
@@ -26,7 +26,7 @@ describe("reports for a period", () => {
     await page.getByRole("heading", { name: "Categories" }).waitFor({ timeout: 20_000 });
     const total = async () => Number((await page.locator(".Polaris-DataTable__Table tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelectorAll("td")[0]?.textContent ?? "").replace(/[^0-9.]/g, "")).map(Number).reduce((a, b) => a + b, 0))).toFixed(2));
     const thirty = await total();
-    await page.getByLabel("Period").selectOption("7");
+    await (await whenInteractive(page.getByLabel("Period"))).selectOption("7");
     await expect.poll(() => page.url()).toContain("preset=7");
     // The page has the week's figures once its subtitle says so (one loader answer draws both).
     await expect.poll(async () => { const [f, t] = await subtitleDates(page); return (Date.parse(t) - Date.parse(f)) / 86_400_000; }).toBe(6);
@@ -51,7 +51,7 @@ describe("reports for a period", () => {
 
     await page.goto(world.adminUrl("/app/what-works"));
     await page.getByRole("heading", { name: "What works" }).waitFor({ timeout: 20_000 });
-    await page.getByLabel("Period").selectOption("custom");
+    await (await whenInteractive(page.getByLabel("Period"))).selectOption("custom");
     await page.getByLabel("From").fill("2026-11-20");
     await page.getByLabel("To").fill("2026-11-10");
     await page.getByRole("button", { name: "Apply" }).click();
@@ -63,7 +63,7 @@ describe("reports for a period", () => {
     const influencer = await db.influencer.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE", orders: { some: {} } } });
     await page.goto(world.adminUrl(`/app/influencers/${influencer.id}`));
     await page.getByRole("heading", { name: "Performance" }).waitFor({ timeout: 20_000 });
-    await page.getByLabel("Period").selectOption("7");
+    await (await whenInteractive(page.getByLabel("Period"))).selectOption("7");
     await expect.poll(() => page.url()).toContain("preset=7");
     await expect.poll(async () => (await page.getByRole("heading", { name: "Performance" }).locator("xpath=../..").innerText()).includes(`${from} to ${to}`)).toBe(true);
     expect(errors).toEqual([]);
