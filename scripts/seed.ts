@@ -53,6 +53,7 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
   if (shopifyShop) {
     shopifyShop.name = "Demo Beauty Co.";
     shopifyShop.email = "owner@demo-beauty.example";
+    shopifyShop.logo = { url: `${adminApi!.url}/brand/${DEMO_SHOP}/logo.svg`, altText: "Demo Beauty Co." };
     token = adminApi!.grantToken(DEMO_SHOP);
   }
   const shop = await db.shop.create({
@@ -61,6 +62,7 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
       handle: "demo-store",
       name: "Demo Beauty Co.",
       email: "owner@demo-beauty.example",
+      logoUrl: shopifyShop?.logo?.url ?? null,
       currency: "USD",
       timezone: "America/New_York",
     },

@@ -55,7 +55,7 @@ export async function endedPortalLink(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const row = await db.portalToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, email: true, status: true, shop: { select: { name: true, handle: true, email: true } } } } },
+    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, email: true, status: true, shop: { select: { name: true, handle: true, email: true, logoUrl: true } } } } },
   });
   if (!row || row.influencer.status === "ARCHIVED") return null;
   const ended = row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now());

@@ -49,6 +49,7 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
   );
   return {
     shopName: shop.name || shop.handle,
+    logoUrl: shop.logoUrl,
     name: influencer.name,
     period: `${range.from} to ${range.to}`,
     commission: `${bpsToPercent(influencer.commissionBps ?? shop.defaultCommissionBps)}%`,

@@ -2,6 +2,7 @@
 import type { Tx } from "../db.server";
 import { adminQuery, type AdminGraphql } from "./admin-api.server";
 import { upsertRacing } from "./db-errors.server";
+import { shopLogoUrl } from "./shop-brand.server";
 
 const SHOP_DETAILS = `#graphql
   query ShopDetails {
@@ -30,10 +31,18 @@ export async function shopForDomain(db: Tx, domain: string) {
   );
 }
 
-/** After install or re-auth: name, currency and timezone from Shopify; the shop is installed again. */
+/**
+ * After install or re-auth: name, currency, timezone and logo from Shopify; the shop is installed
+ * again. A logo Shopify did not give this time keeps the one stored: influencers' pages do without.
+ */
 export async function syncShopDetails(db: Tx, domain: string, graphql: AdminGraphql) {
   const { shop } = await adminQuery<ShopDetails>(graphql, SHOP_DETAILS);
+  const logoUrl = await shopLogoUrl(domain).catch((error: Error) => {
+    console.error(`logo of ${domain} not read: ${error.message}`);
+    return undefined;
+  });
   const details = {
+    ...(logoUrl !== undefined ? { logoUrl } : {}),
     name: shop.name,
     email: shop.email,
     currency: shop.currencyCode,

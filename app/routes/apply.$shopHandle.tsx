@@ -19,14 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const applications = sharedLimit("application", 5, 600);
 
 async function shopByHandle(handle: string | undefined) {
-  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, domain: true, status: true, defaultCommissionBps: true } }) : null;
+  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, domain: true, status: true, defaultCommissionBps: true, logoUrl: true } }) : null;
   if (!shop || shop.status !== "INSTALLED") throw new Response("This shop does not take applications here", { status: 404 });
   return shop;
 }
 
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const shop = await shopByHandle(params.shopHandle);
-  return { shopName: shop.name || shop.handle, commission: `${bpsToPercent(shop.defaultCommissionBps)}%`, storeUrl: `https://${shop.domain}` };
+  return { shopName: shop.name || shop.handle, logoUrl: shop.logoUrl, commission: `${bpsToPercent(shop.defaultCommissionBps)}%`, storeUrl: `https://${shop.domain}` };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
@@ -40,7 +40,7 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
 };
 
 export default function Apply() {
-  const { shopName, commission, storeUrl } = useLoaderData<typeof loader>();
+  const { shopName, logoUrl, commission, storeUrl } = useLoaderData<typeof loader>();
   const result = useActionData<{ done: true } | { done: false; errors: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const errors = result && !result.done ? result.errors : {};
@@ -48,7 +48,7 @@ export default function Apply() {
   const field = (name: keyof typeof values) => ({ name, value: values[name], onChange: (v: string) => setValues({ ...values, [name]: v }), error: errors[name], autoComplete: "off" });
   if (result?.done) {
     return (
-      <PublicFrame>
+      <PublicFrame shop={{ shopName, logoUrl }}>
         <Card>
           <BlockStack gap="300">
             <Text as="h1" variant="headingLg">
@@ -64,7 +64,7 @@ export default function Apply() {
     );
   }
   return (
-    <PublicFrame>
+    <PublicFrame shop={{ shopName, logoUrl }}>
       <BlockStack gap="400">
         <BlockStack gap="200">
           <Text as="h1" variant="headingXl">

@@ -42,7 +42,7 @@ async function influencerOf(request: Request, token: string | undefined, context
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
   // An ended link (expired, or ended by the shop) says whose it was and offers a new one.
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
-  if (ended) return { ended: true as const, firstName: ended.name.split(/\s+/)[0], shopName: ended.shop.name || ended.shop.handle, shopEmail: ended.shop.email };
+  if (ended) return { ended: true as const, firstName: ended.name.split(/\s+/)[0], shopName: ended.shop.name || ended.shop.handle, logoUrl: ended.shop.logoUrl, shopEmail: ended.shop.email };
   const influencer = await influencerOf(request, params.token, context);
   return { ended: false as const, ...(await portalView(db, influencer.id, env().SHOPIFY_APP_URL)) };
 };
@@ -71,11 +71,11 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function EndedLink({ firstName, shopName, shopEmail }: { firstName: string; shopName: string; shopEmail: string | null }) {
+function EndedLink({ firstName, shopName, logoUrl, shopEmail }: { firstName: string; shopName: string; logoUrl: string | null; shopEmail: string | null }) {
   const sent = useActionData<{ newLink?: true }>()?.newLink;
   const busy = useNavigation().state !== "idle";
   return (
-    <PublicFrame>
+    <PublicFrame shop={{ shopName, logoUrl }}>
       <Card>
         <BlockStack gap="300">
           <Text as="h1" variant="headingLg">
@@ -100,7 +100,7 @@ function EndedLink({ firstName, shopName, shopEmail }: { firstName: string; shop
 
 export default function Portal() {
   const view = useLoaderData<typeof loader>();
-  if (view.ended) return <EndedLink firstName={view.firstName} shopName={view.shopName} shopEmail={view.shopEmail} />;
+  if (view.ended) return <EndedLink firstName={view.firstName} shopName={view.shopName} logoUrl={view.logoUrl} shopEmail={view.shopEmail} />;
   return <OpenPortal p={view} />;
 }
 
@@ -110,7 +110,7 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
   const [paypal, setPaypal] = useState(p.paypalEmail);
   const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
   return (
-    <PublicFrame>
+    <PublicFrame shop={p}>
       <BlockStack gap="400">
         <BlockStack gap="100">
           <Text as="h1" variant="headingXl">

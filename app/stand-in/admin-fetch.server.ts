@@ -1,4 +1,5 @@
-// Outside production only: sends `https://{shop}/admin/...` to the local Admin API stand-in,
+// Outside production only: sends `https://{shop}/admin/...` (and the Storefront API's
+// `https://{shop}/api/...`) to the local Admin API stand-in,
 // keeping the path and naming the shop in a header, so the stand-in can hold one state per shop.
 type Fetch = typeof globalThis.fetch;
 
@@ -7,7 +8,7 @@ export function adminFetchThroughStandIn(standInUrl: string, realFetch: Fetch): 
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    if (!url.pathname.startsWith("/admin/")) return realFetch(request);
+    if (!url.pathname.startsWith("/admin/") && !url.pathname.startsWith("/api/")) return realFetch(request);
     const target = new URL(url.pathname + url.search, standIn);
     const headers = new Headers(request.headers);
     headers.set("X-Stand-In-Shop", url.hostname);

@@ -48,3 +48,28 @@ function load(version: string): AdminSchema | null {
   }
   return { schema: buildClientSchema(published.data), typeScopes, fieldScopes };
 }
+
+/** The published Storefront API schema of a version, and the fields tokenless access cannot read. */
+export type StorefrontSchema = { schema: GraphQLSchema; tokenRequired: Set<string> }; // "Type.field"
+const storefronts = new Map<string, StorefrontSchema | null>();
+
+export function storefrontSchema(version: string): StorefrontSchema | null {
+  if (!storefronts.has(version)) storefronts.set(version, loadStorefront(version));
+  return storefronts.get(version)!;
+}
+
+function loadStorefront(version: string): StorefrontSchema | null {
+  if (!/^(\d{4}-\d{2}|unstable)$/.test(version)) return null;
+  let published: { data: IntrospectionQuery };
+  try {
+    published = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, `storefront-graphql_${version}.json.gz`))).toString("utf8"));
+  } catch {
+    return null;
+  }
+  const tokenRequired = new Set<string>();
+  for (const type of published.data.__schema.types) {
+    if (type.kind !== "OBJECT") continue;
+    for (const field of type.fields as unknown as Array<{ name: string; tokenRequired?: boolean }>) if (field.tokenRequired) tokenRequired.add(`${type.name}.${field.name}`);
+  }
+  return { schema: buildClientSchema(published.data), tokenRequired };
+}

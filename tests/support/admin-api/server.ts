@@ -21,7 +21,7 @@ import {
 import { bulkOperationNode, startBulkQuery } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, requestedCost, unsizedConnections } from "./cost";
 import { rootFor, type BulkService } from "./resolvers";
-import { adminSchema, type AdminSchema, type ScopeNeed } from "./schema";
+import { adminSchema, storefrontSchema, type AdminSchema, type ScopeNeed } from "./schema";
 import { newShopState, nextId, type ShopState } from "./state";
 
 export type RecordedCall = {
@@ -347,8 +347,72 @@ export async function startAdminApiStandIn(options: {
     return defaultFieldResolver(source, args, published, info);
   };
 
+  /**
+   * The Storefront API without a token (Shopify's tokenless access): validated against the published
+   * Storefront schema; a field that needs a token is refused, as Shopify refuses it. The stand-in
+   * answers the shop's name and brand.
+   */
+  async function storefrontCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {
+    const published = storefrontSchema(apiVersion);
+    if (!published) return send(res, 404, { errors: "Not Found" });
+    if (shop(domain).storefrontDown) return send(res, 503, { errors: "Service Unavailable" });
+    let body: { query?: string; variables?: Record<string, unknown> };
+    let document: DocumentNode;
+    try {
+      body = JSON.parse(raw);
+      document = parse(body.query ?? "");
+    } catch (error) {
+      return send(res, 200, { errors: [{ message: (error as Error).message }] });
+    }
+    const def = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode | undefined;
+    const first = def?.selectionSet.selections[0];
+    const call: RecordedCall = { shop: domain, apiVersion: `storefront/${apiVersion}`, operation: first?.kind === "Field" ? first.name.value : "unknown", variables: body.variables ?? {}, outcome: "ok" };
+    calls.push(call);
+    // Tokens for this API are storefront access tokens, which the app never creates.
+    if (req.headers["x-shopify-storefront-access-token"] || req.headers["shopify-storefront-private-token"]) {
+      call.outcome = "unauthorized";
+      return send(res, 401, { errors: [{ message: "", extensions: { code: "UNAUTHORIZED" } }] });
+    }
+    const problems = validate(published.schema, document);
+    if (problems.length) {
+      call.outcome = "invalid";
+      return send(res, 200, { errors: problems.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) });
+    }
+    const state = shop(domain);
+    const logo = state.logo;
+    const rootValue = {
+      shop: {
+        name: state.name,
+        brand: {
+          logo: logo && { id: `gid://shopify/MediaImage/${state.domain.length}`, image: { url: () => logo.url, altText: logo.altText } },
+          squareLogo: null,
+          coverImage: null,
+          slogan: null,
+          shortDescription: null,
+          colors: { primary: [], secondary: [] },
+        },
+      },
+    };
+    const tokenless: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+      if (published.tokenRequired.has(`${info.parentType.name}.${info.fieldName}`)) {
+        throw new GraphQLError(`${info.fieldName} requires a storefront access token`, { extensions: { code: "ACCESS_DENIED" } });
+      }
+      return defaultFieldResolver(source, args, context, info);
+    };
+    const result = await execute({ schema: published.schema, document, rootValue, variableValues: body.variables, fieldResolver: tokenless });
+    if (result.errors?.length) call.outcome = result.data === undefined ? "invalid" : "error";
+    send(res, 200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors?.length ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })) } : {}) });
+  }
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
+    // A demo shop's logo file, as Shopify's CDN would serve the one in its brand settings.
+    const logoFile = /^\/brand\/([a-z0-9.-]+)\/logo\.svg$/.exec(url.pathname);
+    if (req.method === "GET" && logoFile) {
+      const initials = shop(logoFile[1]).name.split(/\s+/).map((word) => word[0] ?? "").join("").slice(0, 2).toUpperCase().replace(/[^A-Z0-9]/g, "");
+      res.writeHead(200, { "Content-Type": "image/svg+xml", "Cache-Control": "max-age=3600" });
+      return res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="20" fill="#8a3ffc"/><text x="48" y="60" font-family="Helvetica, Arial, sans-serif" font-size="38" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`);
+    }
     // A bulk query's result file, as Shopify's signed storage URL serves it: no token needed.
     const file = /^\/bulk\/([a-z0-9.-]+)\/(\d+)\.jsonl$/.exec(url.pathname);
     if (req.method === "GET" && file) {
@@ -363,6 +427,8 @@ export async function startAdminApiStandIn(options: {
     if (req.method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenEndpoint(res, domain, raw);
     const match = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.exec(url.pathname);
     if (req.method === "POST" && match) return graphqlCall(req, res, domain, match[1], raw);
+    const storefront = /^\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.exec(url.pathname);
+    if (req.method === "POST" && storefront) return storefrontCall(req, res, domain, storefront[1], raw);
     send(res, 404, { errors: "Not Found" });
   });
 

@@ -86,6 +86,10 @@ export type ShopState = {
   bulkOperations: Map<number, StandInBulkOperation>;
   /** The app's web pixel on this shop (webPixelCreate), with its settings as JSON text. */
   webPixel: { id: number; settings: string } | null;
+  /** The shop's logo in its brand settings (Storefront API `shop.brand.logo`), if it set one. */
+  logo: { url: string; altText: string | null } | null;
+  /** The Storefront API answers 503 for this shop (an outage). */
+  storefrontDown: boolean;
 };
 
 export function newShopState(domain: string): ShopState {
@@ -104,6 +108,8 @@ export function newShopState(domain: string): ShopState {
     storeCredits: [],
     bulkOperations: new Map(),
     webPixel: null,
+    logo: null,
+    storefrontDown: false,
   };
 }
 
