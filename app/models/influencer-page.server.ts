@@ -89,7 +89,7 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
 }
 
 export type PageActionResult =
-  | { ok: true; message: string; portalLink?: string }
+  | { ok: true; message: string; intent: string; portalLink?: string }
   | { ok: false; errors: FieldErrors; intent: string; status: 400 | 404 };
 
 const onOff = z.enum(["true", "false"], { error: "active is true or false" });
@@ -134,12 +134,12 @@ export async function influencerPageAction(
       const parsed = parseProfileInput(fields);
       if (!parsed.ok) return fail(parsed.errors);
       const saved = await updateInfluencerProfile(db, shop.id, id, parsed.input);
-      return saved.ok ? { ok: true, message: "Profile saved" } : fail(saved.errors);
+      return saved.ok ? { ok: true, intent, message: "Profile saved" } : fail(saved.errors);
     }
     case "status": {
       const changed = await setInfluencerStatus(db, graphql, shop.id, id, input.status);
       const words = { ACTIVE: "activated", PAUSED: "paused", ARCHIVED: "archived" }[input.status];
-      return changed.ok ? { ok: true, message: `${influencer.name} ${words}` } : fail(changed.errors);
+      return changed.ok ? { ok: true, intent, message: `${influencer.name} ${words}` } : fail(changed.errors);
     }
     case "add-code": {
       const parsed = parseCodeInput(fields, shop.currency);
@@ -148,13 +148,13 @@ export async function influencerPageAction(
       if (!reserved.ok) return fail(reserved.errors);
       const confirmed = await confirmCodeInShopify(db, graphql, reserved.codeId, codeTitle(influencer.name), shop.currency);
       if (confirmed.ok && influencer.status !== "ACTIVE") await setCodeActive(db, graphql, reserved.codeId, false);
-      return confirmed.ok ? { ok: true, message: `Code ${parsed.input.code} created` } : fail(confirmed.errors);
+      return confirmed.ok ? { ok: true, intent, message: `Code ${parsed.input.code} created` } : fail(confirmed.errors);
     }
     case "code-active": {
       const code = await db.discountCode.findFirst({ where: { id: input.codeId, shopId: shop.id, influencerId: id } });
       if (!code) return fail({ codeId: "This code does not exist", form: "This code does not exist" }, 404);
       const result = await setCodeActive(db, graphql, code.id, input.active === "true");
-      return result.ok ? { ok: true, message: `Code ${code.code} turned ${input.active === "true" ? "on" : "off"}` } : fail(result.errors);
+      return result.ok ? { ok: true, intent, message: `Code ${code.code} turned ${input.active === "true" ? "on" : "off"}` } : fail(result.errors);
     }
     case "add-link": {
       const created = await createReferralLink(db, shop.id, id, {
@@ -163,26 +163,26 @@ export async function influencerPageAction(
         destinationPath: input.destinationPath || "/",
         discountCodeId: input.discountCodeId || null,
       });
-      return created.ok ? { ok: true, message: `Link /r/${created.slug} created` } : fail(created.errors);
+      return created.ok ? { ok: true, intent, message: `Link /r/${created.slug} created` } : fail(created.errors);
     }
     case "add-cost": {
       const added = await addCost(db, databaseKind, shop, id, fields);
-      return added.ok ? { ok: true, message: "Cost added" } : fail(added.errors);
+      return added.ok ? { ok: true, intent, message: "Cost added" } : fail(added.errors);
     }
     case "link-active": {
       const result = await db.referralLink.updateMany({
         where: { id: input.linkId, shopId: shop.id, influencerId: id },
         data: { status: input.active === "true" ? "ACTIVE" : "PAUSED" },
       });
-      return result.count ? { ok: true, message: "Link updated" } : fail({ linkId: "This link does not exist", form: "This link does not exist" }, 404);
+      return result.count ? { ok: true, intent, message: "Link updated" } : fail({ linkId: "This link does not exist", form: "This link does not exist" }, 404);
     }
     case "portal-link": {
       const token = await rotatePortalToken(db, shop.id, id);
-      return { ok: true, message: "New portal link made; earlier links no longer open the portal", portalLink: portalUrl(appUrl, token) };
+      return { ok: true, intent, message: "New portal link made; earlier links no longer open the portal", portalLink: portalUrl(appUrl, token) };
     }
     case "portal-revoke": {
       const ended = await revokePortalTokens(db, shop.id, id);
-      return { ok: true, message: `${ended} portal link${ended === 1 ? "" : "s"} ended` };
+      return { ok: true, intent, message: `${ended} portal link${ended === 1 ? "" : "s"} ended` };
     }
   }
 }

@@ -7,23 +7,19 @@ import {
   Collapsible,
   Button,
   Card,
-  FormLayout,
   InlineGrid,
   InlineStack,
   Layout,
   Page,
-  Select,
   Text,
-  TextField,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { showToast, useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
-import { UnsavedChanges } from "~/components/UnsavedChanges";
+import { CodeBuilder, LinkBuilder, ProfileForm, type FormState } from "~/components/InfluencerForms";
 import { CopyButton } from "~/components/CopyButton";
 import { CostsCard } from "~/components/CostsCard";
-import { DiscountFields } from "~/components/DiscountFields";
 import { PerformanceCard } from "~/components/PerformanceCard";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
@@ -65,25 +61,19 @@ export default function InfluencerPage() {
     setParams(rest, { replace: true, preventScrollReset: true });
   }, [params]); // once per arrival from the form
   const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
-  const stored = { name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags };
-  const [profile, setProfile] = useState(stored);
-  const profileForm = useRef<HTMLFormElement>(null);
-  const profileDirty = (Object.keys(stored) as Array<keyof typeof stored>).some((k) => profile[k] !== stored[k]);
-  useEffect(() => {
-    if (result?.ok) setProfile({ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags });
-  }, [inf.name, inf.email, inf.commission, inf.tags]); // saved: show what is stored
-  const [newCode, setNewCode] = useState("");
+  // What each form is told: its last refusal, its last success, whether it is being sent.
+  const stateOf = (intent: string): FormState => ({
+    errors: errorsFor(intent),
+    savedBy: result?.ok && result.intent === intent ? result : null,
+    saving: pressed(intent),
+    busy,
+  });
   // The two builders stay closed until asked for, so codes, links and figures are not pushed down
-  // by an open form; a form with errors stays open, a success closes and clears it.
+  // by an open form; a form with errors stays open, a success closes it.
   const [open, setOpen] = useState<"code" | "link" | null>(null);
   useEffect(() => {
-    if (result?.ok && open) {
-      setOpen(null);
-      setNewCode("");
-      setLink((l) => ({ ...l, destinationPath: "/", slug: "" }));
-    }
+    if (result?.ok && open) setOpen(null);
   }, [result]); // once per answer
-  const [link, setLink] = useState({ destinationPath: "/", discountCodeId: inf.codes[0]?.id ?? "", slug: "" });
   const statusAction = (status: string, label: string) => (
     <Form method="post" key={status}>
       <Hidden fields={{ intent: "status", status }} />
@@ -100,7 +90,6 @@ export default function InfluencerPage() {
       subtitle={inf.email}
       backAction={{ content: "Influencers", url: "/app/influencers" }}
     >
-      <UnsavedChanges id="profile-save-bar" dirty={profileDirty} form={profileForm} saving={busy} onDiscard={() => setProfile(stored)} />
       <Layout>
         {(params.get("notice") || (result && !result.ok && result.errors.form)) && (
           <Layout.Section>
@@ -146,29 +135,7 @@ export default function InfluencerPage() {
                     </Button>
                   )}
                   <Collapsible id="add-code" open={open === "code"}>
-                    <Form method="post" noValidate>
-                      <BlockStack gap="300">
-                        <Hidden fields={{ intent: "add-code" }} />
-                        <Text as="h3" variant="headingSm">
-                          Add a code
-                        </Text>
-                        <TextField
-                          label="Code"
-                          name="code"
-                          autoComplete="off"
-                          value={newCode}
-                          onChange={(v) => setNewCode(v.toUpperCase())}
-                          error={errorsFor("add-code").code}
-                        />
-                        <DiscountFields errors={errorsFor("add-code")} currency={currency} />
-                        <InlineStack align="end" gap="200">
-                          <Button onClick={() => setOpen(null)}>Close</Button>
-                          <Button submit disabled={busy} loading={pressed("add-code")}>
-                            Create code in Shopify
-                          </Button>
-                        </InlineStack>
-                      </BlockStack>
-                    </Form>
+                    <CodeBuilder currency={currency} state={stateOf("add-code")} onClose={() => setOpen(null)} />
                   </Collapsible>
                 </Box>
               </BlockStack>
@@ -215,50 +182,7 @@ export default function InfluencerPage() {
                     </Button>
                   )}
                   <Collapsible id="link-builder" open={open === "link"}>
-                    <Form method="post" noValidate>
-                      <BlockStack gap="300">
-                        <Hidden fields={{ intent: "add-link" }} />
-                        <Text as="h3" variant="headingSm">
-                          Link builder
-                        </Text>
-                        <FormLayout>
-                          <TextField
-                            label="Page to open"
-                            name="destinationPath"
-                            autoComplete="off"
-                            helpText="A page of your store: / for the home page, /products/..., /collections/..."
-                            value={link.destinationPath}
-                            onChange={(v) => setLink({ ...link, destinationPath: v })}
-                            error={errorsFor("add-link").destinationPath}
-                          />
-                          <InlineGrid columns={2} gap="300">
-                            <Select
-                              label="Apply code"
-                              name="discountCodeId"
-                              options={[{ label: "No code", value: "" }, ...inf.codes.map((c) => ({ label: c.code, value: c.id }))]}
-                              value={link.discountCodeId}
-                              onChange={(v) => setLink({ ...link, discountCodeId: v })}
-                              error={errorsFor("add-link").discountCodeId}
-                            />
-                            <TextField
-                              label="Link name"
-                              name="slug"
-                              autoComplete="off"
-                              placeholder="from the influencer's name"
-                              value={link.slug}
-                              onChange={(v) => setLink({ ...link, slug: v.toLowerCase() })}
-                              error={errorsFor("add-link").slug}
-                            />
-                          </InlineGrid>
-                        </FormLayout>
-                        <InlineStack align="end" gap="200">
-                          <Button onClick={() => setOpen(null)}>Close</Button>
-                          <Button submit disabled={busy} loading={pressed("add-link")}>
-                            Create link
-                          </Button>
-                        </InlineStack>
-                      </BlockStack>
-                    </Form>
+                    <LinkBuilder codes={inf.codes} state={stateOf("add-link")} onClose={() => setOpen(null)} />
                   </Collapsible>
                 </Box>
               </BlockStack>
@@ -269,54 +193,11 @@ export default function InfluencerPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Card>
-              <Form method="post" noValidate ref={profileForm}>
-                <BlockStack gap="300">
-                  <Hidden fields={{ intent: "profile" }} />
-                  <Text as="h2" variant="headingMd">
-                    Profile
-                  </Text>
-                  <TextField
-                    label="Name"
-                    name="name"
-                    autoComplete="off"
-                    value={profile.name}
-                    onChange={(v) => setProfile({ ...profile, name: v })}
-                    error={errorsFor("profile").name}
-                  />
-                  <TextField
-                    label="Email"
-                    name="email"
-                    autoComplete="off"
-                    value={profile.email}
-                    onChange={(v) => setProfile({ ...profile, email: v })}
-                    error={errorsFor("profile").email}
-                  />
-                  <TextField
-                    label="Commission"
-                    name="commissionPercent"
-                    suffix="%"
-                    autoComplete="off"
-                    placeholder={inf.defaultCommission}
-                    helpText={`Empty: the shop default (${inf.defaultCommission}%)`}
-                    value={profile.commissionPercent}
-                    onChange={(v) => setProfile({ ...profile, commissionPercent: v })}
-                    error={errorsFor("profile").commissionPercent}
-                  />
-                  <TextField
-                    label="Tags"
-                    name="tags"
-                    autoComplete="off"
-                    helpText="Separated by commas"
-                    value={profile.tags}
-                    onChange={(v) => setProfile({ ...profile, tags: v })}
-                  />
-                  <InlineStack align="end">
-                    <Button submit disabled={busy} loading={pressed("profile")}>
-                      Save
-                    </Button>
-                  </InlineStack>
-                </BlockStack>
-              </Form>
+              <ProfileForm
+                stored={{ name: inf.name, email: inf.email, commissionPercent: inf.commission, tags: inf.tags }}
+                defaultCommission={inf.defaultCommission}
+                state={stateOf("profile")}
+              />
             </Card>
             <Card>
               <BlockStack gap="300">
@@ -369,7 +250,7 @@ export default function InfluencerPage() {
                 </InlineStack>
               </BlockStack>
             </Card>
-            <CostsCard costs={inf.costs} products={inf.products} currency={currency} errors={errorsFor("add-cost")} busy={busy} />
+            <CostsCard costs={inf.costs} products={inf.products} currency={currency} state={stateOf("add-cost")} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

@@ -75,14 +75,43 @@ describe("an influencer's life in the admin", () => {
     await page.locator("ui-save-bar").getByRole("button", { name: "Discard" }).click();
     expect(await profile.getByLabel("Tags").inputValue()).toBe("skincare,vip");
 
-    // A second code.
+    // A code typed and then discarded from the save bar: the builder closes, nothing is made.
+    const saveBar = page.getByRole("region", { name: "Unsaved changes" });
+    const saveBarButton = (name: string) => page.locator("ui-save-bar").getByRole("button", { name, exact: true });
     await page.getByRole("button", { name: "Add a code" }).click(); // closed until asked for
     const codes = page.locator("form").filter({ has: page.getByRole("heading", { name: "Add a code" }) });
+    await codes.getByLabel("Code").fill("norashort");
+    await saveBar.waitFor({ timeout: 10_000 });
+    expect(await codes.getByLabel("Code").inputValue()).toBe("NORASHORT");
+    await saveBarButton("Discard").click();
+    await saveBar.waitFor({ state: "hidden", timeout: 10_000 });
+    await codes.getByLabel("Code").waitFor({ state: "hidden" });
+    expect(await db.discountCode.count({ where: { code: "NORASHORT" } })).toBe(0);
+
+    // A second code.
+    await page.getByRole("button", { name: "Add a code" }).click();
+    expect(await codes.getByLabel("Code").inputValue()).toBe(""); // started afresh
     await codes.getByLabel("Code").fill("NORAVIP");
     await codes.getByRole("button", { name: "Create code in Shopify" }).click();
     await page.getByRole("heading", { name: "Discount codes" }).locator("..").getByText("NORAVIP", { exact: true }).waitFor({ timeout: 10_000 });
     expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === "NORAVIP")).toBe(true);
     await codes.getByLabel("Code").waitFor({ state: "hidden" }); // done: the form closes
+    await saveBar.waitFor({ state: "hidden", timeout: 10_000 }); // and nothing is left unsaved
+
+    // A cost, sent from the save bar's own Save: stored, and the form is empty again.
+    const costs = page.locator("form").filter({ has: page.getByRole("button", { name: "Add cost" }) });
+    await costs.getByLabel("Amount").fill("-5");
+    await saveBar.waitFor({ timeout: 10_000 });
+    await saveBarButton("Save").click();
+    await costs.locator(".Polaris-InlineError").first().waitFor({ timeout: 10_000 });
+    expect(await db.cost.count({ where: { influencerId: nora.id } })).toBe(0);
+    await costs.getByLabel("Amount").fill("150");
+    await costs.getByLabel("Note").fill("Launch post");
+    await saveBarButton("Save").click();
+    await toast(page, "Cost added");
+    await saveBar.waitFor({ state: "hidden", timeout: 10_000 });
+    expect(await costs.getByLabel("Amount").inputValue()).toBe("");
+    expect(await db.cost.findMany({ where: { influencerId: nora.id }, select: { amountMinor: true, note: true } })).toEqual([{ amountMinor: 15000, note: "Launch post" }]);
 
     // The link builder: another site, a taken name, then a link that copies.
     await page.getByRole("button", { name: "Build a link" }).click();
