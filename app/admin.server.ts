@@ -2,6 +2,7 @@
 // client for that shop. A session of shop A only ever yields shop A.
 import db from "./db.server";
 import { shopForDomain } from "./models/shops.server";
+import { rememberStaffMember } from "./models/staff.server";
 import { boundedFormData } from "./request-body.server";
 import { authenticate } from "./shopify.server";
 import { freshOfflineSession } from "./shopify-access.server";
@@ -14,7 +15,14 @@ export async function requireShop(request: Request) {
   const shop = await shopForDomain(db, context.session.shop);
   // Who acts, for the audit log: the staff member named by the session token.
   const staffId = (context as { sessionToken?: { sub?: string } }).sessionToken?.sub;
+  if (staffId) await rememberStaffMember(db, shop, staffId, rawSessionToken(request));
   return { shop, session: context.session, graphql: context.admin.graphql, actor: staffId ? `staff:${staffId}` : "staff" };
+}
+
+/** The session token as App Bridge sent it: a bearer header on fetches, `id_token` on a document load. */
+function rawSessionToken(request: Request): string | null {
+  const bearer = /^Bearer (.+)$/.exec(request.headers.get("Authorization") ?? "");
+  return bearer?.[1] ?? new URL(request.url).searchParams.get("id_token");
 }
 
 /**

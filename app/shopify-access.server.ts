@@ -5,7 +5,7 @@
 // expires (and once more if Shopify refuses it anyway), a legacy non-expiring token is migrated to
 // an expiring pair, and renewals of one shop take turns across servers, because each refresh
 // rotates the refresh token and the pair must be stored whole (docs/decisions/006).
-import { HttpResponseError, LogSeverity, Session, shopifyApi } from "@shopify/shopify-api";
+import { HttpResponseError, LogSeverity, RequestedTokenType, Session, shopifyApi } from "@shopify/shopify-api";
 import { API_VERSION } from "./api-version";
 import db, { dbKind, type Tx } from "./db.server";
 import { env } from "./env.server";
@@ -181,4 +181,16 @@ export async function offlineGraphql(shop: string): Promise<AdminGraphql> {
       }
     }
   };
+}
+
+/**
+ * Who the staff member behind a session token is, as Shopify names them: an online token exchange
+ * made only for its `associated_user`. The online token itself is not kept or used; the app works
+ * with the shop's offline token.
+ */
+export async function staffMemberOf(shop: string, sessionToken: string): Promise<{ firstName: string; lastName: string }> {
+  const { session } = await tokenEndpoint().tokenExchange({ shop, sessionToken, requestedTokenType: RequestedTokenType.OnlineAccessToken });
+  const user = session.onlineAccessInfo?.associated_user;
+  if (!user) throw new Error("Shopify named no staff member for this session token");
+  return { firstName: user.first_name ?? "", lastName: user.last_name ?? "" };
 }

@@ -9,5 +9,7 @@ describe("the audit log in words", () => {
     expect(auditWords({ action: "commissions.approved", actor: "system", at }, "UTC").what).toBe("Commissions past their hold period approved automatically");
     expect(auditWords({ action: "payout-email.requested", actor: "influencer:abc", at }, "UTC", "Maya Rivera").what).toBe("New PayPal email asked for by Maya Rivera");
     expect(auditWords({ action: "something.new", actor: "staff", at }, "UTC").what).toBe("something.new by staff");
+    expect(auditWords({ action: "payout.paid", actor: "staff:42", at }, "UTC", "Ana Moreau").what).toBe("Payout marked paid by Ana Moreau");
+    expect(auditWords({ action: "payout-email.changed", actor: "influencer:gone", at }, "UTC").what).toBe("New PayPal email confirmed by the influencer");
   });
 });

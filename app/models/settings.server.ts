@@ -2,6 +2,7 @@
 // attribution. Every change is written to the audit log.
 import type { Db } from "../db.server";
 import type { ProgramSettings } from "../domain/settings-input";
+import { staffNames } from "./staff.server";
 
 export async function programSettings(db: Db, shopId: string): Promise<ProgramSettings> {
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
@@ -52,11 +53,11 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
   });
 }
 
-/** The latest audit entries, with the names of the influencers who made any of them. */
+/** The latest audit entries, with the name of whoever made each (an influencer, a staff member). */
 export async function recentAudit(db: Db, shopId: string, take = 20) {
   const entries = await db.auditEntry.findMany({ where: { shopId }, orderBy: { at: "desc" }, take });
   const ids = [...new Set(entries.flatMap((e) => (e.actor.startsWith("influencer:") ? [e.actor.slice("influencer:".length)] : [])))];
-  const names = new Map(ids.length ? (await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } })).map((i) => [i.id, i.name]) : []);
-  return entries.map((e) => ({ ...e, influencerName: e.actor.startsWith("influencer:") ? (names.get(e.actor.slice("influencer:".length)) ?? null) : null }));
+  const influencers = ids.length ? await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map([...influencers.map((i) => [`influencer:${i.id}`, i.name] as const), ...(await staffNames(db, shopId, entries.map((e) => e.actor)))]);
+  return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
 }
-

@@ -5,6 +5,7 @@ import { abstractFetch } from "@shopify/shopify-api/runtime";
 import { API_VERSION } from "../api-version";
 
 const SHOP_BRAND = `#graphql
+  # Storefront API
   query ShopBrand {
     shop { brand { logo { image { url(transform: { maxWidth: 240, maxHeight: 96 }) altText } } } }
   }`;

@@ -32,7 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       attributionWindowDays: String(s.attributionWindowDays),
       attributionMode: s.attributionMode,
     },
-    audit: audit.map((a) => ({ id: a.id, ...auditWords(a, shop.timezone, a.influencerName) })),
+    audit: audit.map((a) => ({ id: a.id, ...auditWords(a, shop.timezone, a.actorName) })),
   };
 };
 

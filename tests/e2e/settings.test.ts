@@ -69,7 +69,7 @@ describe("settings in the browser", () => {
     expect(await page.getByLabel("Tier 2: sales from").count()).toBe(0);
     expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(1);
     expect(await page.getByText("Enter a commission between 0 and 100 percent").count()).toBe(0);
-    await page.getByText("Settings saved by staff member 1").waitFor(); // the log in words
+    await page.getByText("Settings saved by Ana Moreau").waitFor(); // the log in words, with the staff member Shopify named
     await context.close();
   }, 60_000);
 });

@@ -3,7 +3,7 @@
 // refuses fields the token's scopes do not reach and queries over Shopify's cost limits, answers
 // with Shopify's response shapes and userErrors, issues access tokens by token exchange, refuses
 // unknown tokens, and can be told to throttle or fail the next calls.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
@@ -44,12 +44,13 @@ type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-re
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const OFFLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:offline-access-token";
+const ONLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:online-access-token";
 const GRANTED_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
 const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 /** From this day Shopify refuses Admin API calls made with non-expiring offline tokens of public apps. */
 const NON_EXPIRING_TOKENS_END = Date.UTC(2027, 0, 1);
 
-export type TokenRequest = { shop: string; grant: "exchange" | "migrate" | "refresh"; outcome: "ok" | "refused" };
+export type TokenRequest = { shop: string; grant: "exchange" | "migrate" | "refresh" | "online"; outcome: "ok" | "refused" };
 
 const randomToken = () => randomBytes(16).toString("hex");
 
@@ -147,11 +148,44 @@ export async function startAdminApiStandIn(options: {
       tokenRequests.push({ shop: domain, grant: "migrate", outcome: "ok" });
       return send(res, 200, issuePair(state, now));
     }
+    if (body.requested_token_type === ONLINE_TOKEN_TYPE) return onlineToken(res, state, body.subject_token);
     tokenRequests.push({ shop: domain, grant: "exchange", outcome: "ok" });
     if (body.expiring === "1") return send(res, 200, issuePair(state, now));
     const token = `shpat_standin_${randomToken()}`;
     state.accessTokens.set(token, { expiresAt: null, refreshToken: null });
     send(res, 200, { access_token: token, scope: grantedScopes });
+  }
+
+  /**
+   * An online token for the staff member the session token names, with who they are: Shopify
+   * checks the session token's signature, audience and shop first.
+   */
+  function onlineToken(res: ServerResponse, state: ShopState, subjectToken: string) {
+    const claims = verifiedSessionToken(subjectToken, options.apiKey, options.apiSecret, state.domain);
+    const member = claims && state.staff.get(String(claims.sub));
+    if (!claims || !member) {
+      tokenRequests.push({ shop: state.domain, grant: "online", outcome: "refused" });
+      return send(res, 400, { error: "invalid_subject_token" });
+    }
+    tokenRequests.push({ shop: state.domain, grant: "online", outcome: "ok" });
+    const token = `shpua_standin_${randomToken()}`;
+    state.accessTokens.set(token, { expiresAt: clock() + 86_399_000, refreshToken: null });
+    send(res, 200, {
+      access_token: token,
+      scope: grantedScopes,
+      expires_in: 86_399,
+      associated_user_scope: grantedScopes,
+      associated_user: {
+        id: Number(claims.sub),
+        first_name: member.firstName,
+        last_name: member.lastName,
+        email: member.email,
+        email_verified: true,
+        account_owner: member.accountOwner,
+        locale: "en",
+        collaborator: false,
+      },
+    });
   }
 
   /** Every access token of the shop has expired (its refresh tokens still work). */
@@ -469,4 +503,16 @@ export async function startAdminApiStandIn(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A session token's claims when the app's secret signed it for this app and shop and it has not expired. */
+function verifiedSessionToken(token: string, apiKey: string, secret: string, domain: string): { sub?: string } | null {
+  const [header, payload, signature] = token.split(".");
+  if (!header || !payload || !signature) return null;
+  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { aud?: string; dest?: string; exp?: number; sub?: string };
+  const fresh = (claims.exp ?? 0) * 1000 > Date.now() - 5_000;
+  return claims.aud === apiKey && claims.dest === `https://${domain}` && fresh ? claims : null;
 }

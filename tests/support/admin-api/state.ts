@@ -90,6 +90,8 @@ export type ShopState = {
   logo: { url: string; altText: string | null } | null;
   /** The Storefront API answers 503 for this shop (an outage). */
   storefrontDown: boolean;
+  /** The shop's staff by user id (a session token's `sub`), as an online token exchange names them. */
+  staff: Map<string, { firstName: string; lastName: string; email: string; accountOwner: boolean }>;
 };
 
 export function newShopState(domain: string): ShopState {
@@ -110,6 +112,7 @@ export function newShopState(domain: string): ShopState {
     webPixel: null,
     logo: null,
     storefrontDown: false,
+    staff: new Map([["1", { firstName: "Ana", lastName: "Moreau", email: `ana@${handle}.example`, accountOwner: true }]]),
   };
 }
 
