@@ -1,12 +1,9 @@
 // A button whose action asks first, in an App Bridge modal: archive, decline, cancel, end links.
 // The confirmed action posts `fields` to the page's action, as the button's own form would.
 import { useSubmit } from "@remix-run/react";
-import { Modal, TitleBar } from "@shopify/app-bridge-react";
+import { Modal, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { Box, Button, Text } from "@shopify/polaris";
 import { useId } from "react";
-
-type Modals = { modal?: { show: (id: string) => void; hide: (id: string) => void } };
-const modals = () => (window as unknown as { shopify?: Modals }).shopify?.modal;
 
 export function ConfirmButton(props: {
   label: string;
@@ -21,9 +18,10 @@ export function ConfirmButton(props: {
 }) {
   const id = `confirm-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const submit = useSubmit();
+  const shopify = useAppBridge();
   return (
     <>
-      <Button tone={props.destructive ? "critical" : undefined} size={props.size} disabled={props.disabled} onClick={() => modals()?.show(id)}>
+      <Button tone={props.destructive ? "critical" : undefined} size={props.size} disabled={props.disabled} onClick={() => shopify.modal.show(id)}>
         {props.label}
       </Button>
       <Modal id={id}>
@@ -35,13 +33,13 @@ export function ConfirmButton(props: {
             variant="primary"
             tone={props.destructive ? "critical" : undefined}
             onClick={() => {
-              modals()?.hide(id);
+              void shopify.modal.hide(id);
               submit(props.fields, { method: "post", ...(props.action ? { action: props.action } : {}) });
             }}
           >
             {props.confirmLabel ?? props.label}
           </button>
-          <button onClick={() => modals()?.hide(id)}>Go back</button>
+          <button onClick={() => shopify.modal.hide(id)}>Go back</button>
         </TitleBar>
       </Modal>
     </>

@@ -5,6 +5,7 @@ import { BlockStack, Box, Button, Card, Icon, InlineStack, ProgressBar, Text } f
 import { CheckCircleIcon } from "@shopify/polaris-icons";
 import type { ReactNode } from "react";
 import { setupSummary, type EmbedStatus, type SetupDone, type SetupStepId } from "~/domain/setup-guide";
+import { useToast } from "./useSuccessToast";
 
 type Step = { id: SetupStepId; title: string; help: string; action: (primary: boolean) => ReactNode };
 
@@ -21,6 +22,7 @@ const goTo = (label: string, url: string, target?: "_top") => (primary: boolean)
 
 export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: EmbedStatus; themeEditorUrl: string; applyUrl: string }) {
   const mark = useFetcher();
+  const showToast = useToast();
   const done: SetupDone = { ...props.done, embed: props.embed === "on" };
   const { count, total, complete } = setupSummary(done);
   if (complete || mark.formData?.get("intent") === "setup-dismiss") return null;
@@ -64,7 +66,7 @@ export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: Embed
           onClick={() => {
             void navigator.clipboard?.writeText(props.applyUrl);
             mark.submit({ intent: "setup-form-shared" }, { method: "post" });
-            (window as unknown as { shopify?: { toast?: { show: (m: string) => void } } }).shopify?.toast?.show("Application form link copied");
+            showToast("Application form link copied");
           }}
         >
           Copy form link

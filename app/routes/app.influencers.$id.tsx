@@ -15,7 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
-import { showToast, useSuccessToast } from "~/components/useSuccessToast";
+import { useSuccessToast, useToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { CodeBuilder, LinkBuilder, ProfileForm, type FormState } from "~/components/InfluencerForms";
 import { CopyButton } from "~/components/CopyButton";
@@ -51,6 +51,7 @@ export default function InfluencerPage() {
   const pressed = (intent: string, field?: string, id?: string) =>
     navigation.formData?.get("intent") === intent && (!field || navigation.formData?.get(field) === id);
   const [params, setParams] = useSearchParams();
+  const showToast = useToast();
   const addedToast = useRef(false);
   useEffect(() => {
     if (!params.get("added") || addedToast.current) return;

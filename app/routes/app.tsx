@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { NavMenu } from "@shopify/app-bridge-react";
+import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { Button, Card, EmptyState, Page } from "@shopify/polaris";
 import { useEffect, type ReactNode } from "react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
@@ -48,8 +48,9 @@ function AdminFrame({ apiKey, appBridgeUrl, children }: Loaded & { children: Rea
 /** The admin's loading bar (App Bridge) while a page or a form's answer is on its way. */
 function NavigationLoading() {
   const busy = useNavigation().state !== "idle";
+  const shopify = useAppBridge();
   useEffect(() => {
-    (window as unknown as { shopify?: { loading?: (on: boolean) => void } }).shopify?.loading?.(busy);
+    shopify.loading(busy);
   }, [busy]);
   return null;
 }
