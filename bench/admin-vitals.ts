@@ -1,7 +1,7 @@
 // Admin speed as Shopify measures it (Built for Shopify: LCP 2.5 s, CLS 0.1, INP 200 ms at p75):
 // every admin page of the seeded demo shop opened in Chromium, its Web Vitals read with the
 // browser's own PerformanceObserver (largest-contentful-paint, layout-shift, event timing), five
-// visits a page, the 75th percentile kept. The ratio printed is the worst of LCP/2.5 s, CLS/0.1
+// visits a page, each with a click, typing and a choice (INP), the 75th percentile kept. The ratio printed is the worst of LCP/2.5 s, CLS/0.1
 // and INP/200 ms (under 1 meets Built for Shopify's bars); the aim is far below: LCP under 1 s,
 // CLS 0, INP under 100 ms. The baseline, in the same run, is the same measurement of a static
 // page with Polaris's stylesheet and a heading: what the browser itself costs here.
@@ -16,13 +16,15 @@ import { buildAppIfStale } from "../scripts/build-app";
 import { applyMigrations } from "../scripts/migrate";
 import { DEMO_SHOP, seedDemoShop } from "../scripts/seed";
 import { startAdminApiStandIn } from "../tests/support/admin-api/server";
+import { whenInteractive } from "../tests/support/hydration";
 import { BROWSER_USER_AGENT } from "../tests/support/shopify";
 import { report, startServer } from "./support/harness";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const VISITS = Number(process.env.BENCH_VITALS_VISITS ?? 5);
-const PAGES = ["/app", "/app/influencers", "/app/applications", "/app/outreach", "/app/categories", "/app/what-works", "/app/payouts", "/app/settings", "/app/backfill", "/app/influencers/new", "/app/influencers/import"];
+const ALL_PAGES = ["/app", "/app/influencers", "/app/applications", "/app/outreach", "/app/categories", "/app/what-works", "/app/payouts", "/app/settings", "/app/backfill", "/app/influencers/new", "/app/influencers/import"];
+const PAGES = process.env.BENCH_VITALS_PAGES ? process.env.BENCH_VITALS_PAGES.split(",") : ALL_PAGES;
 const BARS = { lcp: 2500, cls: 0.1, inp: 200 };
 const AIMS = { lcp: 1000, cls: 0, inp: 100 };
 
@@ -48,10 +50,35 @@ async function measure(page: Page, url: string, ready: (page: Page) => Promise<v
   await page.goto(url);
   await ready(page);
   await page.waitForLoadState("networkidle");
-  // One interaction, as a merchant's first: a click on the page's heading area (no navigation).
-  await page.mouse.click(5, 300);
-  await page.waitForTimeout(300);
+  await interact(page);
   return page.evaluate(() => (window as unknown as { vitals: { lcp: number; cls: number; inp: number } }).vitals);
+}
+
+/**
+ * A merchant's first interactions, each one INP counts: a click on the page (no navigation), three
+ * keys typed into the page's first text field (what re-renders a form and raises its save bar), and
+ * the next choice of its first select (a period picker's, which loads the page's figures again).
+ */
+async function interact(page: Page) {
+  await page.mouse.click(5, 300);
+  await page.waitForTimeout(200);
+  const field = page.locator(".Polaris-Page input[type=text]:visible, .Polaris-Page textarea:visible").first();
+  if (await field.count()) {
+    await whenInteractive(field);
+    await field.click();
+    await page.keyboard.type("abc", { delay: 50 });
+    await page.waitForTimeout(200);
+  }
+  const select = page.locator(".Polaris-Page select:visible").first();
+  if (await select.count()) {
+    await whenInteractive(select);
+    const options = await select.locator("option").evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+    const current = await select.inputValue();
+    const next = options.find((o) => o !== current);
+    if (next !== undefined) await select.selectOption(next);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(200);
+  }
 }
 
 async function main() {

@@ -9,6 +9,7 @@ type Viz = typeof import("@shopify/polaris-viz");
 // Straight segments between days: a smoothed curve dips below zero between a day of sales and a
 // day without, drawing sales that never happened.
 const STRAIGHT_LINES = { Light: { line: { hasSpline: false } } };
+const CHART_HEIGHT = 280;
 
 export function SalesChart({ series, currency }: { series: Array<{ day: string; netSalesMinor: number; orders: number }>; currency: string }) {
   const [viz, setViz] = useState<Viz | null>(null);
@@ -19,10 +20,16 @@ export function SalesChart({ series, currency }: { series: Array<{ day: string; 
       alive = false;
     };
   }, []);
-  if (!viz) return <SkeletonBodyText lines={8} />;
+  // The skeleton takes the chart's own height, so nothing below moves when the chart arrives.
+  if (!viz)
+    return (
+      <div style={{ height: CHART_HEIGHT }}>
+        <SkeletonBodyText lines={8} />
+      </div>
+    );
   const { PolarisVizProvider, LineChart } = viz;
   return (
-    <div style={{ height: 280 }}>
+    <div style={{ height: CHART_HEIGHT }}>
       <PolarisVizProvider themes={STRAIGHT_LINES}>
         <LineChart
           theme="Light"

@@ -37,7 +37,7 @@ export default function Backfill() {
               {run && (
                 <BlockStack gap="200">
                   <InlineStack gap="200" blockAlign="center">
-                    <StatusBadge status={run.status} />
+                    <StatusBadge of="pastOrders" status={run.status} />
                     <Text as="span">
                       {run.phase === "gathering"
                         ? `Shopify is gathering your order history${run.gathered ? ` (${run.gathered} records so far)` : ""}`

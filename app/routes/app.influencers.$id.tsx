@@ -87,7 +87,7 @@ export default function InfluencerPage() {
   return (
     <Page
       title={inf.name}
-      titleMetadata={<StatusBadge status={inf.status} />}
+      titleMetadata={<StatusBadge of="influencer" status={inf.status} />}
       subtitle={inf.email}
       backAction={{ content: "Influencers", url: "/app/influencers" }}
     >
@@ -113,7 +113,7 @@ export default function InfluencerPage() {
                       <Text as="span" variant="headingSm">
                         {code.code}
                       </Text>
-                      <StatusBadge status={code.status} />
+                      <StatusBadge of="code" status={code.status} />
                       <Text as="span" tone="subdued">
                         {code.terms}
                         {code.ends ? `, until ${code.ends}` : ""}
@@ -155,7 +155,7 @@ export default function InfluencerPage() {
                         <Text as="span" variant="headingSm" breakWord>
                           {l.url}
                         </Text>
-                        <StatusBadge status={l.status} />
+                        <StatusBadge of="link" status={l.status} />
                       </InlineStack>
                       <Text as="p" tone="subdued">
                         Opens {l.destinationPath}

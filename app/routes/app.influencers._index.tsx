@@ -208,7 +208,7 @@ export default function Influencers() {
                 </Text>
               </IndexTable.Cell>
               <IndexTable.Cell>
-                <StatusBadge status={row.status} />
+                <StatusBadge of="influencer" status={row.status} />
               </IndexTable.Cell>
               <IndexTable.Cell>{row.codes}</IndexTable.Cell>
               <IndexTable.Cell>

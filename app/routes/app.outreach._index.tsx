@@ -15,6 +15,13 @@ import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/
 import { applicationUrl, previewEmail, resetTemplate, saveTemplate, sendPitches, templateFor } from "~/models/outreach.server";
 
 const KINDS = Object.keys(EMAIL_KIND_NAMES) as EmailKind[];
+
+/**
+ * The message box's height in rows, from the stored message, wrapped lines counted at the desktop
+ * width: the page arrives as tall as Polaris makes the box once it measures the text, so nothing
+ * below it moves.
+ */
+const messageRows = (text: string) => Math.max(14, text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / 110)), 1));
 const kindOf = (value: string | null | undefined): EmailKind => (KINDS.includes(value as EmailKind) ? (value as EmailKind) : "PITCH");
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -130,7 +137,7 @@ export default function Outreach() {
                   onChange={(value) => setParams({ kind: value })}
                 />
                 <TextField label="Subject" name="subject" value={subject} onChange={setSubject} autoComplete="off" error={errors.subject} />
-                <TextField label="Message" name="body" value={body} onChange={setBody} multiline={14} autoComplete="off" error={errors.body} />
+                <TextField label="Message" name="body" value={body} onChange={setBody} multiline={messageRows(data.template.body)} autoComplete="off" error={errors.body} />
                 <Text as="p" tone="subdued" variant="bodySm">
                   Merge fields: {data.fields.map((f) => `{{${f}}}`).join(" ")}
                 </Text>

@@ -21,7 +21,7 @@ export default function PayoutStatement() {
   return (
     <Page
       title={`Statement for ${s.influencer.name}`}
-      titleMetadata={<StatusBadge status={s.status} />}
+      titleMetadata={<StatusBadge of="payout" status={s.status} />}
       subtitle={`Payout of ${money(s.amountMinor)} created ${created}${paid ? `, paid ${paid}` : ""}`}
       backAction={{ content: "Payouts", url: "/app/payouts" }}
     >

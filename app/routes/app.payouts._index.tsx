@@ -320,7 +320,7 @@ export default function Payouts() {
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <BlockStack gap="100">
-                      <StatusBadge status={p.status} />
+                      <StatusBadge of="payout" status={p.status} />
                       {p.failure && (
                         <Text as="span" tone="critical" variant="bodySm">
                           {p.failure}

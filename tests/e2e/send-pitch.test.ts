@@ -5,7 +5,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_SHOP } from "../../scripts/seed";
-import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
+import { ARTIFACTS, merchantContext, useBrowser, whenInteractive } from "../support/browser";
 import { useDemo } from "../support/demo-app";
 import { shopRow } from "../support/factories";
 
@@ -22,6 +22,7 @@ describe("sending a pitch in the browser", () => {
     await page.goto(world.adminUrl("/app/outreach"));
     await page.getByRole("heading", { name: "Pitch prospects" }).waitFor({ timeout: 20_000 });
 
+    await whenInteractive(page.getByRole("button", { name: "Save template" })); // typed before hydration, the text would be lost
     await page.getByLabel("Subject").fill("{{first_name}}, a partnership with {{shop_name}}?");
     await page.getByLabel("Message").fill("Hi {{first_name}}, your {{favourite_colour}} posts are great. Apply: {{application_link}}");
     await page.getByRole("button", { name: "Save template" }).click();

@@ -1,7 +1,7 @@
 // Headless Chromium from the system (Debian's chromium package), driven by playwright-core.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { BROWSER_USER_AGENT } from "./shopify";
 
@@ -56,17 +56,4 @@ export function pageErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * Waits until React has hydrated the element (it carries React's props), so a choice made on it
- * reaches its handler. A select changed before hydration keeps the new value on screen but its
- * onChange never runs, and the choice is lost.
- */
-export async function whenInteractive(locator: Locator): Promise<Locator> {
-  await locator.waitFor();
-  await locator.page().waitForFunction(
-    (element) => element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps")),
-    await locator.elementHandle(),
-    { timeout: 20_000 },
-  );
-  return locator;
-}
+export { whenInteractive } from "./hydration";
