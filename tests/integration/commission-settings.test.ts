@@ -1,24 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
-import { seedInfluencerWithLink } from "../support/factories";
+import { seedInfluencerWithLink, settingsForm } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { orderPayload } from "../support/orders";
 import { adminFetch, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
 
-const settings = {
-  commissionKind: "PERCENT",
-  commissionPercent: "20",
-  fixedAmount: "0",
-  tiers: "",
-  overrides: "Fragrance = 5",
-  newCustomerBonus: "3.00",
-  holdPeriodDays: "14",
-  payoutThreshold: "25.00",
-  attributionWindowDays: "30",
-  attributionMode: "CODE_AND_LINK",
-};
+const settings = settingsForm({ commissionPercent: "20", overrides: "Fragrance = 5", newCustomerBonus: "3.00", holdPeriodDays: "14", payoutThreshold: "25.00" });
 
 function save(fields: Record<string, string>) {
   return adminFetch(world.app.url, "/app/settings", {

@@ -3,7 +3,7 @@
 // table, nothing changed here or in Shopify (the stand-in's recorded mutations).
 import { beforeAll, describe, expect, it } from "vitest";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
-import { seedInfluencerWithLink, shopRow } from "../support/factories";
+import { seedInfluencerWithLink, settingsForm, shopRow } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch } from "../support/shopify";
 
@@ -211,18 +211,7 @@ const forms: Form[] = [
   {
     name: "settings",
     path: () => "/app/settings",
-    fields: () => ({
-      commissionKind: "PERCENT",
-      commissionPercent: "11",
-      fixedAmount: "0",
-      tiers: "",
-      overrides: "",
-      newCustomerBonus: "0",
-      holdPeriodDays: "30",
-      payoutThreshold: "50",
-      attributionWindowDays: "30",
-      attributionMode: "CODE_AND_LINK",
-    }),
+    fields: () => settingsForm({ commissionPercent: "11" }),
     kinds: {
       commissionKind: "enum",
       commissionPercent: "number",

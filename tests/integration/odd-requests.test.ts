@@ -2,7 +2,7 @@
 // every unauthenticated redirect lands on, and a stranger applying with a prospect's email.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
-import { seedInfluencer, shopRow } from "../support/factories";
+import { seedInfluencer, settingsForm, shopRow } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch, adminPost, BROWSER_USER_AGENT } from "../support/shopify";
 
@@ -64,10 +64,7 @@ describe("odd requests get an answer, not a 500", () => {
 describe("amounts larger than a column holds", () => {
   it("a payout threshold of 21474836.48 is the field's error, and nothing is saved", async () => {
     const before = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
-    const response = await adminPost(world.app.url, "/app/settings", {
-      commissionKind: "PERCENT", commissionPercent: "10", fixedAmount: "0", tiers: "", overrides: "", newCustomerBonus: "0",
-      holdPeriodDays: "30", payoutThreshold: "21474836.48", attributionWindowDays: "30", attributionMode: "CODE_AND_LINK",
-    });
+    const response = await adminPost(world.app.url, "/app/settings", settingsForm({ payoutThreshold: "21474836.48" }));
     expect(response.status).toBeLessThan(500);
     expect(await response.text()).toContain("Enter an amount in USD");
     const after = await world.database.db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });

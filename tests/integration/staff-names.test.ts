@@ -4,23 +4,13 @@
 // and a Shopify that does not answer leaves the merchant's work untouched.
 import { describe, expect, it } from "vitest";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
+import { settingsForm } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { adminFetch } from "../support/shopify";
 
 const world = useWorld();
 
-const settings = {
-  commissionKind: "PERCENT",
-  commissionPercent: "12",
-  fixedAmount: "0",
-  tiers: "",
-  overrides: "",
-  newCustomerBonus: "0",
-  holdPeriodDays: "30",
-  payoutThreshold: "25.00",
-  attributionWindowDays: "30",
-  attributionMode: "CODE_AND_LINK",
-};
+const settings = settingsForm({ commissionPercent: "12", payoutThreshold: "25.00" });
 
 function saveSettings(shop: string, userId: string) {
   return adminFetch(world.app.url, "/app/settings", {

@@ -103,3 +103,20 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The settings page's form with every field a merchant sees, as a new shop has them; `changes` on top. */
+export function settingsForm(changes: Record<string, string> = {}): Record<string, string> {
+  return {
+    commissionKind: "PERCENT",
+    commissionPercent: "10",
+    fixedAmount: "0",
+    tiers: "",
+    overrides: "",
+    newCustomerBonus: "0",
+    holdPeriodDays: "30",
+    payoutThreshold: "50",
+    attributionWindowDays: "30",
+    attributionMode: "CODE_AND_LINK",
+    ...changes,
+  };
+}
