@@ -57,7 +57,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true as const };
 };
 
-function Figure({ label, value, change, help }: { label: string; value: string; change?: number | null; help?: string }) {
+/** A figure and its change on the period before; for a cost, going down is the good news. */
+function Figure({ label, value, change, help, lowerIsBetter }: { label: string; value: string; change?: number | null; help?: string; lowerIsBetter?: boolean }) {
+  const good = change != null && (lowerIsBetter ? change <= 0 : change >= 0);
   return (
     <Card>
       <BlockStack gap="100">
@@ -68,7 +70,7 @@ function Figure({ label, value, change, help }: { label: string; value: string; 
           <Text as="p" variant="headingXl">
             {value}
           </Text>
-          {change != null && <Badge tone={change >= 0 ? "success" : "critical"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(0)}%`}</Badge>}
+          {change != null && <Badge tone={good ? "success" : "critical"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(0)}%`}</Badge>}
         </InlineStack>
         {help && (
           <Text as="p" variant="bodySm" tone="subdued">
@@ -126,7 +128,7 @@ export default function Home() {
             <Figure label="Orders" value={current.orders.toLocaleString("en-US")} change={changes.orders} help={`${current.newCustomerOrders} from new customers`} />
             <Figure label="Clicks" value={current.clicks.toLocaleString("en-US")} change={changes.clicks} help={`Conversion ${ratio(current.conversion, "%")}`} />
             <Figure label="Commission earned" value={money(current.commissionMinor)} change={changes.commission} help={`Paid out so far: ${money(figures.paidAllTimeMinor)}`} />
-            <Figure label="Other costs" value={money(current.costsMinor)} change={changes.costs} help="Flat fees, gifted products, shipping" />
+            <Figure label="Other costs" value={money(current.costsMinor)} change={changes.costs} lowerIsBetter help="Flat fees, gifted products, shipping" />
             <Figure label="ROAS" value={ratio(current.roas, "x")} help="Net sales / (commission + costs)" />
             <Figure label="ROI" value={ratio(current.roi, "%")} help="(Net sales x gross margin - commission - costs) / (commission + costs)" />
           </InlineGrid>

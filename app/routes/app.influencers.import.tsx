@@ -84,15 +84,19 @@ export default function ImportInfluencers() {
                   <List.Item>tags are separated by commas; destinationPath is a page of your store (default /).</List.Item>
                   <List.Item>status is active (or empty) for a partner with a code now, or prospect for someone to pitch first from Outreach: a prospect needs no code and gets one when they join.</List.Item>
                 </List>
-                <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => setFile(files[0] ?? null)}>
-                  {file ? (
-                    <Text as="p" alignment="center">
-                      {file.name}
-                    </Text>
-                  ) : (
-                    <DropZone.FileUpload actionTitle="Add CSV file" />
-                  )}
-                </DropZone>
+                {/* Polaris sizes the drop zone once it has measured it in the browser (120 px here): the
+                    box is that tall from the first paint, so the buttons below do not move. */}
+                <div style={{ minHeight: 120 }}>
+                  <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => setFile(files[0] ?? null)}>
+                    {file ? (
+                      <Text as="p" alignment="center">
+                        {file.name}
+                      </Text>
+                    ) : (
+                      <DropZone.FileUpload actionTitle="Add CSV file" />
+                    )}
+                  </DropZone>
+                </div>
                 <input
                   type="file"
                   name="file"
