@@ -17,9 +17,7 @@ const build = await import(path.join(root, "build/server/index.js"));
 const handleRemix = createRequestHandler(build, process.env.NODE_ENV === "development" ? "development" : "production");
 const assets = sirv(path.join(root, "build/client"), { etag: true, immutable: true, dev: false });
 
-const listener = createRequestListener((request, client) =>
-  handleRemix(request, { clientAddress: client.address }),
-);
+const listener = createRequestListener((request, client) => handleRemix(request, { clientAddress: client.address }));
 
 // Referral links carry whole audiences at once and webhooks come in bursts: both are answered
 // before Remix (see app/referral-redirect.server.ts and app/webhooks/receive.server.ts).
@@ -31,11 +29,16 @@ const handleWebhook = build.entry.module.handleWebhookRequest;
 const { bodyLimitFor, isCrossSitePost, readNodeBody } = build.entry.module;
 function withBoundedBody(req, res) {
   if (isCrossSitePost(req.headers, new URL(req.url ?? "/", "http://app").pathname)) {
-    return void res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Forms are only accepted from this app's own pages");
+    return void res
+      .writeHead(403, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" })
+      .end("Forms are only accepted from this app's own pages");
   }
   const { limit, tooLarge } = bodyLimitFor(new URL(req.url ?? "/", "http://app").pathname);
   readNodeBody(req, limit, async (body) => {
-    if (!body) return void res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(tooLarge);
+    if (!body)
+      return void res
+        .writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" })
+        .end(tooLarge);
     const aborted = new AbortController();
     res.on("close", () => aborted.abort());
     const request = new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), {

@@ -19,7 +19,10 @@ export default defineConfig({
         extends: true,
         test: { name: "postgresql", include: ["tests/integration/**/*.test.ts"], env: { TEST_DATABASE: "postgresql" } },
       },
-      { extends: true, test: { name: "browser", include: ["tests/e2e/**/*.test.ts"], env: { TEST_DATABASE: "sqlite" } } },
+      {
+        extends: true,
+        test: { name: "browser", include: ["tests/e2e/**/*.test.ts"], env: { TEST_DATABASE: "sqlite" } },
+      },
     ],
   },
 });

@@ -16,7 +16,12 @@ export async function requireShop(request: Request) {
   // Who acts, for the audit log: the staff member named by the session token.
   const staffId = (context as { sessionToken?: { sub?: string } }).sessionToken?.sub;
   if (staffId) await rememberStaffMember(db, shop, staffId, rawSessionToken(request));
-  return { shop, session: context.session, graphql: context.admin.graphql, actor: staffId ? `staff:${staffId}` : "staff" };
+  return {
+    shop,
+    session: context.session,
+    graphql: context.admin.graphql,
+    actor: staffId ? `staff:${staffId}` : "staff",
+  };
 }
 
 /** The session token as App Bridge sent it: a bearer header on fetches, `id_token` on a document load. */

@@ -9,7 +9,6 @@ export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends" | "$use">;
 
 declare global {
-  // eslint-disable-next-line no-var
   var __referralDb: PrismaClient | undefined;
 }
 

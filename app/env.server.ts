@@ -11,7 +11,11 @@ const schema = z
     SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id from the Partner Dashboard)"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
     SHOPIFY_APP_URL: z.url("must be the public https URL of the app"),
-    SCOPES: z.string().default("write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events"), // as in shopify.app.toml
+    SCOPES: z
+      .string()
+      .default(
+        "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events",
+      ), // as in shopify.app.toml
     DATABASE_URL: z
       .string()
       .default(DEFAULT_DATABASE_URL)
@@ -41,7 +45,10 @@ const schema = z
     TOKEN_ENCRYPTION_KEY: z
       .string()
       .optional()
-      .refine((key) => key === undefined || Buffer.from(key, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)"),
+      .refine(
+        (key) => key === undefined || Buffer.from(key, "base64").length === 32,
+        "must be 32 bytes in base64 (openssl rand -base64 32)",
+      ),
     // Referral redirects read links through a short cache and write clicks in batches.
     LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
     CLICK_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
@@ -54,7 +61,10 @@ const schema = z
     // Behind load balancers: how many proxies in front of the app append to X-Forwarded-For (1 for
     // one load balancer; "true" means 1). The visitor is the entry that many hops from the right.
     TRUST_PROXY: z
-      .preprocess((v) => (v === undefined || v === "" || v === "false" ? 0 : v === "true" ? 1 : v), z.coerce.number().int().min(0).max(10))
+      .preprocess(
+        (v) => (v === undefined || v === "" || v === "false" ? 0 : v === "true" ? 1 : v),
+        z.coerce.number().int().min(0).max(10),
+      )
       .default(0),
   })
   .superRefine((env, ctx) => {

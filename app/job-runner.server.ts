@@ -16,7 +16,12 @@ const thisServer = (): Worker => (worker ??= { id: `server:${randomUUID()}`, lea
 // start a second loop over the same run.
 const working = new Set<string>();
 
-async function work(runId: string, claim: () => Promise<boolean>, run: () => Promise<void>, fail: (reason: string) => Promise<void>) {
+async function work(
+  runId: string,
+  claim: () => Promise<boolean>,
+  run: () => Promise<void>,
+  fail: (reason: string) => Promise<void>,
+) {
   if (working.has(runId)) return;
   working.add(runId);
   try {

@@ -20,12 +20,20 @@ const CORS = {
 const perVisitor = new RateLimit(20, 60_000);
 
 const answer = (status: number, error?: string) =>
-  new Response(error ?? null, { status, headers: { ...CORS, "Cache-Control": "no-store", ...(error ? { "Content-Type": "text/plain; charset=utf-8" } : {}) } });
+  new Response(error ?? null, {
+    status,
+    headers: {
+      ...CORS,
+      "Cache-Control": "no-store",
+      ...(error ? { "Content-Type": "text/plain; charset=utf-8" } : {}),
+    },
+  });
 
 export async function receivePixelReport(request: Request, remoteAddress: string | undefined): Promise<Response> {
   if (request.method === "OPTIONS") return answer(204);
   if (request.method !== "POST") return answer(405, "Only POST");
-  if (!perVisitor.take(clientAddress(remoteAddress, request.headers.get("x-forwarded-for")))) return answer(429, "Too many reports");
+  if (!perVisitor.take(clientAddress(remoteAddress, request.headers.get("x-forwarded-for"))))
+    return answer(429, "Too many reports");
   let body: Buffer;
   try {
     body = await boundedBody(request, bodyLimitFor("/pixel").limit);

@@ -19,5 +19,8 @@ export function setPublicHeaders(headers: Headers) {
 
 /** The visitor's address for rate limits (X-Forwarded-For only behind a trusted proxy). */
 export function visitorOf(request: Request, context: unknown): string {
-  return clientAddress((context as { clientAddress?: string } | undefined)?.clientAddress, request.headers.get("x-forwarded-for"));
+  return clientAddress(
+    (context as { clientAddress?: string } | undefined)?.clientAddress,
+    request.headers.get("x-forwarded-for"),
+  );
 }

@@ -65,4 +65,7 @@ export class RateLimit {
 }
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new Response("Too many attempts. Try again later.", { status: 429, headers: { "Retry-After": String(retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" } });
+  new Response("Too many attempts. Try again later.", {
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+  });

@@ -36,12 +36,18 @@ export async function flushReferralClicks() {
 export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | null): string {
   const hops = env().TRUST_PROXY;
   if (!hops || !forwardedFor) return remoteAddress ?? "";
-  const entries = forwardedFor.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = forwardedFor
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries[Math.max(0, entries.length - hops)] ?? remoteAddress ?? "";
 }
 
 export function outcomeHeaders(outcome: VisitOutcome): Record<string, string> {
-  const headers: Record<string, string> = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer-when-downgrade" };
+  const headers: Record<string, string> = {
+    "Cache-Control": "private, no-store",
+    "Referrer-Policy": "no-referrer-when-downgrade",
+  };
   if (outcome.status === 302) headers.Location = outcome.location;
   else headers["Content-Type"] = "text/plain; charset=utf-8";
   return headers;
@@ -52,7 +58,8 @@ export const LINK_NOT_FOUND = "This referral link does not exist (any more).";
 // Per visitor address and minute: far above what a person clicks, so only a flood is refused.
 let visitorLimit: RateLimit | null | undefined;
 function redirectLimit(): RateLimit | null {
-  if (visitorLimit === undefined) visitorLimit = env().REDIRECT_RATE_LIMIT > 0 ? new RateLimit(env().REDIRECT_RATE_LIMIT, 60_000) : null;
+  if (visitorLimit === undefined)
+    visitorLimit = env().REDIRECT_RATE_LIMIT > 0 ? new RateLimit(env().REDIRECT_RATE_LIMIT, 60_000) : null;
   return visitorLimit;
 }
 

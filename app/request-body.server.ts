@@ -46,17 +46,22 @@ export async function boundedFormData(request: Request): Promise<FormData> {
   try {
     body = await boundedBody(request, bodyLimitFor(new URL(request.url).pathname).limit);
   } catch (error) {
-    if (error instanceof BodyTooLarge) throw new Response(error.message, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (error instanceof BodyTooLarge)
+      throw new Response(error.message, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;
   }
-  return new Response(body as BodyInit, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
+  return new Response(body as BodyInit, {
+    headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+  }).formData();
 }
 
 /** What a path's body may hold: the CSV import's file and its form, or an ordinary form. */
 export function bodyLimitFor(pathname: string): { limit: number; tooLarge: string } {
-  if (pathname.startsWith("/app/influencers/import")) return { limit: IMPORT_LIMIT, tooLarge: "The file is larger than 2 MB" };
+  if (pathname.startsWith("/app/influencers/import"))
+    return { limit: IMPORT_LIMIT, tooLarge: "The file is larger than 2 MB" };
   if (pathname === PIXEL_PATH) return { limit: PIXEL_LIMIT, tooLarge: "The report is too large" };
-  if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return { limit: PUBLIC_FORM_LIMIT, tooLarge: "The form is too large" };
+  if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix)))
+    return { limit: PUBLIC_FORM_LIMIT, tooLarge: "The form is too large" };
   return { limit: FORM_LIMIT, tooLarge: "The form is too large" };
 }
 
@@ -65,11 +70,7 @@ export function bodyLimitFor(pathname: string): { limit: number; tooLarge: strin
  * (not kept) to its end, so the sender reads the 413 rather than a cut connection, unless it
  * declares or sends ten times the limit: then the connection is closed at once.
  */
-export function readNodeBody(
-  req: IncomingMessage,
-  limit: number,
-  done: (body: Buffer | null) => void,
-) {
+export function readNodeBody(req: IncomingMessage, limit: number, done: (body: Buffer | null) => void) {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > 10 * limit) {
     done(null);
@@ -96,7 +97,8 @@ export function isCrossSitePost(headers: IncomingHttpHeaders, pathname = ""): bo
   if (pathname === PIXEL_PATH) return false;
   const origin = headers.origin;
   if (!origin) return false;
-  const forwarded = typeof headers["x-forwarded-host"] === "string" ? headers["x-forwarded-host"].split(",")[0].trim() : "";
+  const forwarded =
+    typeof headers["x-forwarded-host"] === "string" ? headers["x-forwarded-host"].split(",")[0].trim() : "";
   const host = forwarded || headers.host;
   if (!host) return true;
   try {

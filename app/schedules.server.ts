@@ -20,7 +20,9 @@ const MINUTE = 60_000;
 
 export function startSchedules() {
   const approve = setInterval(() => {
-    approveDueCommissions(db, new Date()).catch((error) => console.error(`approving commissions failed: ${error.message}`));
+    approveDueCommissions(db, new Date()).catch((error) =>
+      console.error(`approving commissions failed: ${error.message}`),
+    );
   }, HOUR);
   const retry = setInterval(() => {
     retryWebhookEvents(db).catch((error) => console.error(`retrying webhooks failed: ${error.message}`));
@@ -28,18 +30,27 @@ export function startSchedules() {
   // Last month's emails, in the first days of a month; queued once per influencer and month.
   const monthly = setInterval(() => {
     if (new Date().getUTCDate() > 3) return;
-    queueMonthlyEmails(db, env().SHOPIFY_APP_URL).catch((error) => console.error(`queueing monthly emails failed: ${error.message}`));
+    queueMonthlyEmails(db, env().SHOPIFY_APP_URL).catch((error) =>
+      console.error(`queueing monthly emails failed: ${error.message}`),
+    );
   }, HOUR);
   // Processed webhook events past the retention period: their ids are only needed against repeats.
   const prune = setInterval(() => {
-    pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS).catch((error) => console.error(`pruning webhook events failed: ${error.message}`));
+    pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS).catch((error) =>
+      console.error(`pruning webhook events failed: ${error.message}`),
+    );
     // Web pixel reports whose order never came: a week is longer than any order takes to arrive.
-    purgeUnmatchedPixelReports(db, new Date(Date.now() - 7 * 24 * HOUR)).catch((error) => console.error(`pruning pixel reports failed: ${error.message}`));
+    purgeUnmatchedPixelReports(db, new Date(Date.now() - 7 * 24 * HOUR)).catch((error) =>
+      console.error(`pruning pixel reports failed: ${error.message}`),
+    );
   }, HOUR);
   // Backfills and imports whose server stopped mid-run, resumed here at their place.
-  const jobs = setInterval(() => {
-    resumeStalledJobs().catch((error) => console.error(`resuming jobs failed: ${error.message}`));
-  }, Math.max(1000, env().JOB_LEASE_MS / 2));
+  const jobs = setInterval(
+    () => {
+      resumeStalledJobs().catch((error) => console.error(`resuming jobs failed: ${error.message}`));
+    },
+    Math.max(1000, env().JOB_LEASE_MS / 2),
+  );
   const mail = setInterval(() => {
     deliverOutbox(db, mailTransport()).catch((error) => console.error(`sending mail failed: ${error.message}`));
   }, MINUTE);

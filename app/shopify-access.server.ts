@@ -52,10 +52,13 @@ async function renew(session: Session): Promise<Session> {
   const auth = tokenEndpoint();
   const shop = session.shop;
   if (!session.expires) {
-    return (await auth.migrateToExpiringToken({ shop, nonExpiringOfflineAccessToken: session.accessToken ?? "" })).session;
+    return (await auth.migrateToExpiringToken({ shop, nonExpiringOfflineAccessToken: session.accessToken ?? "" }))
+      .session;
   }
-  const refreshUsable = session.refreshToken && (!session.refreshTokenExpires || session.refreshTokenExpires.getTime() > Date.now());
-  if (!refreshUsable) throw new ShopifyAccessError(`Shopify access for ${shop} expired and there is no refresh token to renew it`);
+  const refreshUsable =
+    session.refreshToken && (!session.refreshTokenExpires || session.refreshTokenExpires.getTime() > Date.now());
+  if (!refreshUsable)
+    throw new ShopifyAccessError(`Shopify access for ${shop} expired and there is no refresh token to renew it`);
   return (await auth.refreshToken({ shop, refreshToken: session.refreshToken! })).session;
 }
 
@@ -104,10 +107,13 @@ async function storeOffline(tx: Tx, session: Session) {
 /** PostgreSQL: renewals of one shop wait for each other across servers. SQLite has one server. */
 async function oneAtATime<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (dbKind !== "postgresql") return work(db);
-  return db.$transaction(async (tx) => {
-    await lockKey(tx, dbKind, key);
-    return work(tx);
-  }, { timeout: 60_000, maxWait: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      await lockKey(tx, dbKind, key);
+      return work(tx);
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
 
 async function renewIfDue(shop: string, refusedToken?: string): Promise<Session> {
@@ -124,9 +130,10 @@ async function renewIfDue(shop: string, refusedToken?: string): Promise<Session>
       await storeOffline(tx, session);
       return session;
     } catch (error) {
-      failure = error instanceof HttpResponseError
-        ? `Shopify refused to renew the access token of ${shop} (${error.response.code}: ${JSON.stringify(error.response.body)})`
-        : (error as Error).message;
+      failure =
+        error instanceof HttpResponseError
+          ? `Shopify refused to renew the access token of ${shop} (${error.response.code}: ${JSON.stringify(error.response.body)})`
+          : (error as Error).message;
       return null;
     }
   });
@@ -188,8 +195,15 @@ export async function offlineGraphql(shop: string): Promise<AdminGraphql> {
  * made only for its `associated_user`. The online token itself is not kept or used; the app works
  * with the shop's offline token.
  */
-export async function staffMemberOf(shop: string, sessionToken: string): Promise<{ firstName: string; lastName: string }> {
-  const { session } = await tokenEndpoint().tokenExchange({ shop, sessionToken, requestedTokenType: RequestedTokenType.OnlineAccessToken });
+export async function staffMemberOf(
+  shop: string,
+  sessionToken: string,
+): Promise<{ firstName: string; lastName: string }> {
+  const { session } = await tokenEndpoint().tokenExchange({
+    shop,
+    sessionToken,
+    requestedTokenType: RequestedTokenType.OnlineAccessToken,
+  });
   const user = session.onlineAccessInfo?.associated_user;
   if (!user) throw new Error("Shopify named no staff member for this session token");
   return { firstName: user.first_name ?? "", lastName: user.last_name ?? "" };

@@ -12,7 +12,6 @@ import { connectWebPixel } from "./models/web-pixel.server";
 import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
 import { encryptedSessionStorage, tokenKey } from "./token-vault.server";
 
-
 const config = env();
 
 if (config.SHOPIFY_ADMIN_API_STAND_IN) {
@@ -27,7 +26,10 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: encryptedSessionStorage(new PrismaSessionStorage(db), tokenKey(config.SHOPIFY_API_SECRET, config.TOKEN_ENCRYPTION_KEY)),
+  sessionStorage: encryptedSessionStorage(
+    new PrismaSessionStorage(db),
+    tokenKey(config.SHOPIFY_API_SECRET, config.TOKEN_ENCRYPTION_KEY),
+  ),
   distribution: AppDistribution.AppStore,
   // Expiring offline tokens with refresh tokens: Shopify refuses non-expiring ones from 2027-01-01.
   // Background work renews them through shopify-access.server.ts.

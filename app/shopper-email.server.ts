@@ -19,7 +19,8 @@ export function emailHashWith(key: Buffer, email: string): string {
 let key: Buffer | undefined;
 function appKey(): Buffer {
   const secret = process.env.SHOPIFY_API_SECRET;
-  if (!secret && process.env.NODE_ENV === "production") throw new Error("SHOPIFY_API_SECRET is required to hash shoppers' emails");
+  if (!secret && process.env.NODE_ENV === "production")
+    throw new Error("SHOPIFY_API_SECRET is required to hash shoppers' emails");
   return shopperKey(secret ?? "development-only-shopper-key", process.env.CUSTOMER_HASH_KEY || undefined);
 }
 

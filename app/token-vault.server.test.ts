@@ -47,7 +47,14 @@ describe("stored Shopify tokens", () => {
   it("are encrypted by the session storage and given back in clear, both tokens", async () => {
     const { rows, storage } = memoryStorage();
     const vault = encryptedSessionStorage(storage as never, key);
-    const session = new Session({ id: "offline_a.myshopify.com", shop: "a.myshopify.com", state: "", isOnline: false, accessToken: "shpat_1", refreshToken: "shprt_1" });
+    const session = new Session({
+      id: "offline_a.myshopify.com",
+      shop: "a.myshopify.com",
+      state: "",
+      isOnline: false,
+      accessToken: "shpat_1",
+      refreshToken: "shprt_1",
+    });
     await vault.storeSession(session);
     expect(session.accessToken).toBe("shpat_1"); // the caller's session is left alone
     const row = rows.get(session.id)!;
@@ -55,6 +62,8 @@ describe("stored Shopify tokens", () => {
     expect(row.refreshToken).toMatch(/^enc:v1:/);
     const loaded = await vault.loadSession(session.id);
     expect([loaded?.accessToken, loaded?.refreshToken]).toEqual(["shpat_1", "shprt_1"]);
-    expect((await encryptedSessionStorage(storage as never, tokenKey("rotated")).loadSession(session.id))).toBeUndefined();
+    expect(
+      await encryptedSessionStorage(storage as never, tokenKey("rotated")).loadSession(session.id),
+    ).toBeUndefined();
   });
 });

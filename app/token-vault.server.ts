@@ -36,7 +36,10 @@ export function sealToken(key: Buffer, token: string): string {
 /** The token itself; a value stored before encryption comes back unchanged. */
 export function openToken(key: Buffer, stored: string): string {
   if (!stored.startsWith(PREFIX)) return stored;
-  const [iv, tag, sealed] = stored.slice(PREFIX.length).split(".").map((part) => Buffer.from(part, "base64url"));
+  const [iv, tag, sealed] = stored
+    .slice(PREFIX.length)
+    .split(".")
+    .map((part) => Buffer.from(part, "base64url"));
   const decipher = createDecipheriv("aes-256-gcm", key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(sealed), decipher.final()]).toString("utf8");
@@ -62,7 +65,11 @@ export function encryptedSessionStorage(inner: SessionStorage, key: Buffer): Ses
   };
   return {
     storeSession: async (session) => {
-      return inner.storeSession(mapTokens(new Session(session.toObject()), (token) => (token.startsWith(PREFIX) ? token : sealToken(key, token))));
+      return inner.storeSession(
+        mapTokens(new Session(session.toObject()), (token) =>
+          token.startsWith(PREFIX) ? token : sealToken(key, token),
+        ),
+      );
     },
     loadSession: async (id) => open(await inner.loadSession(id)),
     deleteSession: (id) => inner.deleteSession(id),

@@ -23,7 +23,19 @@ import { report, startServer } from "./support/harness";
 const root = path.resolve(import.meta.dirname, "..");
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const VISITS = Number(process.env.BENCH_VITALS_VISITS ?? 5);
-const ALL_PAGES = ["/app", "/app/influencers", "/app/applications", "/app/outreach", "/app/categories", "/app/what-works", "/app/payouts", "/app/settings", "/app/backfill", "/app/influencers/new", "/app/influencers/import"];
+const ALL_PAGES = [
+  "/app",
+  "/app/influencers",
+  "/app/applications",
+  "/app/outreach",
+  "/app/categories",
+  "/app/what-works",
+  "/app/payouts",
+  "/app/settings",
+  "/app/backfill",
+  "/app/influencers/new",
+  "/app/influencers/import",
+];
 const PAGES = process.env.BENCH_VITALS_PAGES ? process.env.BENCH_VITALS_PAGES.split(",") : ALL_PAGES;
 const BARS = { lcp: 2500, cls: 0.1, inp: 200 };
 const AIMS = { lcp: 1000, cls: 0, inp: 100 };
@@ -37,16 +49,19 @@ const OBSERVE = () => {
     for (const e of list.getEntries()) vitals.lcp = Math.max(vitals.lcp, e.startTime);
   }).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) vitals.cls += e.value;
+    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+      if (!e.hadRecentInput) vitals.cls += e.value;
   }).observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as Array<PerformanceEntry & { interactionId?: number }>) if (e.interactionId) vitals.inp = Math.max(vitals.inp, e.duration);
+    for (const e of list.getEntries() as Array<PerformanceEntry & { interactionId?: number }>)
+      if (e.interactionId) vitals.inp = Math.max(vitals.inp, e.duration);
   }).observe({ type: "event", buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
 };
 
 // The browser reports no interaction shorter than the observer's 16 ms threshold.
 const inpWords = (ms: number) => (ms === 0 ? "under 16 ms" : `${ms.toFixed(0)} ms`);
-const p75 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.75) - 1)];
+const p75 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.75) - 1)];
 
 async function measure(page: Page, url: string, ready: (page: Page) => Promise<void>) {
   await page.goto(url);
@@ -107,12 +122,26 @@ async function main() {
   const polarisCss = readFileSync(path.join(root, "node_modules/@shopify/polaris/build/esm/styles.css"), "utf8");
   const bare = createServer((req, res) => {
     if (req.url === "/polaris.css") return void res.writeHead(200, { "Content-Type": "text/css" }).end(polarisCss);
-    res.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><html><head><link rel="stylesheet" href="/polaris.css"></head><body><h1>Referral Loop</h1><p>What influencers bring.</p></body></html>`);
+    res
+      .writeHead(200, { "Content-Type": "text/html" })
+      .end(
+        `<!doctype html><html><head><link rel="stylesheet" href="/polaris.css"></head><body><h1>Referral Loop</h1><p>What influencers bring.</p></body></html>`,
+      );
   });
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
+  });
   const host = Buffer.from("admin.shopify.com/store/demo-store").toString("base64url");
   const admin = (pathname: string) => `${app.url}${pathname}?embedded=1&shop=${DEMO_SHOP}&host=${host}`;
   try {
@@ -125,14 +154,28 @@ async function main() {
     await page.getByRole("heading", { name: "Leaderboard" }).waitFor({ timeout: 30_000 });
 
     const baseline: Array<{ lcp: number; cls: number; inp: number }> = [];
-    for (let i = 0; i < VISITS; i++) baseline.push(await measure(page, bareUrl, (p) => p.getByRole("heading").first().waitFor()));
-    const base = { lcp: p75(baseline.map((v) => v.lcp)), cls: p75(baseline.map((v) => v.cls)), inp: p75(baseline.map((v) => v.inp)) };
-    console.log(`baseline (static Polaris page): LCP ${base.lcp.toFixed(0)} ms, CLS ${base.cls.toFixed(3)}, INP ${inpWords(base.inp)}`);
+    for (let i = 0; i < VISITS; i++)
+      baseline.push(await measure(page, bareUrl, (p) => p.getByRole("heading").first().waitFor()));
+    const base = {
+      lcp: p75(baseline.map((v) => v.lcp)),
+      cls: p75(baseline.map((v) => v.cls)),
+      inp: p75(baseline.map((v) => v.inp)),
+    };
+    console.log(
+      `baseline (static Polaris page): LCP ${base.lcp.toFixed(0)} ms, CLS ${base.cls.toFixed(3)}, INP ${inpWords(base.inp)}`,
+    );
 
     for (const pathname of PAGES) {
       const visits = [];
-      for (let i = 0; i < VISITS; i++) visits.push(await measure(page, admin(pathname), (p) => p.locator(".Polaris-Page").first().waitFor({ timeout: 30_000 })));
-      const v = { lcp: p75(visits.map((x) => x.lcp)), cls: p75(visits.map((x) => x.cls)), inp: p75(visits.map((x) => x.inp)) };
+      for (let i = 0; i < VISITS; i++)
+        visits.push(
+          await measure(page, admin(pathname), (p) => p.locator(".Polaris-Page").first().waitFor({ timeout: 30_000 })),
+        );
+      const v = {
+        lcp: p75(visits.map((x) => x.lcp)),
+        cls: p75(visits.map((x) => x.cls)),
+        inp: p75(visits.map((x) => x.inp)),
+      };
       const ratio = Math.max(v.lcp / BARS.lcp, v.cls / BARS.cls, v.inp / BARS.inp);
       const aims = v.lcp <= AIMS.lcp && v.cls <= AIMS.cls && v.inp <= AIMS.inp ? "aims met" : "aims missed";
       report(

@@ -52,9 +52,16 @@ function rollupsSql(kind: "sqlite" | "postgresql", shopId: string) {
 }
 
 async function seed(db: PrismaClient, kind: "sqlite" | "postgresql", orders: number) {
-  const shop = await db.shop.create({ data: { domain: "bench-shop.myshopify.com", handle: "bench-shop", currency: "USD", timezone: "UTC" } });
+  const shop = await db.shop.create({
+    data: { domain: "bench-shop.myshopify.com", handle: "bench-shop", currency: "USD", timezone: "UTC" },
+  });
   await db.influencer.createMany({
-    data: Array.from({ length: INFLUENCERS }, (_, i) => ({ id: `inf-${i}`, shopId: shop.id, name: `Influencer ${i}`, email: `influencer${i}@example.com` })),
+    data: Array.from({ length: INFLUENCERS }, (_, i) => ({
+      id: `inf-${i}`,
+      shopId: shop.id,
+      name: `Influencer ${i}`,
+      email: `influencer${i}@example.com`,
+    })),
   });
   await db.$executeRawUnsafe(ORDERS_SQL[kind](shop.id, orders));
   for (const sql of rollupsSql(kind, shop.id)) await db.$executeRawUnsafe(sql);
@@ -83,18 +90,26 @@ async function measure(kind: "sqlite" | "postgresql") {
       const runs: number[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await loaderMs(db, shop));
       times.push(median(runs));
-      console.log(`${kind}: ${orders} orders (${days} influencer-days, seeded in ${seeded} s): loader ${median(runs).toFixed(1)} ms`);
+      console.log(
+        `${kind}: ${orders} orders (${days} influencer-days, seeded in ${seeded} s): loader ${median(runs).toFixed(1)} ms`,
+      );
     } finally {
       await db.$disconnect();
       await cleanup();
     }
   }
   const ratio = times[times.length - 1] / times[0];
-  report(`dashboard-${kind}`, ratio, `loader ${times.map((t) => `${t.toFixed(0)} ms`).join(" vs ")} at ${SIZES.join(" vs ")} orders, ${INFLUENCERS} influencers`);
+  report(
+    `dashboard-${kind}`,
+    ratio,
+    `loader ${times.map((t) => `${t.toFixed(0)} ms`).join(" vs ")} at ${SIZES.join(" vs ")} orders, ${INFLUENCERS} influencers`,
+  );
 }
 
 async function main() {
-  for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">) {
+  for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<
+    "sqlite" | "postgresql"
+  >) {
     await measure(kind);
   }
 }

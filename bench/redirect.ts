@@ -23,11 +23,22 @@ async function main() {
   await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   const shop = await db.shop.create({ data: { domain: "bench-shop.myshopify.com", handle: "bench-shop" } });
-  const influencer = await db.influencer.create({ data: { shopId: shop.id, name: "Bench", email: "bench@example.com" } });
-  const code = await db.discountCode.create({
-    data: { shopId: shop.id, influencerId: influencer.id, code: "BENCH10", codeKey: "BENCH10", status: "ACTIVE", shopifyDiscountId: "gid://shopify/DiscountCodeNode/1" },
+  const influencer = await db.influencer.create({
+    data: { shopId: shop.id, name: "Bench", email: "bench@example.com" },
   });
-  await db.referralLink.create({ data: { shopId: shop.id, influencerId: influencer.id, slug: "bench", discountCodeId: code.id } });
+  const code = await db.discountCode.create({
+    data: {
+      shopId: shop.id,
+      influencerId: influencer.id,
+      code: "BENCH10",
+      codeKey: "BENCH10",
+      status: "ACTIVE",
+      shopifyDiscountId: "gid://shopify/DiscountCodeNode/1",
+    },
+  });
+  await db.referralLink.create({
+    data: { shopId: shop.id, influencerId: influencer.id, slug: "bench", discountCodeId: code.id },
+  });
 
   const location = "https://bench-shop.myshopify.com/discount/BENCH10?redirect=%2F%3Fref%3Dbench";
   const bare = await startServer(path.join(root, "bench/support/bare-redirect-server.mjs"), { LOCATION: location });
@@ -52,7 +63,13 @@ async function main() {
     {
       setupRequest: (request) => {
         visitor += 1;
-        return { ...request, headers: { ...request.headers, "x-forwarded-for": `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}` } };
+        return {
+          ...request,
+          headers: {
+            ...request.headers,
+            "x-forwarded-for": `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`,
+          },
+        };
       },
     },
   ];
@@ -63,12 +80,21 @@ async function main() {
     rates.bare.push((await load({ url: `${bare.url}/r/bench`, seconds, connections, headers })).requestsPerSecond);
     const repeat = await load({ url: `${app.url}/r/bench`, seconds, connections, headers });
     const fresh = await load({ url: `${app.url}/r/bench`, seconds, connections, headers, requests: newVisitor });
-    if (repeat.non2xx !== repeat.total || fresh.non2xx !== fresh.total) throw new Error("the app answered something other than 302");
+    if (repeat.non2xx !== repeat.total || fresh.non2xx !== fresh.total)
+      throw new Error("the app answered something other than 302");
     rates.repeat.push(repeat.requestsPerSecond);
     rates.fresh.push(fresh.requestsPerSecond);
   }
   await app.stop(); // writes the last click batch
-  if (/not written/.test(app.output())) console.log(app.output().split("\n").filter((l) => /not written/.test(l)).slice(0, 3).join("\n"));
+  if (/not written/.test(app.output()))
+    console.log(
+      app
+        .output()
+        .split("\n")
+        .filter((l) => /not written/.test(l))
+        .slice(0, 3)
+        .join("\n"),
+    );
   await bare.stop();
   const clicks = await db.click.count();
   await db.$disconnect();
@@ -79,8 +105,16 @@ async function main() {
   console.log(`app, one visitor clicking again and again: ${median(rates.repeat).toFixed(0)} req/s`);
   console.log(`app, every click a new visitor (one stored row each): ${median(rates.fresh).toFixed(0)} req/s`);
   console.log(`clicks stored one by one: ${clicks}`);
-  report("redirect", median(rates.repeat) / bareRate, `repeat visitor: ${median(rates.repeat).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`);
-  report("redirect-new-visitors", median(rates.fresh) / bareRate, `a stored click per request: ${median(rates.fresh).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`);
+  report(
+    "redirect",
+    median(rates.repeat) / bareRate,
+    `repeat visitor: ${median(rates.repeat).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`,
+  );
+  report(
+    "redirect-new-visitors",
+    median(rates.fresh) / bareRate,
+    `a stored click per request: ${median(rates.fresh).toFixed(0)} vs bare ${bareRate.toFixed(0)} req/s`,
+  );
 }
 
 main().catch((error) => {

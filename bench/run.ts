@@ -9,7 +9,11 @@ const rows: Array<{ name: string; ratio: string; detail: string }> = [];
 
 for (const file of benches) {
   console.log(`\n== bench/${file}`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench", file)], { cwd: root, encoding: "utf8", env: process.env });
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench", file)], {
+    cwd: root,
+    encoding: "utf8",
+    env: process.env,
+  });
   process.stdout.write(run.stdout);
   if (run.status !== 0) {
     process.stderr.write(run.stderr);

@@ -32,11 +32,17 @@ const recent: number[] = [];
 function nextDelivery(mix: Mix): { topic: string; payload: unknown } {
   const roll = Math.random();
   const known = recent.length ? recent[Math.floor(Math.random() * recent.length)] : null;
-  if (mix === "mixed" && known && roll < 0.3) return { topic: "orders/updated", payload: orderPayload(known, "paid", new Date(Date.now() + 1000)) };
+  if (mix === "mixed" && known && roll < 0.3)
+    return { topic: "orders/updated", payload: orderPayload(known, "paid", new Date(Date.now() + 1000)) };
   if (mix === "mixed" && known && roll < 0.5) {
     return {
       topic: "refunds/create",
-      payload: { id: refundId++, order_id: known, created_at: new Date().toISOString(), refund_line_items: [{ line_item_id: known * 10 + 1, quantity: 1, subtotal_set: moneySet("36.00") }] },
+      payload: {
+        id: refundId++,
+        order_id: known,
+        created_at: new Date().toISOString(),
+        refund_line_items: [{ line_item_id: known * 10 + 1, quantity: 1, subtotal_set: moneySet("36.00") }],
+      },
     };
   }
   orderId += 1;
@@ -63,8 +69,22 @@ function orderPayload(id: number, financialStatus: string, updatedAt: Date) {
     total_tax_set: money("7.20"),
     total_price_set: money("102.20"),
     line_items: [
-      { id: id * 10, product_id: 555, title: "Serum", quantity: 2, price_set: money("30.00"), discount_allocations: [{ amount_set: money("6.00") }] },
-      { id: id * 10 + 1, product_id: 556, title: "Cream", quantity: 1, price_set: money("40.00"), discount_allocations: [{ amount_set: money("4.00") }] },
+      {
+        id: id * 10,
+        product_id: 555,
+        title: "Serum",
+        quantity: 2,
+        price_set: money("30.00"),
+        discount_allocations: [{ amount_set: money("6.00") }],
+      },
+      {
+        id: id * 10 + 1,
+        product_id: 556,
+        title: "Cream",
+        quantity: 1,
+        price_set: money("40.00"),
+        discount_allocations: [{ amount_set: money("4.00") }],
+      },
     ],
     refunds: [],
   };
@@ -100,11 +120,35 @@ async function prepare(kind: "sqlite" | "postgresql") {
   const { databaseUrl, cleanup } = await benchDatabase(kind, "webhooks");
   const db = createDb(databaseUrl);
   const shop = await db.shop.create({ data: { domain: shopDomain, handle: "bench-shop" } });
-  await db.session.create({ data: { id: `offline_${shopDomain}`, shop: shopDomain, state: "", scope: "write_discounts,read_orders,read_products", accessToken: "shpat_bench" } });
-  const influencer = await db.influencer.create({ data: { shopId: shop.id, name: "Bench", email: "bench@example.com" } });
-  await db.discountCode.create({ data: { shopId: shop.id, influencerId: influencer.id, code: "BENCH10", codeKey: "BENCH10", status: "ACTIVE", shopifyDiscountId: "gid://shopify/DiscountCodeNode/1" } });
-  for (const [id, type] of [["555", "Skincare"], ["556", "Skincare"]]) {
-    await db.product.create({ data: { shopId: shop.id, shopifyProductId: id, title: `Product ${id}`, productType: type } });
+  await db.session.create({
+    data: {
+      id: `offline_${shopDomain}`,
+      shop: shopDomain,
+      state: "",
+      scope: "write_discounts,read_orders,read_products",
+      accessToken: "shpat_bench",
+    },
+  });
+  const influencer = await db.influencer.create({
+    data: { shopId: shop.id, name: "Bench", email: "bench@example.com" },
+  });
+  await db.discountCode.create({
+    data: {
+      shopId: shop.id,
+      influencerId: influencer.id,
+      code: "BENCH10",
+      codeKey: "BENCH10",
+      status: "ACTIVE",
+      shopifyDiscountId: "gid://shopify/DiscountCodeNode/1",
+    },
+  });
+  for (const [id, type] of [
+    ["555", "Skincare"],
+    ["556", "Skincare"],
+  ]) {
+    await db.product.create({
+      data: { shopId: shop.id, shopifyProductId: id, title: `Product ${id}`, productType: type },
+    });
   }
   return { databaseUrl, db, cleanup };
 }
@@ -137,30 +181,37 @@ async function measure(kind: "sqlite" | "postgresql", mix: Mix) {
   const appRates: number[] = [];
   const p99s: number[] = [];
   try {
-  const processed = () => db.webhookEvent.count({ where: { shopDomain, status: "PROCESSED" } });
-  const waiting = () => db.webhookEvent.count({ where: { shopDomain, status: "RECEIVED" } });
-  for (let round = 0; round < rounds; round++) {
-    // The baseline stores under another shop, so the app's own events can be counted apart.
-    const baseline = await load({ url: bare.url, seconds, connections, requests: orderRequests(mix, "bench-baseline.myshopify.com") });
-    // The bare server may still be writing its last requests: the app starts on a quiet database.
-    await settled(() => db.webhookEvent.count({ where: { shopDomain: "bench-baseline.myshopify.com" } }));
-    const before = await processed();
-    const started = performance.now();
-    const measured = await load({ url: app.url, seconds, connections, requests: orderRequests(mix) });
-    // End to end: the run lasts until every event it delivered is stored and processed.
-    let finished = await settled(processed);
-    for (let i = 0; i < 1200 && (await waiting()) > 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      finished = performance.now();
+    const processed = () => db.webhookEvent.count({ where: { shopDomain, status: "PROCESSED" } });
+    const waiting = () => db.webhookEvent.count({ where: { shopDomain, status: "RECEIVED" } });
+    for (let round = 0; round < rounds; round++) {
+      // The baseline stores under another shop, so the app's own events can be counted apart.
+      const baseline = await load({
+        url: bare.url,
+        seconds,
+        connections,
+        requests: orderRequests(mix, "bench-baseline.myshopify.com"),
+      });
+      // The bare server may still be writing its last requests: the app starts on a quiet database.
+      await settled(() => db.webhookEvent.count({ where: { shopDomain: "bench-baseline.myshopify.com" } }));
+      const before = await processed();
+      const started = performance.now();
+      const measured = await load({ url: app.url, seconds, connections, requests: orderRequests(mix) });
+      // End to end: the run lasts until every event it delivered is stored and processed.
+      let finished = await settled(processed);
+      for (let i = 0; i < 1200 && (await waiting()) > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        finished = performance.now();
+      }
+      const elapsed = (finished - started) / 1000;
+      if (baseline.non2xx || measured.non2xx || measured.errors) {
+        throw new Error(
+          `non-200 answers: baseline ${baseline.non2xx}, app ${measured.non2xx} (errors ${measured.errors})\n${app.output().slice(-2000)}`,
+        );
+      }
+      bareRates.push(baseline.requestsPerSecond);
+      appRates.push(((await processed()) - before) / elapsed);
+      p99s.push(measured.p99);
     }
-    const elapsed = (finished - started) / 1000;
-    if (baseline.non2xx || measured.non2xx || measured.errors) {
-      throw new Error(`non-200 answers: baseline ${baseline.non2xx}, app ${measured.non2xx} (errors ${measured.errors})\n${app.output().slice(-2000)}`);
-    }
-    bareRates.push(baseline.requestsPerSecond);
-    appRates.push(((await processed()) - before) / elapsed);
-    p99s.push(measured.p99);
-  }
   } finally {
     await app.stop();
     await bare.stop();
@@ -178,12 +229,18 @@ async function measure(kind: "sqlite" | "postgresql", mix: Mix) {
     `${kind} (${mix}): bare ${median(bareRates).toFixed(0)} req/s, app ${median(appRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms; ` +
       `processed ${events}, attributed by code ${attributed}, failed ${failed}`,
   );
-  report(mix === "create" ? `webhooks-${kind}` : `webhooks-mixed-${kind}`, ratio, `app ${median(appRates).toFixed(0)} vs bare ${median(bareRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms at ${connections} senders`);
+  report(
+    mix === "create" ? `webhooks-${kind}` : `webhooks-mixed-${kind}`,
+    ratio,
+    `app ${median(appRates).toFixed(0)} vs bare ${median(bareRates).toFixed(0)} req/s, p99 ${Math.max(...p99s)} ms at ${connections} senders`,
+  );
 }
 
 async function main() {
   buildAppIfStale();
-  for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">) {
+  for (const kind of (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Array<
+    "sqlite" | "postgresql"
+  >) {
     for (const mix of (process.env.BENCH_MIX ?? "create,mixed").split(",") as Mix[]) await measure(kind, mix);
   }
 }

@@ -8,7 +8,9 @@ import { deliverOutbox, mailTransport } from "../app/models/outbox.server";
 async function main() {
   const queued = await queueMonthlyEmails(db, env().SHOPIFY_APP_URL);
   const sent = await deliverOutbox(db, mailTransport());
-  console.log(`${queued} monthly emails queued; ${sent.sent} sent, ${sent.failed} failed${mailTransport() ? "" : " (SMTP_URL is not set: mail waits in the outbox)"}`);
+  console.log(
+    `${queued} monthly emails queued; ${sent.sent} sent, ${sent.failed} failed${mailTransport() ? "" : " (SMTP_URL is not set: mail waits in the outbox)"}`,
+  );
   await db.$disconnect();
 }
 

@@ -9,7 +9,9 @@ import { retryWebhookEvents } from "../app/webhooks/retry.server";
 retryWebhookEvents(db)
   .then(async (result) => {
     const pruned = await pruneProcessedEvents(db, new Date(), env().WEBHOOK_RETENTION_DAYS);
-    console.log(`${result.attempted} events retried: ${result.processed} processed, ${result.failed} still failing; ${pruned} old processed events deleted`);
+    console.log(
+      `${result.attempted} events retried: ${result.processed} processed, ${result.failed} still failing; ${pruned} old processed events deleted`,
+    );
     return db.$disconnect().then(() => process.exit(result.failed ? 1 : 0));
   })
   .catch((error) => {

@@ -82,7 +82,10 @@ async function main() {
   await page.getByRole("heading", { name: "Portal" }).waitFor();
   await shot("influencer-page");
   await page.getByRole("button", { name: /Make a portal link|New link/ }).click();
-  const portalLink = (await page.getByText(/\/portal\//).first().textContent())!.trim();
+  const portalLink = (await page
+    .getByText(/\/portal\//)
+    .first()
+    .textContent())!.trim();
   const phone = await (await merchantContext(browser, { width: 390, height: 844 })).newPage();
   const phoneShot = async (name: string) => {
     await phone.waitForLoadState("networkidle");
@@ -108,7 +111,9 @@ async function main() {
 
 /** Charts load after hydration: wait until no skeleton is left (or give up after a while). */
 async function chartsDrawn(page: Page) {
-  await page.waitForFunction(() => !document.querySelector(".Polaris-SkeletonBodyText"), undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector(".Polaris-SkeletonBodyText"), undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
 }
 

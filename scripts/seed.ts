@@ -7,7 +7,8 @@ import { rebuildRollups } from "../app/models/rollups.server";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";
-export const DEMO_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
+export const DEMO_SCOPES =
+  "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
 
 /** mulberry32: a small, fast, seedable generator, so the demo data is the same on every run. */
 export function randomGenerator(seed: number) {
@@ -28,28 +29,110 @@ export function randomGenerator(seed: number) {
 }
 
 const CATALOGUE = [
-  { type: "Skincare", collections: ["Skincare", "Bestsellers"], items: ["Vitamin C Serum", "Hydrating Cleanser", "Night Repair Cream", "SPF 50 Sunscreen"], price: [2400, 4800] },
-  { type: "Makeup", collections: ["Makeup"], items: ["Matte Lipstick", "Volume Mascara", "Glow Highlighter", "Brow Pencil"], price: [1400, 3200] },
-  { type: "Haircare", collections: ["Haircare"], items: ["Repair Shampoo", "Silk Conditioner", "Curl Cream"], price: [1800, 3600] },
-  { type: "Fragrance", collections: ["Fragrance", "Gifts"], items: ["Amber Eau de Parfum", "Citrus Body Mist"], price: [5200, 9800] },
-  { type: "Wellness", collections: ["Wellness", "Gifts"], items: ["Collagen Powder", "Sleep Tea", "Jade Roller"], price: [2000, 4400] },
-  { type: "Accessories", collections: ["Accessories"], items: ["Makeup Bag", "Bamboo Brush Set", "Satin Scrunchies"], price: [900, 2800] },
+  {
+    type: "Skincare",
+    collections: ["Skincare", "Bestsellers"],
+    items: ["Vitamin C Serum", "Hydrating Cleanser", "Night Repair Cream", "SPF 50 Sunscreen"],
+    price: [2400, 4800],
+  },
+  {
+    type: "Makeup",
+    collections: ["Makeup"],
+    items: ["Matte Lipstick", "Volume Mascara", "Glow Highlighter", "Brow Pencil"],
+    price: [1400, 3200],
+  },
+  {
+    type: "Haircare",
+    collections: ["Haircare"],
+    items: ["Repair Shampoo", "Silk Conditioner", "Curl Cream"],
+    price: [1800, 3600],
+  },
+  {
+    type: "Fragrance",
+    collections: ["Fragrance", "Gifts"],
+    items: ["Amber Eau de Parfum", "Citrus Body Mist"],
+    price: [5200, 9800],
+  },
+  {
+    type: "Wellness",
+    collections: ["Wellness", "Gifts"],
+    items: ["Collagen Powder", "Sleep Tea", "Jade Roller"],
+    price: [2000, 4400],
+  },
+  {
+    type: "Accessories",
+    collections: ["Accessories"],
+    items: ["Makeup Bag", "Bamboo Brush Set", "Satin Scrunchies"],
+    price: [900, 2800],
+  },
 ] as const;
 
-const FIRST = ["Maya", "Leo", "Aisha", "Noah", "Zoe", "Ethan", "Priya", "Lucas", "Chloe", "Mateo", "Hana", "Omar", "Ivy", "Kai", "Sofia", "Jonah", "Amara", "Felix", "Luna", "Ravi"];
-const LAST = ["Rivera", "Chen", "Okafor", "Larsen", "Haddad", "Nakamura", "Silva", "Kowalski", "Dubois", "Patel", "Moreau", "Berg"];
+const FIRST = [
+  "Maya",
+  "Leo",
+  "Aisha",
+  "Noah",
+  "Zoe",
+  "Ethan",
+  "Priya",
+  "Lucas",
+  "Chloe",
+  "Mateo",
+  "Hana",
+  "Omar",
+  "Ivy",
+  "Kai",
+  "Sofia",
+  "Jonah",
+  "Amara",
+  "Felix",
+  "Luna",
+  "Ravi",
+];
+const LAST = [
+  "Rivera",
+  "Chen",
+  "Okafor",
+  "Larsen",
+  "Haddad",
+  "Nakamura",
+  "Silva",
+  "Kowalski",
+  "Dubois",
+  "Patel",
+  "Moreau",
+  "Berg",
+];
 const NICHES = ["skincare", "makeup", "wellness", "fashion", "lifestyle", "beauty"];
-const REFERRERS = ["instagram.com", "www.tiktok.com", "www.youtube.com", "l.facebook.com", "t.co", "www.pinterest.com", null];
+const REFERRERS = [
+  "instagram.com",
+  "www.tiktok.com",
+  "www.youtube.com",
+  "l.facebook.com",
+  "t.co",
+  "www.pinterest.com",
+  null,
+];
 
 export type SeedSize = { influencers: number; days: number; ordersPerDay: number };
 export const DEMO_SIZE: SeedSize = { influencers: 36, days: 120, ordersPerDay: 14 };
 
-export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn | null, size: SeedSize = DEMO_SIZE, now = new Date()) {
+export async function seedDemoShop(
+  db: PrismaClient,
+  adminApi: AdminApiStandIn | null,
+  size: SeedSize = DEMO_SIZE,
+  now = new Date(),
+) {
   const rng = randomGenerator(20261130);
   const shopifyShop = adminApi?.shop(DEMO_SHOP);
   // An expiring offline token with its refresh token, as Shopify issues them; without a stand-in
   // (a seeded database for a benchmark) one that no Admin API would take.
-  let token = { accessToken: "shpat_seeded", refreshToken: null as string | null, expires: null as Date | null, refreshTokenExpires: null as Date | null };
+  let token = {
+    accessToken: "shpat_seeded",
+    refreshToken: null as string | null,
+    expires: null as Date | null,
+    refreshTokenExpires: null as Date | null,
+  };
   if (shopifyShop) {
     shopifyShop.name = "Demo Beauty Co.";
     shopifyShop.email = "owner@demo-beauty.example";
@@ -260,7 +343,13 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
           rateBps: entry.influencer.commissionBps ?? 1000,
         });
       } else {
-        voided.push({ orderId: created.id, influencerId: entry.influencer.id, placedAt, grossMinor: subtotal - discount, rateBps: entry.influencer.commissionBps ?? 1000 });
+        voided.push({
+          orderId: created.id,
+          influencerId: entry.influencer.id,
+          placedAt,
+          grossMinor: subtotal - discount,
+          rateBps: entry.influencer.commissionBps ?? 1000,
+        });
       }
     }
   }
@@ -268,16 +357,53 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
   await seedCommissions(db, shop.id, sold, voided, now);
   // Flat fees and gifted products for the stars: the old way of paying, for comparison.
   const costs = influencers.slice(0, 8).flatMap((entry, i) => [
-    { shopId: shop.id, influencerId: entry.influencer.id, kind: "FLAT_FEE" as const, amountMinor: 15_000 + i * 2_500, currency: "USD", incurredOn: new Date(now.getTime() - (10 + i * 9) * 86_400_000), note: "Sponsored post" },
-    { shopId: shop.id, influencerId: entry.influencer.id, kind: "GIFTED_PRODUCT" as const, amountMinor: 2_400 + i * 300, currency: "USD", incurredOn: new Date(now.getTime() - (40 + i * 5) * 86_400_000), note: "Launch kit" },
+    {
+      shopId: shop.id,
+      influencerId: entry.influencer.id,
+      kind: "FLAT_FEE" as const,
+      amountMinor: 15_000 + i * 2_500,
+      currency: "USD",
+      incurredOn: new Date(now.getTime() - (10 + i * 9) * 86_400_000),
+      note: "Sponsored post",
+    },
+    {
+      shopId: shop.id,
+      influencerId: entry.influencer.id,
+      kind: "GIFTED_PRODUCT" as const,
+      amountMinor: 2_400 + i * 300,
+      currency: "USD",
+      incurredOn: new Date(now.getTime() - (40 + i * 5) * 86_400_000),
+      note: "Launch kit",
+    },
   ]);
   await db.cost.createMany({ data: costs });
   // Outreach: prospects to pitch, applications waiting for approval, practices worth sharing.
   await db.influencer.createMany({
     data: [
-      { shopId: shop.id, name: "Priya Nair", email: "priya.nair@creators.example", status: "PROSPECT", audienceSize: 84_000, socialProfiles: "https://instagram.com/priyaglow" },
-      { shopId: shop.id, name: "Tom Becker", email: "tom.becker@creators.example", status: "PROSPECT", audienceSize: 31_000, socialProfiles: "https://youtube.com/@tombecker" },
-      { shopId: shop.id, name: "Aiko Tanaka", email: "aiko.tanaka@creators.example", status: "PROSPECT", audienceSize: 152_000, socialProfiles: "https://tiktok.com/@aikoskin" },
+      {
+        shopId: shop.id,
+        name: "Priya Nair",
+        email: "priya.nair@creators.example",
+        status: "PROSPECT",
+        audienceSize: 84_000,
+        socialProfiles: "https://instagram.com/priyaglow",
+      },
+      {
+        shopId: shop.id,
+        name: "Tom Becker",
+        email: "tom.becker@creators.example",
+        status: "PROSPECT",
+        audienceSize: 31_000,
+        socialProfiles: "https://youtube.com/@tombecker",
+      },
+      {
+        shopId: shop.id,
+        name: "Aiko Tanaka",
+        email: "aiko.tanaka@creators.example",
+        status: "PROSPECT",
+        audienceSize: 152_000,
+        socialProfiles: "https://tiktok.com/@aikoskin",
+      },
       {
         shopId: shop.id,
         name: "Lena Fischer",
@@ -288,37 +414,86 @@ export async function seedDemoShop(db: PrismaClient, adminApi: AdminApiStandIn |
         socialProfiles: "https://instagram.com/lenaskin\nhttps://youtube.com/@lenaskin",
         message: "I review one routine a week and my followers ask where to buy. Your serums fit my audience.",
       },
-      { shopId: shop.id, name: "Marco Rossi", email: "marco.rossi@creators.example", status: "APPLIED", audienceSize: 12_500, categories: "grooming", socialProfiles: "https://tiktok.com/@marcogrooms" },
+      {
+        shopId: shop.id,
+        name: "Marco Rossi",
+        email: "marco.rossi@creators.example",
+        status: "APPLIED",
+        audienceSize: 12_500,
+        categories: "grooming",
+        socialProfiles: "https://tiktok.com/@marcogrooms",
+      },
     ],
   });
   await db.bestPracticeNote.createMany({
     data: [
-      { shopId: shop.id, title: "Show the routine, not the unboxing", body: "Top partners film the product in use, morning and evening, and say how long it took to see a difference." },
-      { shopId: shop.id, title: "Put the code in the first line", body: "Codes typed at checkout bring most orders: say it early and pin it under the video." },
+      {
+        shopId: shop.id,
+        title: "Show the routine, not the unboxing",
+        body: "Top partners film the product in use, morning and evening, and say how long it took to see a difference.",
+      },
+      {
+        shopId: shop.id,
+        title: "Put the code in the first line",
+        body: "Codes typed at checkout bring most orders: say it early and pin it under the video.",
+      },
     ],
   });
   await rebuildRollups(db, shop.id);
   return { shop, influencers: influencers.length, orders: orderNumber - 1000, clicks: clicks.length };
 }
 
-type SoldOrder = { orderId: string; influencerId: string; placedAt: Date; grossMinor: number; netMinor: number; rateBps: number };
+type SoldOrder = {
+  orderId: string;
+  influencerId: string;
+  placedAt: Date;
+  grossMinor: number;
+  netMinor: number;
+  rateBps: number;
+};
 
 /**
  * Commissions as the app would have made them: 10 % (or the influencer's rate) of each order,
  * refunds clawed back, cancelled orders void; approved after the 30-day hold; everything older
  * than two months paid out a month ago. Written in bulk so the demo starts quickly.
  */
-async function seedCommissions(db: PrismaClient, shopId: string, sold: SoldOrder[], voided: Array<Omit<SoldOrder, "netMinor">>, now: Date) {
+async function seedCommissions(
+  db: PrismaClient,
+  shopId: string,
+  sold: SoldOrder[],
+  voided: Array<Omit<SoldOrder, "netMinor">>,
+  now: Date,
+) {
   const day = 86_400_000;
   const paidBefore = new Date(now.getTime() - 60 * day);
   const payouts = new Map<string, string>();
   for (const influencerId of new Set(sold.filter((o) => o.placedAt < paidBefore).map((o) => o.influencerId))) {
     const payout = await db.payout.create({
-      data: { shopId, influencerId, status: "PAID", method: "PAYPAL", amountMinor: 0, currency: "USD", reference: `PAYPAL-${influencerId.slice(-6).toUpperCase()}`, paidAt: new Date(now.getTime() - 30 * day) },
+      data: {
+        shopId,
+        influencerId,
+        status: "PAID",
+        method: "PAYPAL",
+        amountMinor: 0,
+        currency: "USD",
+        reference: `PAYPAL-${influencerId.slice(-6).toUpperCase()}`,
+        paidAt: new Date(now.getTime() - 30 * day),
+      },
     });
     payouts.set(influencerId, payout.id);
   }
-  const rule = (rateBps: number) => JSON.stringify({ terms: { kind: "PERCENT", percentBps: rateBps, fixedMinor: 0, tiers: [], overrides: [], newCustomerBonusMinor: 0 }, lastMonthSalesMinor: 0 });
+  const rule = (rateBps: number) =>
+    JSON.stringify({
+      terms: {
+        kind: "PERCENT",
+        percentBps: rateBps,
+        fixedMinor: 0,
+        tiers: [],
+        overrides: [],
+        newCustomerBonusMinor: 0,
+      },
+      lastMonthSalesMinor: 0,
+    });
   const rows = sold.map((o) => {
     const paid = o.placedAt < paidBefore;
     const approved = o.placedAt.getTime() < now.getTime() - 30 * day;

@@ -1,4 +1,4 @@
-// `npm test`: the type check, then every Vitest project (units; integration on SQLite and on
+// `npm test`: the type check, lint and format checks, then every Vitest project (units; integration on SQLite and on
 // PostgreSQL; the browser test). The last line is the totals of all suites: `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,10 +12,18 @@ const extraArgs = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
-console.log("Type check (tsc --noEmit)");
-const typecheck = spawnSync(bin("tsc"), ["--noEmit"], { cwd: root, stdio: "inherit" });
-if (typecheck.status === 0) passed += 1;
-else failed += 1;
+// The checks before the tests: each counts as one passed or failed suite.
+const checks: Array<[string, string, string[]]> = [
+  ["Type check (tsc --noEmit)", "tsc", ["--noEmit"]],
+  ["Lint (eslint)", "eslint", ["--max-warnings", "0", "."]],
+  ["Format (prettier --check)", "prettier", ["--check", "--log-level", "warn", "."]],
+];
+for (const [title, command, args] of checks) {
+  console.log(title);
+  const check = spawnSync(bin(command), args, { cwd: root, stdio: "inherit" });
+  if (check.status === 0) passed += 1;
+  else failed += 1;
+}
 
 const reportDir = mkdtempSync(path.join(os.tmpdir(), "referral-loop-report-"));
 const report = path.join(reportDir, "vitest.json");
@@ -25,7 +33,11 @@ const vitest = spawnSync(
   { cwd: root, stdio: "inherit" },
 );
 try {
-  const results = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; success: boolean };
+  const results = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    success: boolean;
+  };
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A suite that failed to load (or a failing global setup) fails no single test: count it.

@@ -21,7 +21,12 @@ export function ConfirmButton(props: {
   const shopify = useAppBridge();
   return (
     <>
-      <Button tone={props.destructive ? "critical" : undefined} size={props.size} disabled={props.disabled} onClick={() => shopify.modal.show(id)}>
+      <Button
+        tone={props.destructive ? "critical" : undefined}
+        size={props.size}
+        disabled={props.disabled}
+        onClick={() => shopify.modal.show(id)}
+      >
         {props.label}
       </Button>
       <Modal id={id}>

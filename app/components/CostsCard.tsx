@@ -52,20 +52,69 @@ export function CostsCard({
   );
 }
 
-function CostFields({ products, currency, errors, state }: { products: Array<{ id: string; label: string }>; currency: string; errors: Record<string, string>; state: FormState }) {
-  const [cost, setCost] = useState({ costKind: "FLAT_FEE", amount: "", incurredOn: new Date().toISOString().slice(0, 10), productId: "", quantity: "1", note: "" });
+function CostFields({
+  products,
+  currency,
+  errors,
+  state,
+}: {
+  products: Array<{ id: string; label: string }>;
+  currency: string;
+  errors: Record<string, string>;
+  state: FormState;
+}) {
+  const [cost, setCost] = useState({
+    costKind: "FLAT_FEE",
+    amount: "",
+    incurredOn: new Date().toISOString().slice(0, 10),
+    productId: "",
+    quantity: "1",
+    note: "",
+  });
   const set = (key: keyof typeof cost) => (value: string) => setCost({ ...cost, [key]: value });
   return (
     <BlockStack gap="300">
       <Hidden fields={{ intent: "add-cost" }} />
       <InlineGrid columns={2} gap="300">
-        <Select label="Cost" name="costKind" options={Object.entries(COST_LABELS).map(([value, label]) => ({ value, label }))} value={cost.costKind} onChange={set("costKind")} error={errors.costKind} />
-        <TextField label="Date" name="incurredOn" type="date" autoComplete="off" value={cost.incurredOn} onChange={set("incurredOn")} error={errors.incurredOn} />
+        <Select
+          label="Cost"
+          name="costKind"
+          options={Object.entries(COST_LABELS).map(([value, label]) => ({ value, label }))}
+          value={cost.costKind}
+          onChange={set("costKind")}
+          error={errors.costKind}
+        />
+        <TextField
+          label="Date"
+          name="incurredOn"
+          type="date"
+          autoComplete="off"
+          value={cost.incurredOn}
+          onChange={set("incurredOn")}
+          error={errors.incurredOn}
+        />
       </InlineGrid>
       {cost.costKind === "GIFTED_PRODUCT" && (
         <InlineGrid columns={["twoThirds", "oneThird"]} gap="300">
-          <Select label="Product" name="productId" options={[{ label: "Choose a product", value: "" }, ...products.map((p) => ({ label: p.label, value: p.id }))]} value={cost.productId} onChange={set("productId")} error={errors.productId} />
-          <TextField label="How many" name="quantity" autoComplete="off" value={cost.quantity} onChange={set("quantity")} error={errors.quantity} />
+          <Select
+            label="Product"
+            name="productId"
+            options={[
+              { label: "Choose a product", value: "" },
+              ...products.map((p) => ({ label: p.label, value: p.id })),
+            ]}
+            value={cost.productId}
+            onChange={set("productId")}
+            error={errors.productId}
+          />
+          <TextField
+            label="How many"
+            name="quantity"
+            autoComplete="off"
+            value={cost.quantity}
+            onChange={set("quantity")}
+            error={errors.quantity}
+          />
         </InlineGrid>
       )}
       <InlineGrid columns={2} gap="300">

@@ -40,7 +40,10 @@ export function DiscountFields({
   initial?: DiscountFieldValues;
 }) {
   const [v, setV] = useState(initial);
-  const set = <K extends keyof DiscountFieldValues>(key: K) => (value: DiscountFieldValues[K]) => setV((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof DiscountFieldValues>(key: K) =>
+    (value: DiscountFieldValues[K]) =>
+      setV((old) => ({ ...old, [key]: value }));
   const hidden = (name: keyof DiscountFieldValues) => <input type="hidden" name={name} value={String(v[name])} />;
   return (
     <BlockStack gap="300">
@@ -104,8 +107,25 @@ export function DiscountFields({
           />
         </InlineGrid>
         <InlineGrid columns={2} gap="300">
-          <TextField label="Starts" name="startsAt" type="date" autoComplete="off" value={v.startsAt} onChange={set("startsAt")} error={errors.startsAt} />
-          <TextField label="Ends" name="endsAt" type="date" autoComplete="off" value={v.endsAt} onChange={set("endsAt")} error={errors.endsAt} helpText="Leave empty to keep it running" />
+          <TextField
+            label="Starts"
+            name="startsAt"
+            type="date"
+            autoComplete="off"
+            value={v.startsAt}
+            onChange={set("startsAt")}
+            error={errors.startsAt}
+          />
+          <TextField
+            label="Ends"
+            name="endsAt"
+            type="date"
+            autoComplete="off"
+            value={v.endsAt}
+            onChange={set("endsAt")}
+            error={errors.endsAt}
+            helpText="Leave empty to keep it running"
+          />
         </InlineGrid>
       </FormLayout>
       <Checkbox label="Once per customer" checked={v.oncePerCustomer} onChange={set("oncePerCustomer")} />

@@ -31,10 +31,28 @@ export function DraftForm(props: {
     props.onDiscard?.();
   };
   const errors = props.errors === discardedErrors ? {} : props.errors;
-  return <DraftBody key={generation} id={props.id} saving={props.saving} draft={{ discard, errors }} render={props.children} />;
+  return (
+    <DraftBody
+      key={generation}
+      id={props.id}
+      saving={props.saving}
+      draft={{ discard, errors }}
+      render={props.children}
+    />
+  );
 }
 
-function DraftBody({ id, saving, draft, render }: { id: string; saving: boolean; draft: Draft; render: (draft: Draft) => ReactNode }) {
+function DraftBody({
+  id,
+  saving,
+  draft,
+  render,
+}: {
+  id: string;
+  saving: boolean;
+  draft: Draft;
+  render: (draft: Draft) => ReactNode;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
@@ -67,5 +85,7 @@ function DraftBody({ id, saving, draft, render }: { id: string; saving: boolean;
 }
 
 function serialize(form: HTMLFormElement): string {
-  return JSON.stringify([...new FormData(form)].map(([name, value]) => [name, typeof value === "string" ? value : value.name]));
+  return JSON.stringify(
+    [...new FormData(form)].map(([name, value]) => [name, typeof value === "string" ? value : value.name]),
+  );
 }

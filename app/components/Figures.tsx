@@ -23,7 +23,17 @@ export function Stat({ label, value, note }: { label: string; value: string; not
 
 export type RankedRow = { name: string; sales: string; units: number };
 
-export function Ranking({ title, rows, empty, heading = "h3" }: { title: string; rows: RankedRow[]; empty: string; heading?: "h2" | "h3" }) {
+export function Ranking({
+  title,
+  rows,
+  empty,
+  heading = "h3",
+}: {
+  title: string;
+  rows: RankedRow[];
+  empty: string;
+  heading?: "h2" | "h3";
+}) {
   return (
     <BlockStack gap="100">
       <Text as={heading} variant={heading === "h2" ? "headingMd" : "headingSm"}>

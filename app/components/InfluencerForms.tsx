@@ -12,17 +12,43 @@ export type FormState = { errors: Record<string, string>; savedBy: object | null
 
 export type Profile = { name: string; email: string; commissionPercent: string; tags: string };
 
-export function ProfileForm({ stored, defaultCommission, state }: { stored: Profile; defaultCommission: string; state: FormState }) {
+export function ProfileForm({
+  stored,
+  defaultCommission,
+  state,
+}: {
+  stored: Profile;
+  defaultCommission: string;
+  state: FormState;
+}) {
   return (
     <DraftForm id="profile-save-bar" {...state}>
-      {({ errors }) => <ProfileFields stored={stored} defaultCommission={defaultCommission} errors={errors} state={state} />}
+      {({ errors }) => (
+        <ProfileFields stored={stored} defaultCommission={defaultCommission} errors={errors} state={state} />
+      )}
     </DraftForm>
   );
 }
 
-function ProfileFields({ stored, defaultCommission, errors, state }: { stored: Profile; defaultCommission: string; errors: Record<string, string>; state: FormState }) {
+function ProfileFields({
+  stored,
+  defaultCommission,
+  errors,
+  state,
+}: {
+  stored: Profile;
+  defaultCommission: string;
+  errors: Record<string, string>;
+  state: FormState;
+}) {
   const [profile, setProfile] = useState(stored);
-  const field = (key: keyof Profile) => ({ name: key, autoComplete: "off", value: profile[key], onChange: (v: string) => setProfile({ ...profile, [key]: v }), error: errors[key] });
+  const field = (key: keyof Profile) => ({
+    name: key,
+    autoComplete: "off",
+    value: profile[key],
+    onChange: (v: string) => setProfile({ ...profile, [key]: v }),
+    error: errors[key],
+  });
   return (
     <BlockStack gap="300">
       <Hidden fields={{ intent: "profile" }} />
@@ -73,10 +99,27 @@ export function CodeBuilder({ currency, state, onClose }: { currency: string; st
 
 function CodeField({ error }: { error?: string }) {
   const [code, setCode] = useState("");
-  return <TextField label="Code" name="code" autoComplete="off" value={code} onChange={(v) => setCode(v.toUpperCase())} error={error} />;
+  return (
+    <TextField
+      label="Code"
+      name="code"
+      autoComplete="off"
+      value={code}
+      onChange={(v) => setCode(v.toUpperCase())}
+      error={error}
+    />
+  );
 }
 
-export function LinkBuilder({ codes, state, onClose }: { codes: Array<{ id: string; code: string }>; state: FormState; onClose: () => void }) {
+export function LinkBuilder({
+  codes,
+  state,
+  onClose,
+}: {
+  codes: Array<{ id: string; code: string }>;
+  state: FormState;
+  onClose: () => void;
+}) {
   return (
     <DraftForm id="link-save-bar" {...state} onDiscard={onClose}>
       {({ discard, errors }) => (

@@ -28,7 +28,17 @@ const times = (v: number | null) => (v === null ? "-" : `${v.toFixed(2)}x`);
 type Trends = Record<string, number[]>;
 
 /** `trends`: sparklines known up front; with `range`, the ones of other pages are fetched as shown. */
-export function Leaderboard({ rows, currency, trends, range }: { rows: LeaderboardRow[]; currency: string; trends?: Trends; range?: { from: string; to: string } }) {
+export function Leaderboard({
+  rows,
+  currency,
+  trends,
+  range,
+}: {
+  rows: LeaderboardRow[];
+  currency: string;
+  trends?: Trends;
+  range?: { from: string; to: string };
+}) {
   const [sort, setSort] = useState({ column: 0, direction: "descending" as "ascending" | "descending" });
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
@@ -43,12 +53,15 @@ export function Leaderboard({ rows, currency, trends, range }: { rows: Leaderboa
   const [known, setKnown] = useState<Trends>(trends ?? {});
   const fetcher = useFetcher<{ trends: Trends }>();
   const asked = useRef(new Set<string>()); // each asked for once, even if the answer fails
-  const missing = showTrend && range ? shown.filter((r) => !known[r.influencerId] && !asked.current.has(r.influencerId)).map((r) => r.influencerId) : [];
+  const missing =
+    showTrend && range
+      ? shown.filter((r) => !known[r.influencerId] && !asked.current.has(r.influencerId)).map((r) => r.influencerId)
+      : [];
   useEffect(() => {
     if (!missing.length || fetcher.state !== "idle") return;
     missing.forEach((id) => asked.current.add(id));
     fetcher.load(`/app/trends?ids=${missing.join(",")}&from=${range!.from}&to=${range!.to}`);
-  }, [missing.join(","), fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [missing.join(","), fetcher.state]);
   useEffect(() => {
     if (fetcher.data?.trends) setKnown((before) => ({ ...before, ...fetcher.data!.trends }));
   }, [fetcher.data]);
@@ -60,7 +73,10 @@ export function Leaderboard({ rows, currency, trends, range }: { rows: Leaderboa
       defaultSortDirection="descending"
       initialSortColumnIndex={showTrend ? 2 : 1}
       onSort={(index, direction) => {
-        setSort({ column: index - (showTrend ? 2 : 1), direction: direction === "ascending" ? "ascending" : "descending" });
+        setSort({
+          column: index - (showTrend ? 2 : 1),
+          direction: direction === "ascending" ? "ascending" : "descending",
+        });
         setPage(0);
       }}
       pagination={
@@ -78,7 +94,15 @@ export function Leaderboard({ rows, currency, trends, range }: { rows: Leaderboa
         <Link key={r.influencerId} url={`/app/influencers/${r.influencerId}`} removeUnderline>
           {r.name}
         </Link>,
-        ...(showTrend ? [known[r.influencerId] ? <Sparkline key="trend" values={known[r.influencerId]} label={`Net sales per day of ${r.name}`} /> : <span key="trend" />] : []),
+        ...(showTrend
+          ? [
+              known[r.influencerId] ? (
+                <Sparkline key="trend" values={known[r.influencerId]} label={`Net sales per day of ${r.name}`} />
+              ) : (
+                <span key="trend" />
+              ),
+            ]
+          : []),
         money(r.netSalesMinor),
         r.orders,
         percent(r.conversion),

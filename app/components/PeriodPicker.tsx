@@ -32,8 +32,21 @@ export function PeriodPicker({ range, error }: { range: { from: string; to: stri
       <Select label="Period" options={PRESETS} value={preset} onChange={choose} />
       {preset === "custom" && (
         <>
-          <TextField label="From" type="date" autoComplete="off" value={custom.from} onChange={(from) => setCustom({ ...custom, from })} error={error ?? undefined} />
-          <TextField label="To" type="date" autoComplete="off" value={custom.to} onChange={(to) => setCustom({ ...custom, to })} />
+          <TextField
+            label="From"
+            type="date"
+            autoComplete="off"
+            value={custom.from}
+            onChange={(from) => setCustom({ ...custom, from })}
+            error={error ?? undefined}
+          />
+          <TextField
+            label="To"
+            type="date"
+            autoComplete="off"
+            value={custom.to}
+            onChange={(to) => setCustom({ ...custom, to })}
+          />
           <Button onClick={() => go({ preset: "custom", from: custom.from, to: custom.to })}>Apply</Button>
         </>
       )}

@@ -25,7 +25,9 @@ function Masthead({ shopName, logoUrl }: ShopMark) {
     <header style={{ marginBottom: 16 }}>
       <InlineStack gap="300" blockAlign="center" wrap={false}>
         {/* The logo's box is fixed, so the page does not move when it arrives. */}
-        {logoUrl && <img src={logoUrl} alt="" width={40} height={40} style={{ objectFit: "contain", borderRadius: 8 }} />}
+        {logoUrl && (
+          <img src={logoUrl} alt="" width={40} height={40} style={{ objectFit: "contain", borderRadius: 8 }} />
+        )}
         <Text as="p" variant="headingMd">
           {shopName}
         </Text>
@@ -53,7 +55,17 @@ export function PublicError() {
  * A page reached from an email link that asks before it acts: the GET shows the question, the
  * button POSTs, and `done` (once acted) replaces both. Mail scanners open links; they never post.
  */
-export function AskThenAct({ title, question, button, done }: { title: string; question: string; button: string; done: string | null }) {
+export function AskThenAct({
+  title,
+  question,
+  button,
+  done,
+}: {
+  title: string;
+  question: string;
+  button: string;
+  done: string | null;
+}) {
   return (
     <PublicFrame>
       <Card>

@@ -23,12 +23,19 @@ function Rows<T>(props: {
       {props.rows.map((row, index) => (
         <InlineStack key={index} gap="200" blockAlign="end" wrap={false}>
           <div style={{ flex: 1 }}>{props.cells(row, set(index), index)}</div>
-          <Button accessibilityLabel={`Remove row ${index + 1}`} onClick={() => props.onChange(props.rows.filter((_, i) => i !== index))}>
+          <Button
+            accessibilityLabel={`Remove row ${index + 1}`}
+            onClick={() => props.onChange(props.rows.filter((_, i) => i !== index))}
+          >
             Remove
           </Button>
         </InlineStack>
       ))}
-      {props.error && <Text as="p" tone="critical">{props.error}</Text>}
+      {props.error && (
+        <Text as="p" tone="critical">
+          {props.error}
+        </Text>
+      )}
       <InlineStack gap="200" blockAlign="center">
         <Button onClick={() => props.onChange([...props.rows, props.empty])}>{props.add}</Button>
         <Text as="span" tone="subdued" variant="bodySm">
@@ -39,7 +46,17 @@ function Rows<T>(props: {
   );
 }
 
-export function TierRows({ rows, currency, error, onChange }: { rows: TierRow[]; currency: string; error?: string; onChange: (rows: TierRow[]) => void }) {
+export function TierRows({
+  rows,
+  currency,
+  error,
+  onChange,
+}: {
+  rows: TierRow[];
+  currency: string;
+  error?: string;
+  onChange: (rows: TierRow[]) => void;
+}) {
   return (
     <Rows
       label="Tiers by last month's sales"
@@ -51,15 +68,35 @@ export function TierRows({ rows, currency, error, onChange }: { rows: TierRow[];
       onChange={onChange}
       cells={(row, set, i) => (
         <InlineGrid columns={2} gap="200">
-          <TextField label={`Tier ${i + 1}: sales from`} prefix={currency} autoComplete="off" value={row.from} onChange={(from) => set({ ...row, from })} />
-          <TextField label={`Tier ${i + 1}: commission`} suffix="%" autoComplete="off" value={row.percent} onChange={(percent) => set({ ...row, percent })} />
+          <TextField
+            label={`Tier ${i + 1}: sales from`}
+            prefix={currency}
+            autoComplete="off"
+            value={row.from}
+            onChange={(from) => set({ ...row, from })}
+          />
+          <TextField
+            label={`Tier ${i + 1}: commission`}
+            suffix="%"
+            autoComplete="off"
+            value={row.percent}
+            onChange={(percent) => set({ ...row, percent })}
+          />
         </InlineGrid>
       )}
     />
   );
 }
 
-export function CategoryRateRows({ rows, error, onChange }: { rows: RateRow[]; error?: string; onChange: (rows: RateRow[]) => void }) {
+export function CategoryRateRows({
+  rows,
+  error,
+  onChange,
+}: {
+  rows: RateRow[];
+  error?: string;
+  onChange: (rows: RateRow[]) => void;
+}) {
   return (
     <Rows
       label="Rates by product type or collection"
@@ -80,8 +117,19 @@ export function CategoryRateRows({ rows, error, onChange }: { rows: RateRow[]; e
             value={row.kind}
             onChange={(kind) => set({ ...row, kind: kind === "collection" ? "collection" : "type" })}
           />
-          <TextField label={`Rate ${i + 1}: name`} autoComplete="off" value={row.name} onChange={(name) => set({ ...row, name })} />
-          <TextField label={`Rate ${i + 1}: commission`} suffix="%" autoComplete="off" value={row.percent} onChange={(percent) => set({ ...row, percent })} />
+          <TextField
+            label={`Rate ${i + 1}: name`}
+            autoComplete="off"
+            value={row.name}
+            onChange={(name) => set({ ...row, name })}
+          />
+          <TextField
+            label={`Rate ${i + 1}: commission`}
+            suffix="%"
+            autoComplete="off"
+            value={row.percent}
+            onChange={(percent) => set({ ...row, percent })}
+          />
         </InlineGrid>
       )}
     />

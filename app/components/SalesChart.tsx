@@ -11,7 +11,13 @@ type Viz = typeof import("@shopify/polaris-viz");
 const STRAIGHT_LINES = { Light: { line: { hasSpline: false } } };
 const CHART_HEIGHT = 280;
 
-export function SalesChart({ series, currency }: { series: Array<{ day: string; netSalesMinor: number; orders: number }>; currency: string }) {
+export function SalesChart({
+  series,
+  currency,
+}: {
+  series: Array<{ day: string; netSalesMinor: number; orders: number }>;
+  currency: string;
+}) {
   const [viz, setViz] = useState<Viz | null>(null);
   useEffect(() => {
     let alive = true;
@@ -33,7 +39,12 @@ export function SalesChart({ series, currency }: { series: Array<{ day: string; 
       <PolarisVizProvider themes={STRAIGHT_LINES}>
         <LineChart
           theme="Light"
-          data={[{ name: `Net sales (${currency})`, data: series.map((d) => ({ key: d.day.slice(5), value: Number(formatMinor(d.netSalesMinor, currency)) })) }]}
+          data={[
+            {
+              name: `Net sales (${currency})`,
+              data: series.map((d) => ({ key: d.day.slice(5), value: Number(formatMinor(d.netSalesMinor, currency)) })),
+            },
+          ]}
           xAxisOptions={{ labelFormatter: (value) => String(value) }}
           isAnimated={false}
         />

@@ -10,7 +10,19 @@ import { useToast } from "./useSuccessToast";
 type Step = { id: SetupStepId; title: string; help: string; action: (primary: boolean) => ReactNode };
 
 function Pending() {
-  return <span aria-hidden style={{ display: "inline-block", width: 18, height: 18, margin: 1, borderRadius: "50%", border: "1.5px dashed var(--p-color-icon-secondary)" }} />;
+  return (
+    <span
+      aria-hidden
+      style={{
+        display: "inline-block",
+        width: 18,
+        height: 18,
+        margin: 1,
+        borderRadius: "50%",
+        border: "1.5px dashed var(--p-color-icon-secondary)",
+      }}
+    />
+  );
 }
 
 /** A step whose action is one button to another page. */
@@ -20,7 +32,12 @@ const goTo = (label: string, url: string, target?: "_top") => (primary: boolean)
   </Button>
 );
 
-export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: EmbedStatus; themeEditorUrl: string; applyUrl: string }) {
+export function SetupGuide(props: {
+  done: Omit<SetupDone, "embed">;
+  embed: EmbedStatus;
+  themeEditorUrl: string;
+  applyUrl: string;
+}) {
   const mark = useFetcher();
   const showToast = useToast();
   const done: SetupDone = { ...props.done, embed: props.embed === "on" };
@@ -84,45 +101,51 @@ export function SetupGuide(props: { done: Omit<SetupDone, "embed">; embed: Embed
 
   return (
     <section aria-label="Setup guide">
-    <Card>
-      <BlockStack gap="400">
-        <InlineStack align="space-between" blockAlign="start">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              Set up your influencer program
-            </Text>
-            <Text as="p" tone="subdued">{`${count} of ${total} steps done`}</Text>
+      <Card>
+        <BlockStack gap="400">
+          <InlineStack align="space-between" blockAlign="start">
+            <BlockStack gap="100">
+              <Text as="h2" variant="headingMd">
+                Set up your influencer program
+              </Text>
+              <Text as="p" tone="subdued">{`${count} of ${total} steps done`}</Text>
+            </BlockStack>
+            <mark.Form method="post">
+              <input type="hidden" name="intent" value="setup-dismiss" />
+              <Button variant="tertiary" submit accessibilityLabel="Dismiss the setup guide">
+                Dismiss
+              </Button>
+            </mark.Form>
+          </InlineStack>
+          <ProgressBar progress={(count / total) * 100} size="small" tone="primary" />
+          <BlockStack gap="300">
+            {steps.map((step) => (
+              <InlineStack key={step.id} gap="300" blockAlign="start" wrap={false}>
+                <Box minWidth="20px">
+                  {done[step.id] ? (
+                    <Icon source={CheckCircleIcon} tone="success" accessibilityLabel="Done" />
+                  ) : (
+                    <Pending />
+                  )}
+                </Box>
+                <BlockStack gap="200">
+                  <Text as="h3" variant="headingSm" tone={done[step.id] ? "subdued" : undefined}>
+                    {step.title}
+                  </Text>
+                  {!done[step.id] && (
+                    <>
+                      <Text as="p" tone="subdued">
+                        {step.help}
+                      </Text>
+                      <InlineStack>{step.action(step.id === next)}</InlineStack>
+                    </>
+                  )}
+                </BlockStack>
+              </InlineStack>
+            ))}
           </BlockStack>
-          <mark.Form method="post">
-            <input type="hidden" name="intent" value="setup-dismiss" />
-            <Button variant="tertiary" submit accessibilityLabel="Dismiss the setup guide">
-              Dismiss
-            </Button>
-          </mark.Form>
-        </InlineStack>
-        <ProgressBar progress={(count / total) * 100} size="small" tone="primary" />
-        <BlockStack gap="300">
-          {steps.map((step) => (
-            <InlineStack key={step.id} gap="300" blockAlign="start" wrap={false}>
-              <Box minWidth="20px">{done[step.id] ? <Icon source={CheckCircleIcon} tone="success" accessibilityLabel="Done" /> : <Pending />}</Box>
-              <BlockStack gap="200">
-                <Text as="h3" variant="headingSm" tone={done[step.id] ? "subdued" : undefined}>
-                  {step.title}
-                </Text>
-                {!done[step.id] && (
-                  <>
-                    <Text as="p" tone="subdued">
-                      {step.help}
-                    </Text>
-                    <InlineStack>{step.action(step.id === next)}</InlineStack>
-                  </>
-                )}
-              </BlockStack>
-            </InlineStack>
-          ))}
         </BlockStack>
-      </BlockStack>
-    </Card>
+      </Card>
     </section>
   );
 }

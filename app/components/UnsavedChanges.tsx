@@ -3,10 +3,20 @@
 import { SaveBar } from "@shopify/app-bridge-react";
 import type { RefObject } from "react";
 
-export function UnsavedChanges(props: { id: string; dirty: boolean; form: RefObject<HTMLFormElement | null>; saving: boolean; onDiscard: () => void }) {
+export function UnsavedChanges(props: {
+  id: string;
+  dirty: boolean;
+  form: RefObject<HTMLFormElement | null>;
+  saving: boolean;
+  onDiscard: () => void;
+}) {
   return (
     <SaveBar id={props.id} open={props.dirty}>
-      <button variant="primary" onClick={() => props.form.current?.requestSubmit()} loading={props.saving ? "" : undefined}>
+      <button
+        variant="primary"
+        onClick={() => props.form.current?.requestSubmit()}
+        loading={props.saving ? "" : undefined}
+      >
         Save
       </button>
       <button onClick={props.onDiscard}>Discard</button>

@@ -38,12 +38,17 @@ const schema = z.object({
   website: z.string().default(""),
 });
 
-export type ApplicationInput = { name: string; email: string; socialProfiles: string[]; audienceSize: number | null; categories: string; message: string };
+export type ApplicationInput = {
+  name: string;
+  email: string;
+  socialProfiles: string[];
+  audienceSize: number | null;
+  categories: string;
+  message: string;
+};
 
 export type ParsedApplication =
-  | { ok: true; input: ApplicationInput }
-  | { ok: false; errors: FieldErrors }
-  | { ok: false; spam: true };
+  { ok: true; input: ApplicationInput } | { ok: false; errors: FieldErrors } | { ok: false; spam: true };
 
 export function parseApplication(raw: Record<string, string | undefined>): ParsedApplication {
   const parsed = schema.safeParse(raw);

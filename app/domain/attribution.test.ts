@@ -63,24 +63,56 @@ describe("attribution rules", () => {
     ["any of the order's codes", { discountCodes: ["WELCOME5", "LEO15"] }, ["leo", "CODE", false]],
     ["the first influencer code of several", { discountCodes: ["LEO15", "MAYA10"] }, ["leo", "CODE", false]],
     ["a code wins over a link", { discountCodes: ["LEO15"], noteRef: "maya-rivera" }, ["leo", "CODE", false]],
-    ["a merchant's own code is nobody's", { discountCodes: ["BLACKFRIDAY"] }, [null, "NONE", "no influencer code or link"]],
-    ["ref in the cart attributes", { noteRef: "maya-rivera", noteRefAt: new Date("2026-11-18T00:00:00Z") }, ["maya", "LINK", false]],
+    [
+      "a merchant's own code is nobody's",
+      { discountCodes: ["BLACKFRIDAY"] },
+      [null, "NONE", "no influencer code or link"],
+    ],
+    [
+      "ref in the cart attributes",
+      { noteRef: "maya-rivera", noteRefAt: new Date("2026-11-18T00:00:00Z") },
+      ["maya", "LINK", false],
+    ],
     ["ref in the landing URL", { landingRef: "maya-rivera" }, ["maya", "LINK", false]],
-    ["cart attributes before the landing URL", { noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z"), landingRef: "maya-rivera" }, ["leo", "LINK", false]],
-    ["a ref kept longer than the window", { noteRef: "maya-rivera", noteRefAt: new Date("2026-10-01T00:00:00Z") }, [null, "NONE", "click on maya-rivera older than 30 days"]],
-    ["a landing ref whose last click is older than the window", { landingRef: "leo-chen" }, [null, "NONE", "click on leo-chen older than 30 days"]],
+    [
+      "cart attributes before the landing URL",
+      { noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z"), landingRef: "maya-rivera" },
+      ["leo", "LINK", false],
+    ],
+    [
+      "a ref kept longer than the window",
+      { noteRef: "maya-rivera", noteRefAt: new Date("2026-10-01T00:00:00Z") },
+      [null, "NONE", "click on maya-rivera older than 30 days"],
+    ],
+    [
+      "a landing ref whose last click is older than the window",
+      { landingRef: "leo-chen" },
+      [null, "NONE", "click on leo-chen older than 30 days"],
+    ],
     ["a landing ref of a link with no click stored", { landingRef: "never-clicked" }, ["leo", "LINK", false]],
     ["an unknown ref", { noteRef: "someone-else" }, [null, "NONE", "no influencer code or link"]],
-    ["self-referral by email (case-insensitive)", { discountCodes: ["LEO15"], customerEmail: "leo@example.com" }, ["leo", "CODE", true]],
+    [
+      "self-referral by email (case-insensitive)",
+      { discountCodes: ["LEO15"], customerEmail: "leo@example.com" },
+      ["leo", "CODE", true],
+    ],
     ["self-referral by customer id", { noteRef: "maya-rivera", customerId: "555" }, ["maya", "LINK", true]],
-    ["another customer with the same id shape", { discountCodes: ["MAYA10"], customerId: "556" }, ["maya", "CODE", false]],
+    [
+      "another customer with the same id shape",
+      { discountCodes: ["MAYA10"], customerId: "556" },
+      ["maya", "CODE", false],
+    ],
   ])("%s", (_name, overrides, expected) => {
     expect(who(order(overrides))).toEqual(expected);
   });
 
   it("counts codes only when the shop says so", () => {
     const codesOnly = { ...context, mode: "CODE_ONLY" as const };
-    expect(who(order({ noteRef: "maya-rivera" }), codesOnly)).toEqual([null, "NONE", "no influencer code (codes only)"]);
+    expect(who(order({ noteRef: "maya-rivera" }), codesOnly)).toEqual([
+      null,
+      "NONE",
+      "no influencer code (codes only)",
+    ]);
     expect(who(order({ discountCodes: ["MAYA10"] }), codesOnly)).toEqual(["maya", "CODE", false]);
   });
 
@@ -91,29 +123,53 @@ describe("attribution rules", () => {
   });
 
   describe("the web pixel's report of the checkout", () => {
-    const pixel = (slug: string, clickedAt: Date | null = new Date("2026-11-19T00:00:00Z")) => ({ ...context, pixel: { slug, clickedAt } });
+    const pixel = (slug: string, clickedAt: Date | null = new Date("2026-11-19T00:00:00Z")) => ({
+      ...context,
+      pixel: { slug, clickedAt },
+    });
 
     it("attributes an order whose cart lost its ref, and says it was the pixel", () => {
       const a = attributeOrder(order(), pixel("maya-rivera"));
-      expect(a).toMatchObject({ influencerId: "maya", source: "LINK", slug: "maya-rivera", selfReferral: false, reason: "referral link maya-rivera (web pixel)" });
+      expect(a).toMatchObject({
+        influencerId: "maya",
+        source: "LINK",
+        slug: "maya-rivera",
+        selfReferral: false,
+        reason: "referral link maya-rivera (web pixel)",
+      });
     });
 
     it("comes after a code and the order's own ref", () => {
       expect(who(order({ discountCodes: ["LEO15"] }), pixel("maya-rivera"))).toEqual(["leo", "CODE", false]);
-      expect(who(order({ noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z") }), pixel("maya-rivera"))).toEqual(["leo", "LINK", false]);
+      expect(
+        who(order({ noteRef: "leo-chen", noteRefAt: new Date("2026-11-10T00:00:00Z") }), pixel("maya-rivera")),
+      ).toEqual(["leo", "LINK", false]);
     });
 
     it("keeps to the window and to the shop's codes-only choice", () => {
-      expect(who(order(), pixel("maya-rivera", new Date("2026-10-01T00:00:00Z")))).toEqual([null, "NONE", "click on maya-rivera older than 30 days"]);
+      expect(who(order(), pixel("maya-rivera", new Date("2026-10-01T00:00:00Z")))).toEqual([
+        null,
+        "NONE",
+        "click on maya-rivera older than 30 days",
+      ]);
       expect(who(order(), pixel("leo-chen", null))).toEqual([null, "NONE", "click on leo-chen older than 30 days"]); // no kept time: the link's last click
       expect(who(order(), { ...pixel("maya-rivera"), mode: "CODE_ONLY" })[0]).toBeNull();
       expect(who(order(), pixel("someone-else"))).toEqual([null, "NONE", "no influencer code or link"]);
     });
 
     it("tells a self-referral from a stored order's email hash", () => {
-      const hashed = { ...pixel("maya-rivera"), influencers: new Map([["maya", { email: "maya@example.com", emailHash: "h-maya", customerId: null }]]) };
-      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-maya" }, hashed)).toMatchObject({ influencerId: "maya", selfReferral: true });
-      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-other" }, hashed)).toMatchObject({ influencerId: "maya", selfReferral: false });
+      const hashed = {
+        ...pixel("maya-rivera"),
+        influencers: new Map([["maya", { email: "maya@example.com", emailHash: "h-maya", customerId: null }]]),
+      };
+      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-maya" }, hashed)).toMatchObject({
+        influencerId: "maya",
+        selfReferral: true,
+      });
+      expect(attributeOrder({ ...order(), customerEmail: null, customerEmailHash: "h-other" }, hashed)).toMatchObject({
+        influencerId: "maya",
+        selfReferral: false,
+      });
     });
   });
 });

@@ -26,7 +26,10 @@ export type AttributionContext = {
 type Influencer = { email: string; emailHash?: string | null; customerId: string | null };
 
 /** What the rules read of an order; a stored order gives its email's hash, not the address. */
-export type AttributionInput = Pick<OrderFacts, "test" | "placedAt" | "customerId" | "customerEmail" | "discountCodes" | "noteRef" | "noteRefAt" | "landingRef"> & {
+export type AttributionInput = Pick<
+  OrderFacts,
+  "test" | "placedAt" | "customerId" | "customerEmail" | "discountCodes" | "noteRef" | "noteRefAt" | "landingRef"
+> & {
   customerEmailHash?: string | null;
 };
 
@@ -67,7 +70,8 @@ export function attributeOrder(order: AttributionInput, context: AttributionCont
     }
   }
 
-  if (context.mode === "CODE_ONLY") return { influencerId: null, source: "NONE", reason: "no influencer code (codes only)" };
+  if (context.mode === "CODE_ONLY")
+    return { influencerId: null, source: "NONE", reason: "no influencer code (codes only)" };
 
   const refs: Array<{ slug: string | null; clickedAt: Date | null; by: string }> = [
     { slug: order.noteRef, clickedAt: order.noteRefAt, by: "" },

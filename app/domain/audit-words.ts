@@ -23,8 +23,20 @@ export function actorWords(actor: string, actorName?: string | null): string {
   return `by ${actor}`;
 }
 
-export function auditWords(entry: { action: string; actor: string; at: Date }, timeZone: string, actorName?: string | null): { what: string; when: string } {
+export function auditWords(
+  entry: { action: string; actor: string; at: Date },
+  timeZone: string,
+  actorName?: string | null,
+): { what: string; when: string } {
   const what = `${ACTIONS[entry.action] ?? entry.action} ${actorWords(entry.actor, actorName)}`;
-  const when = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(entry.at);
+  const when = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(entry.at);
   return { what, when };
 }

@@ -1,7 +1,19 @@
 // Which categories sell through an influencer: an order's lines, after refunds, grouped by
 // product type and by collection (a product in two collections counts in both).
-export type CategoryLine = { orderId: string; productType: string; collections: string[]; units: number; netMinor: number };
-export type CategoryTotal = { kind: "PRODUCT_TYPE" | "COLLECTION"; category: string; orders: number; units: number; netSalesMinor: number };
+export type CategoryLine = {
+  orderId: string;
+  productType: string;
+  collections: string[];
+  units: number;
+  netMinor: number;
+};
+export type CategoryTotal = {
+  kind: "PRODUCT_TYPE" | "COLLECTION";
+  category: string;
+  orders: number;
+  units: number;
+  netSalesMinor: number;
+};
 
 export const NO_TYPE = "No product type";
 
@@ -9,7 +21,14 @@ export function categoryTotals(lines: CategoryLine[]): CategoryTotal[] {
   const totals = new Map<string, CategoryTotal & { orderIds: Set<string> }>();
   const add = (kind: CategoryTotal["kind"], category: string, line: CategoryLine) => {
     const key = `${kind}|${category}`;
-    const total = totals.get(key) ?? { kind, category, orders: 0, units: 0, netSalesMinor: 0, orderIds: new Set<string>() };
+    const total = totals.get(key) ?? {
+      kind,
+      category,
+      orders: 0,
+      units: 0,
+      netSalesMinor: 0,
+      orderIds: new Set<string>(),
+    };
     total.orderIds.add(line.orderId);
     total.units += line.units;
     total.netSalesMinor += line.netMinor;

@@ -6,14 +6,25 @@ import { clickCounts, destinationProblem, slugify, storeRedirectUrl, visitorHash
 describe("codes", () => {
   it("compares case-insensitively", () => expect(codeKey(" maya10 ")).toBe("MAYA10"));
   it("suggests codes from the name, skipping taken ones", () => {
-    expect(suggestCodes("Zoë Larsen", 15, new Set(["ZOE15"]))).toEqual(["ZOELARSEN15", "ZOEL15", "ZOELARSEN", "ZOEVIP"]);
+    expect(suggestCodes("Zoë Larsen", 15, new Set(["ZOE15"]))).toEqual([
+      "ZOELARSEN15",
+      "ZOEL15",
+      "ZOELARSEN",
+      "ZOEVIP",
+    ]);
     for (const code of suggestCodes("Émile d'Arc", 10, new Set())) expect(codeProblem(code)).toBeNull();
   });
   it("has no suggestion for an empty name", () => expect(suggestCodes("  ", 10, new Set())).toEqual([]));
 });
 
 describe("percentages", () => {
-  it.each([["10", 1000], ["12.5", 1250], ["0.25", 25], ["100", 10000], ["7 %", 700]])("%s -> %i bps", (text, bps) => {
+  it.each([
+    ["10", 1000],
+    ["12.5", 1250],
+    ["0.25", 25],
+    ["100", 10000],
+    ["7 %", 700],
+  ])("%s -> %i bps", (text, bps) => {
     expect(percentToBps(text)).toBe(bps);
     expect(percentToBps(bpsToPercent(bps))).toBe(bps);
   });
@@ -30,7 +41,12 @@ describe("referral links", () => {
     expect(destinationProblem("/./%2F/evil.example")).toBeNull(); // an encoded slash stays a path of the store
   });
   it("never redirects off the store, even for a path stored before the check", () => {
-    const url = storeRedirectUrl({ shopDomain: "demo.myshopify.com", destinationPath: "/a/..//evil.example", code: "MAYA10", slug: "maya" });
+    const url = storeRedirectUrl({
+      shopDomain: "demo.myshopify.com",
+      destinationPath: "/a/..//evil.example",
+      code: "MAYA10",
+      slug: "maya",
+    });
     const redirect = new URL(url).searchParams.get("redirect")!;
     expect(redirect.startsWith("//")).toBe(false);
     expect(new URL(redirect, "https://demo.myshopify.com").host).toBe("demo.myshopify.com");

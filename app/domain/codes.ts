@@ -15,7 +15,8 @@ export function codeProblem(code: string): string | null {
   if (!trimmed) return "Enter a code";
   if (trimmed.length < 3) return "Use at least 3 characters";
   if (trimmed.length > 40) return "Use at most 40 characters";
-  if (!CODE_PATTERN.test(trimmed)) return "Use letters, numbers, dashes and underscores only, starting with a letter or number";
+  if (!CODE_PATTERN.test(trimmed))
+    return "Use letters, numbers, dashes and underscores only, starting with a letter or number";
   return null;
 }
 
@@ -36,7 +37,14 @@ export function suggestCodes(name: string, discountPercent: number | null, taken
   const joined = words.join("");
   const initials = words.length > 1 ? first + words[words.length - 1][0] : first;
   const number = discountPercent && discountPercent > 0 ? String(Math.round(discountPercent)) : "10";
-  const candidates = [`${first}${number}`, `${joined}${number}`, `${initials}${number}`, joined, `${first}VIP`, `${first}LOVES`];
+  const candidates = [
+    `${first}${number}`,
+    `${joined}${number}`,
+    `${initials}${number}`,
+    joined,
+    `${first}VIP`,
+    `${first}LOVES`,
+  ];
   for (let i = 2; candidates.length < 30; i++) candidates.push(`${first}${number}${i}`);
   const out: string[] = [];
   for (const candidate of candidates) {
@@ -49,6 +57,16 @@ export function suggestCodes(name: string, discountPercent: number | null, taken
 }
 
 /** What a code takes off, in the shop's words: "15%" or "$5.00". */
-export function discountLabel(code: { kind: "PERCENTAGE" | "FIXED_AMOUNT"; percentBps: number | null; amountMinor: number | null; currency: string | null }, shopCurrency: string): string {
-  return code.kind === "PERCENTAGE" ? `${bpsToPercent(code.percentBps ?? 0)}%` : formatMoney(code.amountMinor ?? 0, code.currency ?? shopCurrency);
+export function discountLabel(
+  code: {
+    kind: "PERCENTAGE" | "FIXED_AMOUNT";
+    percentBps: number | null;
+    amountMinor: number | null;
+    currency: string | null;
+  },
+  shopCurrency: string,
+): string {
+  return code.kind === "PERCENTAGE"
+    ? `${bpsToPercent(code.percentBps ?? 0)}%`
+    : formatMoney(code.amountMinor ?? 0, code.currency ?? shopCurrency);
 }

@@ -39,7 +39,11 @@ export type CommissionPlan = {
  * The plan for one order. `ruleNow` is the rule in force, needed only when the order has no
  * commission yet (the caller reads it for those orders alone).
  */
-export function planCommission(order: SettlingOrder, existing: StoredCommission | null, ruleNow: RuleSnapshot | undefined): CommissionPlan {
+export function planCommission(
+  order: SettlingOrder,
+  existing: StoredCommission | null,
+  ruleNow: RuleSnapshot | undefined,
+): CommissionPlan {
   const plan: CommissionPlan = {};
   if (!order.influencerId || order.selfReferral) {
     // Attribution moved away (or a self-referral): an unpaid commission goes.
@@ -50,7 +54,11 @@ export function planCommission(order: SettlingOrder, existing: StoredCommission 
   const earnedOn = (rule: RuleSnapshot, afterRefunds: boolean) =>
     commissionFor(
       rule.terms,
-      order.lines.map((l) => ({ netMinor: afterRefunds ? l.netMinor - l.refundedMinor : l.netMinor, productType: l.productType, collections: l.collections })),
+      order.lines.map((l) => ({
+        netMinor: afterRefunds ? l.netMinor - l.refundedMinor : l.netMinor,
+        productType: l.productType,
+        collections: l.collections,
+      })),
       { lastMonthSalesMinor: rule.lastMonthSalesMinor, isNewCustomer: order.isNewCustomer },
     );
 
@@ -59,7 +67,12 @@ export function planCommission(order: SettlingOrder, existing: StoredCommission 
   if (!existing) {
     if (!ruleNow) throw new Error("a new commission needs the rule in force");
     rule = ruleNow;
-    plan.create = { status: order.cancelled ? "VOID" : "PENDING", amountMinor: earnedOn(rule, false), baseMinor: base, rule };
+    plan.create = {
+      status: order.cancelled ? "VOID" : "PENDING",
+      amountMinor: earnedOn(rule, false),
+      baseMinor: base,
+      rule,
+    };
     commission = { ...plan.create, payoutId: null, adjustments: [] };
   } else {
     rule = existing.rule;
@@ -72,7 +85,11 @@ export function planCommission(order: SettlingOrder, existing: StoredCommission 
   }
 
   // A cancelled order voids its commission, unless a payout already holds it (then it is clawed back).
-  if (order.cancelled && commission.payoutId === null && (commission.status === "PENDING" || commission.status === "APPROVED")) {
+  if (
+    order.cancelled &&
+    commission.payoutId === null &&
+    (commission.status === "PENDING" || commission.status === "APPROVED")
+  ) {
     commission = { ...commission, status: "VOID" };
     plan.update = { ...plan.update, status: "VOID" };
   }
@@ -91,7 +108,11 @@ export function planCommission(order: SettlingOrder, existing: StoredCommission 
   if (open && owed === 0) plan.adjustment = { delete: open.id };
   else if (open && open.amountMinor !== owed) plan.adjustment = { update: open.id, amountMinor: owed };
   else if (!open && owed !== 0) {
-    const reason = order.cancelled ? "Order cancelled after the commission was paid" : owed < 0 ? "Refunded to the shopper" : "Order changed";
+    const reason = order.cancelled
+      ? "Order cancelled after the commission was paid"
+      : owed < 0
+        ? "Refunded to the shopper"
+        : "Order changed";
     plan.adjustment = { create: { amountMinor: owed, reason, sequence: paidOut.length + 1 } };
   }
   return plan;

@@ -25,12 +25,18 @@ export type CommissionContext = {
 
 /** The base rate: the highest tier reached by last month's sales, else the rule's own rate. */
 export function baseRate(rule: CommissionRuleTerms, lastMonthSalesMinor: number): number {
-  const reached = rule.tiers.filter((t) => lastMonthSalesMinor >= t.fromMinor).sort((a, b) => b.fromMinor - a.fromMinor)[0];
+  const reached = rule.tiers
+    .filter((t) => lastMonthSalesMinor >= t.fromMinor)
+    .sort((a, b) => b.fromMinor - a.fromMinor)[0];
   return reached ? reached.percentBps : rule.percentBps;
 }
 
 /** The rate of one line: a product-type or collection override first, else the base rate. */
-export function lineRate(rule: CommissionRuleTerms, line: Pick<CommissionLine, "productType" | "collections">, base: number): number {
+export function lineRate(
+  rule: CommissionRuleTerms,
+  line: Pick<CommissionLine, "productType" | "collections">,
+  base: number,
+): number {
   const override = rule.overrides.find(
     (o) =>
       (o.productType && o.productType.toLowerCase() === line.productType.toLowerCase()) ||
@@ -60,7 +66,12 @@ export type CommissionState = "PENDING" | "APPROVED" | "PAID" | "VOID";
 /** Where each cent stands: the ledger identity commissions + adjustments = paid + payable + pending + in a payout. */
 export function ledgerTotals(
   commissions: Array<{ amountMinor: number; status: CommissionState; payoutPaid: boolean; inOpenPayout?: boolean }>,
-  adjustments: Array<{ amountMinor: number; commissionStatus: CommissionState; payoutPaid: boolean; inOpenPayout?: boolean }>,
+  adjustments: Array<{
+    amountMinor: number;
+    commissionStatus: CommissionState;
+    payoutPaid: boolean;
+    inOpenPayout?: boolean;
+  }>,
 ) {
   let earned = 0;
   let paid = 0;

@@ -13,9 +13,12 @@ export function safeCell(value: unknown): string {
 
 /** Rows of cells -> CSV text with a header row. Numbers pass as they are (no formula risk). */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return stringify([header, ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell : safeCell(cell))))], {
-    record_delimiter: "\r\n",
-  });
+  return stringify(
+    [header, ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell : safeCell(cell))))],
+    {
+      record_delimiter: "\r\n",
+    },
+  );
 }
 
 /** CSV text with a header row -> one object per row, keys from the header (trimmed, as typed). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEMPLATES, MERGE_FIELDS, firstName, parseTemplate, renderEmail, unknownFields, type EmailKind } from "./email-templates";
+import {
+  DEFAULT_TEMPLATES,
+  MERGE_FIELDS,
+  firstName,
+  parseTemplate,
+  renderEmail,
+  unknownFields,
+  type EmailKind,
+} from "./email-templates";
 
 describe("email templates", () => {
   it("ships defaults that use only their own merge fields", () => {
@@ -19,7 +27,10 @@ describe("email templates", () => {
   });
 
   it("refuses an empty subject or body", () => {
-    expect(parseTemplate("WELCOME", { subject: " ", body: "" })).toEqual({ ok: false, errors: { subject: "Write a subject", body: "Write the message" } });
+    expect(parseTemplate("WELCOME", { subject: " ", body: "" })).toEqual({
+      ok: false,
+      errors: { subject: "Write a subject", body: "Write the message" },
+    });
   });
 
   it("fills the fields: as typed in the text part, escaped in the HTML part", () => {
@@ -29,10 +40,14 @@ describe("email templates", () => {
       "Stop these emails: https://app.example.com/unsubscribe/t",
     );
     expect(email.subject).toBe("Hi <Maya> ");
-    expect(email.text).toBe("From Glow & Co.\n\nApply: https://app.example.com/apply/glow\n\n--\nStop these emails: https://app.example.com/unsubscribe/t");
+    expect(email.text).toBe(
+      "From Glow & Co.\n\nApply: https://app.example.com/apply/glow\n\n--\nStop these emails: https://app.example.com/unsubscribe/t",
+    );
     expect(email.html).toContain("<p>From Glow &amp; Co.</p>");
     expect(email.html).toContain('<a href="https://app.example.com/apply/glow">https://app.example.com/apply/glow</a>');
-    expect(renderEmail({ subject: "{{first_name}}", body: "{{first_name}}" }, { first_name: "<script>x</script>" }).html).not.toContain("<script>");
+    expect(
+      renderEmail({ subject: "{{first_name}}", body: "{{first_name}}" }, { first_name: "<script>x</script>" }).html,
+    ).not.toContain("<script>");
   });
 
   it("greets by first name", () => {

@@ -89,17 +89,26 @@ export function parseTemplate(kind: EmailKind, fields: Record<string, string | u
   else if (subject.length > 200) errors.subject = "Keep the subject under 200 characters";
   if (!body) errors.body = "Write the message";
   else if (body.length > 20_000) errors.body = "Keep the message under 20,000 characters";
-  for (const [name, text] of [["subject", subject], ["body", body]] as const) {
+  for (const [name, text] of [
+    ["subject", subject],
+    ["body", body],
+  ] as const) {
     const unknown = unknownFields(kind, text);
     if (unknown.length && !errors[name]) {
-      errors[name] = `Unknown merge field ${unknown.map((u) => `{{${u}}}`).join(", ")}; use ${MERGE_FIELDS[kind].map((f) => `{{${f}}}`).join(", ")}`;
+      errors[name] =
+        `Unknown merge field ${unknown.map((u) => `{{${u}}}`).join(", ")}; use ${MERGE_FIELDS[kind].map((f) => `{{${f}}}`).join(", ")}`;
     }
   }
   return Object.keys(errors).length ? { ok: false as const, errors } : { ok: true as const, input: { subject, body } };
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

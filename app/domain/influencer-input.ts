@@ -12,7 +12,8 @@ const text = (max: number) => z.string().trim().max(max, `Use at most ${max} cha
 const optionalText = (max: number) => z.preprocess((v) => (v == null ? "" : String(v)), text(max));
 
 /** An email address as people type it (trimmed, lower case), no longer than an address can be. */
-export const emailAddress = (message: string) => z.string().trim().toLowerCase().max(254, "Use at most 254 characters").pipe(z.email(message));
+export const emailAddress = (message: string) =>
+  z.string().trim().toLowerCase().max(254, "Use at most 254 characters").pipe(z.email(message));
 const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "yes" || v === "1", z.boolean());
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,9 @@ const profileSchema = z.object({
 
 const codeSchema = z.object({
   code: optionalText(255),
-  discountType: z.enum(["percentage", "fixed_amount"], { error: "discountType is percentage or fixed_amount" }).default("percentage"),
+  discountType: z
+    .enum(["percentage", "fixed_amount"], { error: "discountType is percentage or fixed_amount" })
+    .default("percentage"),
   discountPercent: optionalText(20),
   discountAmount: optionalText(20),
   oncePerCustomer: flag.default(false),
@@ -92,7 +95,9 @@ export type ProfileInput = { name: string; email: string; commissionBps: number 
 export type CodeInput = { code: string; discount: DiscountTerms; destinationPath: string };
 
 /** Name, email, commission and tags of an influencer. */
-export function parseProfileInput(raw: Record<string, unknown>): { ok: true; input: ProfileInput } | { ok: false; errors: FieldErrors } {
+export function parseProfileInput(
+  raw: Record<string, unknown>,
+): { ok: true; input: ProfileInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -114,7 +119,10 @@ export function parseProfileInput(raw: Record<string, unknown>): { ok: true; inp
 }
 
 /** A discount code and its terms; `currency` is the shop's, for fixed amounts and minimum subtotals. */
-export function parseCodeInput(raw: Record<string, unknown>, currency: string): { ok: true; input: CodeInput } | { ok: false; errors: FieldErrors } {
+export function parseCodeInput(
+  raw: Record<string, unknown>,
+  currency: string,
+): { ok: true; input: CodeInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const parsed = codeSchema.safeParse(raw);
   if (!parsed.success) {
@@ -124,7 +132,10 @@ export function parseCodeInput(raw: Record<string, unknown>, currency: string): 
   const v = parsed.data;
   const codeIssue = codeProblem(v.code);
   if (codeIssue) errors.code = codeIssue;
-  if (v.usageLimit !== "" && !(/^\d+$/.test(v.usageLimit) && Number(v.usageLimit) >= 1 && Number(v.usageLimit) <= 99_999_999)) {
+  if (
+    v.usageLimit !== "" &&
+    !(/^\d+$/.test(v.usageLimit) && Number(v.usageLimit) >= 1 && Number(v.usageLimit) <= 99_999_999)
+  ) {
     errors.usageLimit = "Enter a whole number of uses, at least 1";
   }
   if (v.startsAt !== "" && !isoDate.test(v.startsAt)) errors.startsAt = "Use a date like 2026-12-01";

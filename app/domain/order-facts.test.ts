@@ -29,8 +29,26 @@ const payload = {
   total_tax_set: money("16.20", "17.60"),
   total_price_set: money("102.20", "111.00"),
   line_items: [
-    { id: 1, product_id: 900, variant_id: 9001, title: "Serum", quantity: 2, current_quantity: 2, price_set: money("30.00", "32.50"), discount_allocations: [{ amount_set: money("6.00", "6.50") }] },
-    { id: 2, product_id: 901, variant_id: 9011, title: "Cream", quantity: 1, current_quantity: 1, price_set: money("30.00", "32.50"), discount_allocations: [{ amount_set: money("3.00", "3.30") }] },
+    {
+      id: 1,
+      product_id: 900,
+      variant_id: 9001,
+      title: "Serum",
+      quantity: 2,
+      current_quantity: 2,
+      price_set: money("30.00", "32.50"),
+      discount_allocations: [{ amount_set: money("6.00", "6.50") }],
+    },
+    {
+      id: 2,
+      product_id: 901,
+      variant_id: 9011,
+      title: "Cream",
+      quantity: 1,
+      current_quantity: 1,
+      price_set: money("30.00", "32.50"),
+      discount_allocations: [{ amount_set: money("3.00", "3.30") }],
+    },
   ],
   refunds: [],
 };
@@ -61,7 +79,11 @@ describe("order facts from Shopify's payload", () => {
   });
 
   it("in yen there are no cents", () => {
-    const yen = orderFacts({ ...payload, total_price_set: money("10220", "70", "JPY"), line_items: [{ ...payload.line_items[0], price_set: money("3000", "20", "JPY"), discount_allocations: [] }] });
+    const yen = orderFacts({
+      ...payload,
+      total_price_set: money("10220", "70", "JPY"),
+      line_items: [{ ...payload.line_items[0], price_set: money("3000", "20", "JPY"), discount_allocations: [] }],
+    });
     expect(yen.currency).toBe("JPY");
     expect(yen.lines[0].netMinor).toBe(6000);
   });
@@ -79,14 +101,38 @@ describe("the order ledger", () => {
     // Line 1: 3 bought, 1 refunded, 1 removed by an edit -> current_quantity 1.
     const facts = orderFacts({
       ...payload,
-      line_items: [{ ...payload.line_items[0], quantity: 3, current_quantity: 1, price_set: money("10.00", "11.00"), discount_allocations: [] }],
-      refunds: [{ id: 70, order_id: 5001, created_at: "2026-11-21T00:00:00Z", refund_line_items: [{ line_item_id: 1, quantity: 1, subtotal_set: money("10.00", "11.00") }] }],
+      line_items: [
+        {
+          ...payload.line_items[0],
+          quantity: 3,
+          current_quantity: 1,
+          price_set: money("10.00", "11.00"),
+          discount_allocations: [],
+        },
+      ],
+      refunds: [
+        {
+          id: 70,
+          order_id: 5001,
+          created_at: "2026-11-21T00:00:00Z",
+          refund_line_items: [{ line_item_id: 1, quantity: 1, subtotal_set: money("10.00", "11.00") }],
+        },
+      ],
     });
     const lines = linesAfterEdits(facts);
     expect(lines.map((l) => [l.keptQuantity, l.effectiveNetMinor])).toEqual([[2, 2000]]);
     const totals = refundTotals(
       lines.map((l) => ({ lineId: l.lineId, quantity: l.keptQuantity, netMinor: l.effectiveNetMinor })),
-      [...facts.refunds, { refundId: "71", orderId: "5001", refundedAt: new Date(), amountMinor: 5000, lines: [{ lineId: "1", quantity: 5, amountMinor: 5000 }] }],
+      [
+        ...facts.refunds,
+        {
+          refundId: "71",
+          orderId: "5001",
+          refundedAt: new Date(),
+          amountMinor: 5000,
+          lines: [{ lineId: "1", quantity: 5, amountMinor: 5000 }],
+        },
+      ],
     );
     expect(totals.refundedMinor).toBe(2000);
     expect(totals.lines.get("1")).toEqual({ refundedQuantity: 2, refundedMinor: 2000 });

@@ -50,7 +50,9 @@ const orderSchema = z.object({
   contact_email: z.string().nullish(),
   customer: z.object({ id: id.nullish(), email: z.string().nullish() }).nullish(),
   discount_codes: z.array(z.object({ code: z.string() })).default([]),
-  note_attributes: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]).nullish() })).nullish(),
+  note_attributes: z
+    .array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]).nullish() }))
+    .nullish(),
   landing_site: z.string().nullish(),
   checkout_token: z.string().nullish(),
   subtotal_price_set: optionalMoneySet,

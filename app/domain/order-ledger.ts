@@ -13,7 +13,10 @@ function discountedLineNets(order: OrderFacts): number[] {
   const nets = order.lines.map((l) => l.netMinor);
   const unallocated = nets.reduce((a, b) => a + b, 0) - order.subtotalMinor;
   if (order.subtotalMinor <= 0 || unallocated <= 0) return nets;
-  const reductions = allocate(unallocated, nets.map((n) => Math.max(0, n)));
+  const reductions = allocate(
+    unallocated,
+    nets.map((n) => Math.max(0, n)),
+  );
   return nets.map((n, i) => n - reductions[i]);
 }
 
@@ -21,19 +24,28 @@ function discountedLineNets(order: OrderFacts): number[] {
  * Each line's amount after order edits. Shopify's current_quantity leaves out refunded and
  * edited-away units; the refunds inside the same snapshot tell the two apart.
  */
-export function linesAfterEdits(order: OrderFacts): Array<LineFacts & { keptQuantity: number; effectiveNetMinor: number }> {
+export function linesAfterEdits(
+  order: OrderFacts,
+): Array<LineFacts & { keptQuantity: number; effectiveNetMinor: number }> {
   const nets = discountedLineNets(order);
   const refundedInSnapshot = new Map<string, number>();
   for (const refund of order.refunds) {
-    for (const line of refund.lines) refundedInSnapshot.set(line.lineId, (refundedInSnapshot.get(line.lineId) ?? 0) + line.quantity);
+    for (const line of refund.lines)
+      refundedInSnapshot.set(line.lineId, (refundedInSnapshot.get(line.lineId) ?? 0) + line.quantity);
   }
   return order.lines.map((original, index) => {
     const line = { ...original, netMinor: nets[index] };
     const editedAway =
-      line.currentQuantity == null ? 0 : Math.max(0, line.quantity - line.currentQuantity - (refundedInSnapshot.get(line.lineId) ?? 0));
+      line.currentQuantity == null
+        ? 0
+        : Math.max(0, line.quantity - line.currentQuantity - (refundedInSnapshot.get(line.lineId) ?? 0));
     const kept = Math.max(0, line.quantity - editedAway);
     const effectiveNetMinor =
-      kept === line.quantity ? line.netMinor : line.quantity === 0 ? 0 : allocate(line.netMinor, [kept, line.quantity - kept])[0];
+      kept === line.quantity
+        ? line.netMinor
+        : line.quantity === 0
+          ? 0
+          : allocate(line.netMinor, [kept, line.quantity - kept])[0];
     return { ...line, keptQuantity: kept, effectiveNetMinor };
   });
 }
@@ -44,7 +56,10 @@ export type RefundTotals = {
 };
 
 /** Refunded amounts per line, never more than the line was worth. */
-export function refundTotals(lines: Array<{ lineId: string; quantity: number; netMinor: number }>, refunds: RefundFacts[]): RefundTotals {
+export function refundTotals(
+  lines: Array<{ lineId: string; quantity: number; netMinor: number }>,
+  refunds: RefundFacts[],
+): RefundTotals {
   const byLine = new Map<string, { quantity: number; amount: number }>();
   for (const refund of refunds) {
     for (const line of refund.lines) {
@@ -56,7 +71,10 @@ export function refundTotals(lines: Array<{ lineId: string; quantity: number; ne
   let refundedMinor = 0;
   for (const line of lines) {
     const refunded = byLine.get(line.lineId) ?? { quantity: 0, amount: 0 };
-    const entry = { refundedQuantity: Math.min(refunded.quantity, line.quantity), refundedMinor: Math.min(refunded.amount, line.netMinor) };
+    const entry = {
+      refundedQuantity: Math.min(refunded.quantity, line.quantity),
+      refundedMinor: Math.min(refunded.amount, line.netMinor),
+    };
     result.set(line.lineId, entry);
     refundedMinor += entry.refundedMinor;
   }

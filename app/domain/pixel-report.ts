@@ -14,9 +14,13 @@ const orderId = z
   .transform((value) => value.replace(/^gid:\/\/shopify\/\w+\//, ""));
 
 export const pixelReportSchema = z.object({
-  shop: z.string({ error: "shop is required" }).regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop is not a myshopify.com domain"),
+  shop: z
+    .string({ error: "shop is required" })
+    .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "shop is not a myshopify.com domain"),
   orderId,
-  checkoutToken: z.string({ error: "checkoutToken is required" }).regex(/^[A-Za-z0-9_-]{8,128}$/, "checkoutToken is not a checkout token"),
+  checkoutToken: z
+    .string({ error: "checkoutToken is required" })
+    .regex(/^[A-Za-z0-9_-]{8,128}$/, "checkoutToken is not a checkout token"),
   ref: z
     .string({ error: "ref is required" })
     .transform((value) => value.trim().toLowerCase())
@@ -44,5 +48,11 @@ export function readPixelReport(body: string): { ok: true; input: PixelReportInp
   const parsed = pixelReportSchema.safeParse(json);
   if (parsed.success) return { ok: true, input: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, error: issue.path.length && !issue.message.startsWith(String(issue.path[0])) ? `${issue.path.join(".")}: ${issue.message}` : issue.message };
+  return {
+    ok: false,
+    error:
+      issue.path.length && !issue.message.startsWith(String(issue.path[0]))
+        ? `${issue.path.join(".")}: ${issue.message}`
+        : issue.message,
+  };
 }

@@ -14,8 +14,15 @@ export const tierText = (rows: TierRow[]) => rows.map((r) => `${r.from} = ${r.pe
 export const rateRows = (text: string): RateRow[] =>
   text.split("\n").flatMap((line) => {
     const m = /^\s*(?:(collection|type)\s*:\s*)?(.*?)\s*=\s*([^%]*?)\s*%?\s*$/i.exec(line);
-    return m ? [{ kind: m[1]?.toLowerCase() === "collection" ? ("collection" as const) : ("type" as const), name: m[2], percent: m[3] }] : [];
+    return m
+      ? [
+          {
+            kind: m[1]?.toLowerCase() === "collection" ? ("collection" as const) : ("type" as const),
+            name: m[2],
+            percent: m[3],
+          },
+        ]
+      : [];
   });
 export const rateText = (rows: RateRow[]) =>
   rows.map((r) => `${r.kind === "collection" ? "collection: " : ""}${r.name} = ${r.percent}`).join("\n");
-

@@ -25,7 +25,8 @@ export function destinationProblem(path: string): string | null {
   try {
     const url = new URL(path, "https://shop.example");
     // Judged as normalised: "/a/..//evil.example" becomes "//evil.example", another site.
-    if (url.host !== "shop.example" || url.pathname.startsWith("//")) return "Use a page of your store, not another site";
+    if (url.host !== "shop.example" || url.pathname.startsWith("//"))
+      return "Use a page of your store, not another site";
   } catch {
     return "This is not a valid path";
   }

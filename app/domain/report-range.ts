@@ -10,7 +10,11 @@ function isRealDay(text: string): boolean {
 }
 
 /** Defaults to the last 30 days in the shop's timezone; at most two years at once. */
-export function reportRange(params: URLSearchParams, timeZone: string, now: Date): { from: string; to: string } | { error: string } {
+export function reportRange(
+  params: URLSearchParams,
+  timeZone: string,
+  now: Date,
+): { from: string; to: string } | { error: string } {
   const today = shopDay(now, timeZone);
   const to = params.get("to") ?? today;
   const from = params.get("from") ?? shopDay(new Date(now.getTime() - 29 * 86_400_000), timeZone);
@@ -22,7 +26,11 @@ export function reportRange(params: URLSearchParams, timeZone: string, now: Date
 }
 
 /** The asked range, or the default one with the reason the asked one was refused. */
-export function reportRangeOrDefault(params: URLSearchParams, timeZone: string, now: Date): { from: string; to: string; error: string | null } {
+export function reportRangeOrDefault(
+  params: URLSearchParams,
+  timeZone: string,
+  now: Date,
+): { from: string; to: string; error: string | null } {
   const asked = reportRange(params, timeZone, now);
   if (!("error" in asked)) return { ...asked, error: null };
   const fallback = reportRange(new URLSearchParams(), timeZone, now) as { from: string; to: string };

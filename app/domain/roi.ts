@@ -12,7 +12,12 @@ export function roas(netSalesMinor: number, spend: Spend): number | null {
 }
 
 /** Gross profit of the sales: their cost of goods where known, the shop's margin on the rest. */
-export function grossProfit(netSalesMinor: number, knownCostOfGoodsMinor: number, salesWithKnownCostMinor: number, fallbackMarginBps: number): number {
+export function grossProfit(
+  netSalesMinor: number,
+  knownCostOfGoodsMinor: number,
+  salesWithKnownCostMinor: number,
+  fallbackMarginBps: number,
+): number {
   const unknown = Math.max(0, netSalesMinor - salesWithKnownCostMinor);
   return salesWithKnownCostMinor - knownCostOfGoodsMinor + Math.round((unknown * fallbackMarginBps) / 10000);
 }
@@ -43,7 +48,16 @@ function formatter(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
   let found = formatters.get(key);
   if (!found) {
     found = withTime
-      ? new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      ? new Intl.DateTimeFormat("en-US", {
+          timeZone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+        })
       : new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
     formatters.set(key, found);
   }

@@ -41,7 +41,17 @@ describe("program settings", () => {
   });
 
   it("says what is wrong with each field", () => {
-    const result = parseProgramSettings({ ...valid, commissionPercent: "150", tiers: "lots = 10", holdPeriodDays: "-1", attributionWindowDays: "0", payoutThreshold: "ten" }, "USD");
+    const result = parseProgramSettings(
+      {
+        ...valid,
+        commissionPercent: "150",
+        tiers: "lots = 10",
+        holdPeriodDays: "-1",
+        attributionWindowDays: "0",
+        payoutThreshold: "ten",
+      },
+      "USD",
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -55,23 +65,45 @@ describe("program settings", () => {
   });
 
   it("needs an amount for a fixed commission", () => {
-    expect(parseProgramSettings({ ...valid, commissionKind: "FIXED", fixedAmount: "" }, "USD")).toMatchObject({ ok: false, errors: { fixedAmount: "Enter an amount in USD, like 5.00" } });
+    expect(parseProgramSettings({ ...valid, commissionKind: "FIXED", fixedAmount: "" }, "USD")).toMatchObject({
+      ok: false,
+      errors: { fixedAmount: "Enter an amount in USD, like 5.00" },
+    });
   });
 
   it("writes tiers and overrides back as the merchant typed them", () => {
     const tiers = parseTiers("1000.00 = 12\n5000.00 = 15", "USD");
     const overrides = parseOverrides("Fragrance = 5\ncollection: Gifts = 20");
     expect("tiers" in tiers && formatTiers(tiers.tiers, "USD")).toBe("1000.00 = 12\n5000.00 = 15");
-    expect("overrides" in overrides && formatOverrides(overrides.overrides)).toBe("Fragrance = 5\ncollection: Gifts = 20");
+    expect("overrides" in overrides && formatOverrides(overrides.overrides)).toBe(
+      "Fragrance = 5\ncollection: Gifts = 20",
+    );
   });
 
   it("reads the rows editor's lines: an empty row is no row, a half-filled one is named", () => {
-    const tiers = tierText([{ from: "1000.00", percent: "12" }, { from: "", percent: "" }]);
+    const tiers = tierText([
+      { from: "1000.00", percent: "12" },
+      { from: "", percent: "" },
+    ]);
     expect(parseTiers(tiers, "USD")).toEqual({ tiers: [{ fromMinor: 100_000, percentBps: 1200 }] });
-    expect(tierRows(tiers)).toEqual([{ from: "1000.00", percent: "12" }, { from: "", percent: "" }]);
-    expect(parseTiers(tierText([{ from: "1000.00", percent: "" }]), "USD")).toEqual({ error: 'Line 1: write "sales from = percent", like 500.00 = 15' });
-    const rates = rateText([{ kind: "collection", name: "Gifts", percent: "20" }, { kind: "collection", name: "", percent: "" }, { kind: "type", name: "Fragrance", percent: "5" }]);
-    expect(parseOverrides(rates)).toEqual({ overrides: [{ collection: "Gifts", percentBps: 2000 }, { productType: "Fragrance", percentBps: 500 }] });
+    expect(tierRows(tiers)).toEqual([
+      { from: "1000.00", percent: "12" },
+      { from: "", percent: "" },
+    ]);
+    expect(parseTiers(tierText([{ from: "1000.00", percent: "" }]), "USD")).toEqual({
+      error: 'Line 1: write "sales from = percent", like 500.00 = 15',
+    });
+    const rates = rateText([
+      { kind: "collection", name: "Gifts", percent: "20" },
+      { kind: "collection", name: "", percent: "" },
+      { kind: "type", name: "Fragrance", percent: "5" },
+    ]);
+    expect(parseOverrides(rates)).toEqual({
+      overrides: [
+        { collection: "Gifts", percentBps: 2000 },
+        { productType: "Fragrance", percentBps: 500 },
+      ],
+    });
     expect(rateRows(rates)).toHaveLength(3);
   });
 });

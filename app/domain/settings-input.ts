@@ -42,7 +42,8 @@ export function parseTiers(text: string, currency: string): { tiers: Tier[] } | 
     const match = /^([\d.]+)\s*=\s*([\d.]+)\s*%?$/.exec(line);
     const fromMinor = match ? money(match[1], currency) : null;
     const bps = match ? percentToBps(match[2]) : null;
-    if (fromMinor === null || bps === null || bps > 10000) return { error: `Line ${index + 1}: write "sales from = percent", like 500.00 = 15` };
+    if (fromMinor === null || bps === null || bps > 10000)
+      return { error: `Line ${index + 1}: write "sales from = percent", like 500.00 = 15` };
     tiers.push({ fromMinor, percentBps: bps });
   }
   return { tiers: tiers.sort((a, b) => a.fromMinor - b.fromMinor) };
@@ -56,8 +57,13 @@ export function parseOverrides(text: string): { overrides: RateOverride[] } | { 
     if (emptyLine(line)) continue;
     const match = /^(?:(collection|type)\s*:\s*)?(.+?)\s*=\s*([\d.]+)\s*%?$/i.exec(line);
     const bps = match ? percentToBps(match[3]) : null;
-    if (!match || bps === null || bps > 10000) return { error: `Line ${index + 1}: write "Product type = percent" or "collection: Name = percent"` };
-    overrides.push(match[1]?.toLowerCase() === "collection" ? { collection: match[2], percentBps: bps } : { productType: match[2], percentBps: bps });
+    if (!match || bps === null || bps > 10000)
+      return { error: `Line ${index + 1}: write "Product type = percent" or "collection: Name = percent"` };
+    overrides.push(
+      match[1]?.toLowerCase() === "collection"
+        ? { collection: match[2], percentBps: bps }
+        : { productType: match[2], percentBps: bps },
+    );
   }
   return { overrides };
 }
@@ -67,19 +73,32 @@ export function formatTiers(tiers: Tier[], currency: string): string {
 }
 
 export function formatOverrides(overrides: RateOverride[]): string {
-  return overrides.map((o) => (o.collection ? `collection: ${o.collection} = ${bpsToPercent(o.percentBps)}` : `${o.productType} = ${bpsToPercent(o.percentBps)}`)).join("\n");
+  return overrides
+    .map((o) =>
+      o.collection
+        ? `collection: ${o.collection} = ${bpsToPercent(o.percentBps)}`
+        : `${o.productType} = ${bpsToPercent(o.percentBps)}`,
+    )
+    .join("\n");
 }
 
-export function parseProgramSettings(raw: Record<string, string>, currency: string): { ok: true; settings: ProgramSettings } | { ok: false; errors: FieldErrors } {
+export function parseProgramSettings(
+  raw: Record<string, string>,
+  currency: string,
+): { ok: true; settings: ProgramSettings } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const kind = raw.commissionKind === "FIXED" ? "FIXED" : "PERCENT";
-  if (raw.commissionKind !== "FIXED" && raw.commissionKind !== "PERCENT") errors.commissionKind = "commissionKind is PERCENT or FIXED";
+  if (raw.commissionKind !== "FIXED" && raw.commissionKind !== "PERCENT")
+    errors.commissionKind = "commissionKind is PERCENT or FIXED";
   const mode = raw.attributionMode === "CODE_ONLY" ? "CODE_ONLY" : "CODE_AND_LINK";
-  if (raw.attributionMode !== "CODE_ONLY" && raw.attributionMode !== "CODE_AND_LINK") errors.attributionMode = "attributionMode is CODE_ONLY or CODE_AND_LINK";
+  if (raw.attributionMode !== "CODE_ONLY" && raw.attributionMode !== "CODE_AND_LINK")
+    errors.attributionMode = "attributionMode is CODE_ONLY or CODE_AND_LINK";
   const percentBps = percentToBps(raw.commissionPercent ?? "");
-  if (kind === "PERCENT" && (percentBps === null || percentBps > 10000)) errors.commissionPercent = "Enter a commission between 0 and 100 percent";
+  if (kind === "PERCENT" && (percentBps === null || percentBps > 10000))
+    errors.commissionPercent = "Enter a commission between 0 and 100 percent";
   const fixedMinor = money(raw.fixedAmount ?? "", currency);
-  if (kind === "FIXED" && (fixedMinor === null || fixedMinor === 0)) errors.fixedAmount = `Enter an amount in ${currency}, like 5.00`;
+  if (kind === "FIXED" && (fixedMinor === null || fixedMinor === 0))
+    errors.fixedAmount = `Enter an amount in ${currency}, like 5.00`;
   const bonus = money(raw.newCustomerBonus ?? "", currency);
   if (bonus === null) errors.newCustomerBonus = `Enter an amount in ${currency}, or 0`;
   const tiers = parseTiers(raw.tiers ?? "", currency);

@@ -1,6 +1,10 @@
 // Sparkline series: a value per day of a report range, for each influencer.
 /** Each influencer's net sales per day of the range (days without sales are 0), for sparklines. */
-export function trendsByInfluencer(rows: Array<{ influencerId: string; day: string; netSalesMinor: number }>, from: string, length: number) {
+export function trendsByInfluencer(
+  rows: Array<{ influencerId: string; day: string; netSalesMinor: number }>,
+  from: string,
+  length: number,
+) {
   const start = Date.parse(from);
   const trends = new Map<string, number[]>();
   for (const row of rows) {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { compareTopPerformers, type Performer } from "./what-works";
 
-const p = (netSalesMinor: number, orders: number, linkOrders: number, discountBps: number | null, topCategory: string | null): Performer => ({
+const p = (
+  netSalesMinor: number,
+  orders: number,
+  linkOrders: number,
+  discountBps: number | null,
+  topCategory: string | null,
+): Performer => ({
   netSalesMinor,
   orders,
   codeOrders: orders - linkOrders,
@@ -27,7 +33,13 @@ describe("what works", () => {
       averageDiscountBps: 1500,
       topCategories: [{ category: "Skincare", influencers: 1 }],
     });
-    expect(rest).toMatchObject({ influencers: 3, averageNetSalesMinor: 12_667, averageOrderValueMinor: 4_750, linkShare: 0.125, averageDiscountBps: 1000 });
+    expect(rest).toMatchObject({
+      influencers: 3,
+      averageNetSalesMinor: 12_667,
+      averageOrderValueMinor: 4_750,
+      linkShare: 0.125,
+      averageDiscountBps: 1000,
+    });
     expect(rest.topCategories).toEqual([
       { category: "Makeup", influencers: 1 },
       { category: "Skincare", influencers: 1 },
@@ -35,6 +47,10 @@ describe("what works", () => {
   });
 
   it("has nothing to compare without sales", () => {
-    expect(compareTopPerformers([]).top).toMatchObject({ influencers: 0, averageOrderValueMinor: null, linkShare: null });
+    expect(compareTopPerformers([]).top).toMatchObject({
+      influencers: 0,
+      averageOrderValueMinor: null,
+      linkShare: null,
+    });
   });
 });

@@ -3,10 +3,7 @@
 // can call models the same way. Errors come back as AdminApiError; THROTTLED is retried with a
 // wait computed from the cost Shopify reports.
 
-export type AdminGraphql = (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) => Promise<Response>;
+export type AdminGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 export class AdminApiError extends Error {
   constructor(

@@ -50,11 +50,27 @@ export async function applicationQueue(db: Db, shopId: string) {
   return db.influencer.findMany({
     where: { shopId, status: "APPLIED" },
     orderBy: { updatedAt: "asc" },
-    select: { id: true, name: true, email: true, socialProfiles: true, audienceSize: true, categories: true, message: true, updatedAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      socialProfiles: true,
+      audienceSize: true,
+      categories: true,
+      message: true,
+      updatedAt: true,
+    },
   });
 }
 
-type Shop = { id: string; name: string; handle: string; currency: string; defaultCommissionBps: number; defaultDiscountBps: number };
+type Shop = {
+  id: string;
+  name: string;
+  handle: string;
+  currency: string;
+  defaultCommissionBps: number;
+  defaultDiscountBps: number;
+};
 
 export async function approveApplication(
   db: Db,
@@ -66,11 +82,17 @@ export async function approveApplication(
   const influencer = await db.influencer.findFirst({ where: { id: influencerId, shopId: shop.id, status: "APPLIED" } });
   if (!influencer) return { ok: false, errors: { form: "This application is no longer waiting" } };
   // Claimed before anything is made in Shopify: of two clicks or two servers, one approves.
-  const claimed = await db.influencer.updateMany({ where: { id: influencerId, shopId: shop.id, status: "APPLIED" }, data: { status: "ACTIVE" } });
+  const claimed = await db.influencer.updateMany({
+    where: { id: influencerId, shopId: shop.id, status: "APPLIED" },
+    data: { status: "ACTIVE" },
+  });
   if (claimed.count !== 1) return { ok: false, errors: { form: "This application is no longer waiting" } };
   const result = await giveCodeAndLink(db, graphql, shop, influencer);
   if (!result.ok) {
-    await db.influencer.updateMany({ where: { id: influencerId, shopId: shop.id, status: "ACTIVE" }, data: { status: "APPLIED" } });
+    await db.influencer.updateMany({
+      where: { id: influencerId, shopId: shop.id, status: "ACTIVE" },
+      data: { status: "APPLIED" },
+    });
     return result;
   }
   await queueWelcome(db, shop, influencer.id, appUrl);
@@ -83,9 +105,15 @@ async function giveCodeAndLink(
   shop: Shop,
   influencer: { id: string; name: string },
 ): Promise<{ ok: true; code: string } | { ok: false; errors: FieldErrors }> {
-  const taken = new Set((await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } })).map((c) => c.codeKey));
+  const taken = new Set(
+    (await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } })).map((c) => c.codeKey),
+  );
   const [code] = suggestCodes(influencer.name, Number(bpsToPercent(shop.defaultDiscountBps)), taken, 1);
-  if (!code) return { ok: false, errors: { form: "No free code could be made from this name; add the influencer's code on their page" } };
+  if (!code)
+    return {
+      ok: false,
+      errors: { form: "No free code could be made from this name; add the influencer's code on their page" },
+    };
   const terms = {
     kind: "PERCENTAGE" as const,
     percentBps: shop.defaultDiscountBps,
@@ -106,11 +134,18 @@ async function giveCodeAndLink(
     await db.discountCode.delete({ where: { id: reserved.codeId } });
     return { ok: false, errors: confirmed.errors };
   }
-  await createReferralLink(db, shop.id, influencer.id, { baseSlug: slugify(influencer.name), destinationPath: "/", discountCodeId: reserved.codeId });
+  await createReferralLink(db, shop.id, influencer.id, {
+    baseSlug: slugify(influencer.name),
+    destinationPath: "/",
+    discountCodeId: reserved.codeId,
+  });
   return { ok: true, code };
 }
 
 export async function declineApplication(db: Db, shopId: string, influencerId: string): Promise<boolean> {
-  const result = await db.influencer.updateMany({ where: { id: influencerId, shopId, status: "APPLIED" }, data: { status: "ARCHIVED" } });
+  const result = await db.influencer.updateMany({
+    where: { id: influencerId, shopId, status: "APPLIED" },
+    data: { status: "ARCHIVED" },
+  });
   return result.count === 1;
 }

@@ -9,8 +9,14 @@ const order = (id: number, code: string, refundIds: number[] = []) =>
     customAttributes: [],
     refunds: refundIds.map((r) => ({ id: `gid://shopify/Refund/${r}`, legacyResourceId: String(r), createdAt: null })),
   });
-const lineItem = (id: number, parent: number) => JSON.stringify({ id: `gid://shopify/LineItem/${id}`, quantity: 1, __parentId: `gid://shopify/Order/${parent}` });
-const refundLine = (refund: number, lineItemId: number) => JSON.stringify({ lineItem: { id: `gid://shopify/LineItem/${lineItemId}` }, quantity: 1, __parentId: `gid://shopify/Refund/${refund}` });
+const lineItem = (id: number, parent: number) =>
+  JSON.stringify({ id: `gid://shopify/LineItem/${id}`, quantity: 1, __parentId: `gid://shopify/Order/${parent}` });
+const refundLine = (refund: number, lineItemId: number) =>
+  JSON.stringify({
+    lineItem: { id: `gid://shopify/LineItem/${lineItemId}` },
+    quantity: 1,
+    __parentId: `gid://shopify/Refund/${refund}`,
+  });
 
 const influencerCode = (o: { discountCodes: string[] }) => o.discountCodes.includes("MAYA10");
 
@@ -28,7 +34,13 @@ describe("reading a bulk query's order history", () => {
       lineItem(32, 3),
     ];
     const orders = await readOrderHistory(lines, influencerCode);
-    expect(orders.map((o) => [o.legacyResourceId, o.lineItems.nodes.length, o.refunds.map((r) => r.refundLineItems.nodes.length)])).toEqual([
+    expect(
+      orders.map((o) => [
+        o.legacyResourceId,
+        o.lineItems.nodes.length,
+        o.refunds.map((r) => r.refundLineItems.nodes.length),
+      ]),
+    ).toEqual([
       ["1", 1, [1]],
       ["3", 2, []],
     ]);

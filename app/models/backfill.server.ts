@@ -157,13 +157,22 @@ export async function startBackfill(db: Db, shopId: string) {
   if (active) {
     if (active.status === "FAILED") {
       // It goes on at its place: the same bulk query, or the same file at the orders not read.
-      await db.backfillRun.updateMany({ where: { id: active.id, status: "FAILED" }, data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null } });
+      await db.backfillRun.updateMany({
+        where: { id: active.id, status: "FAILED" },
+        data: { status: "RUNNING", lastError: null, leaseUntil: null, worker: null },
+      });
     }
     return db.backfillRun.findUniqueOrThrow({ where: { id: active.id } });
   }
-  const codes = await db.discountCode.findMany({ where: { shopId, status: { not: "PENDING" } }, select: { code: true }, orderBy: { createdAt: "asc" } });
+  const codes = await db.discountCode.findMany({
+    where: { shopId, status: { not: "PENDING" } },
+    select: { code: true },
+    orderBy: { createdAt: "asc" },
+  });
   try {
-    return await db.backfillRun.create({ data: { shopId, activeShopId: shopId, codes: JSON.stringify(codes.map((c) => c.code)) } });
+    return await db.backfillRun.create({
+      data: { shopId, activeShopId: shopId, codes: JSON.stringify(codes.map((c) => c.code)) },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return db.backfillRun.findUniqueOrThrow({ where: { activeShopId: shopId } });
@@ -184,24 +193,39 @@ export async function stalledBackfills(db: Db, now = new Date()) {
 }
 
 /** One step: start the bulk query, or ask how it goes, or read one page of its orders. False when over. */
-export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker): Promise<boolean> {
+export async function backfillStep(
+  db: Db,
+  kind: DatabaseKind,
+  graphql: AdminGraphql,
+  shopDomain: string,
+  runId: string,
+  worker: Worker,
+): Promise<boolean> {
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.worker !== worker.id) throw new LeaseLost(`another server runs ${runId}`);
   if (run.status !== "RUNNING") return false;
   await commitStep(db.backfillRun, run, worker); // renewed before calling Shopify
-  const commit = (data: Parameters<typeof db.backfillRun.updateMany>[0]["data"]) => commitStep(db.backfillRun, run, worker, data);
+  const commit = (data: Parameters<typeof db.backfillRun.updateMany>[0]["data"]) =>
+    commitStep(db.backfillRun, run, worker, data);
   const finish = () => commit({ status: "DONE", finishedAt: new Date(), activeShopId: null });
 
   if (!run.bulkOperationId) {
-    const data = await adminQuery<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: Array<{ message: string }> } }>(graphql, RUN_BULK, { query: BULK_ORDERS });
+    const data = await adminQuery<{
+      bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: Array<{ message: string }> };
+    }>(graphql, RUN_BULK, { query: BULK_ORDERS });
     const started = data.bulkOperationRunQuery;
-    if (!started.bulkOperation) throw new Error(started.userErrors.map((e) => e.message).join(" ") || "Shopify did not start the order history query");
+    if (!started.bulkOperation)
+      throw new Error(
+        started.userErrors.map((e) => e.message).join(" ") || "Shopify did not start the order history query",
+      );
     await commit({ bulkOperationId: started.bulkOperation.id });
     return true;
   }
 
   if (!run.resultUrl) {
-    const data = await adminQuery<{ node: { status: string; errorCode: string | null; objectCount: string; url: string | null } | null }>(graphql, BULK_STATUS, { id: run.bulkOperationId });
+    const data = await adminQuery<{
+      node: { status: string; errorCode: string | null; objectCount: string; url: string | null } | null;
+    }>(graphql, BULK_STATUS, { id: run.bulkOperationId });
     const op = data.node;
     if (!op) throw new Error("Shopify no longer has the order history query");
     if (op.status === "CREATED" || op.status === "RUNNING") {
@@ -211,7 +235,9 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
     }
     if (op.status !== "COMPLETED") {
       await commit({ bulkOperationId: null, objectCount: 0 }); // resuming asks for a new one
-      throw new Error(`Shopify's order history query ended ${op.status.toLowerCase()}${op.errorCode ? ` (${op.errorCode})` : ""}`);
+      throw new Error(
+        `Shopify's order history query ended ${op.status.toLowerCase()}${op.errorCode ? ` (${op.errorCode})` : ""}`,
+      );
     }
     if (!op.url) {
       await finish(); // a shop with no orders
@@ -230,14 +256,26 @@ export async function backfillStep(db: Db, kind: DatabaseKind, graphql: AdminGra
     return false;
   }
   const shop = await ledgerShop(db, shopDomain);
-  const changes = shop ? page.map((order) => orderSnapshotChange(shop, orderPayloadFromGraphql(order))).filter((c) => c !== null) : [];
+  const changes = shop
+    ? page.map((order) => orderSnapshotChange(shop, orderPayloadFromGraphql(order))).filter((c) => c !== null)
+    : [];
   // The page, the run's place and the lease in one commit: a resumed run starts at the first order
   // not read, and a server that lost the lease meanwhile writes nothing.
-  const orderIds = await db.$transaction(async (tx) => {
-    await commitStep(tx.backfillRun, run, worker, { ordersTotal: orders.length, ordersDone: run.ordersDone + page.length, imported: { increment: changes.length } });
-    return applyLedgerChangesIn(tx, kind, changes);
-  }, { maxWait: 15_000, timeout: 60_000 });
-  const missing = await productsMissing(db, orderIds.filter((id) => id !== null));
+  const orderIds = await db.$transaction(
+    async (tx) => {
+      await commitStep(tx.backfillRun, run, worker, {
+        ordersTotal: orders.length,
+        ordersDone: run.ordersDone + page.length,
+        imported: { increment: changes.length },
+      });
+      return applyLedgerChangesIn(tx, kind, changes);
+    },
+    { maxWait: 15_000, timeout: 60_000 },
+  );
+  const missing = await productsMissing(
+    db,
+    orderIds.filter((id) => id !== null),
+  );
   // A product that cannot be fetched now waits for products/update: the run goes on.
   if (missing) await fetchMissingProducts(db, kind, graphql, missing.shopId, missing.productIds).catch(() => undefined);
   return true;
@@ -252,8 +290,11 @@ async function historyOrders(runId: string, url: string, codes: Set<string>): Pr
   const cached = files.get(runId);
   if (cached?.url === url) return cached.orders;
   const response = await fetch(url);
-  if (!response.ok || !response.body) throw new ResultGone(`Shopify's order history file could not be read (${response.status})`);
-  const wanted = (o: GqlOrder) => o.discountCodes.some((c) => codes.has(c.toUpperCase())) || o.customAttributes.some((a) => /^_?ref$/i.test(a.key.trim()));
+  if (!response.ok || !response.body)
+    throw new ResultGone(`Shopify's order history file could not be read (${response.status})`);
+  const wanted = (o: GqlOrder) =>
+    o.discountCodes.some((c) => codes.has(c.toUpperCase())) ||
+    o.customAttributes.some((a) => /^_?ref$/i.test(a.key.trim()));
   const orders = await readOrderHistory(linesOf(response.body), wanted);
   files.set(runId, { url, orders });
   return orders;
@@ -284,7 +325,10 @@ type RefundLine = GqlOrder["refunds"][number]["refundLineItems"]["nodes"][number
  * and refund line is its own line under its parent's id. Only the kept orders stay in memory
  * (a shop's history can be millions of lines); a child read before its parent waits for it.
  */
-export async function readOrderHistory(lines: AsyncIterable<string> | Iterable<string>, wanted: (order: GqlOrder) => boolean): Promise<GqlOrder[]> {
+export async function readOrderHistory(
+  lines: AsyncIterable<string> | Iterable<string>,
+  wanted: (order: GqlOrder) => boolean,
+): Promise<GqlOrder[]> {
   const kept = new Map<string, GqlOrder>();
   const refunds = new Map<string, GqlOrder["refunds"][number]>();
   const dropped = new Set<string>(); // ids of orders not kept, and of their refunds
@@ -303,7 +347,8 @@ export async function readOrderHistory(lines: AsyncIterable<string> | Iterable<s
       continue;
     }
     const order = { ...(line as unknown as GqlOrder), lineItems: { nodes: [] }, refunds: [] } as GqlOrder;
-    const orderRefunds = (line.refunds as Array<Omit<GqlOrder["refunds"][number], "refundLineItems"> & { id: string }>) ?? [];
+    const orderRefunds =
+      (line.refunds as Array<Omit<GqlOrder["refunds"][number], "refundLineItems"> & { id: string }>) ?? [];
     const keep = wanted(order);
     const ids = [line.id!, ...orderRefunds.map((r) => r.id)];
     if (keep) {
@@ -324,7 +369,14 @@ export async function readOrderHistory(lines: AsyncIterable<string> | Iterable<s
 }
 
 /** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
-export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopDomain: string, runId: string, worker: Worker) {
+export async function runBackfill(
+  db: Db,
+  kind: DatabaseKind,
+  graphql: AdminGraphql,
+  shopDomain: string,
+  runId: string,
+  worker: Worker,
+) {
   try {
     while (await backfillStep(db, kind, graphql, shopDomain, runId, worker)) {
       // next page
@@ -333,7 +385,10 @@ export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGrap
     if (error instanceof LeaseLost) return; // the other server goes on
     if (error instanceof ResultGone) {
       // The file is gone (older than a week): resuming asks Shopify for a new one from the start.
-      await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { bulkOperationId: null, resultUrl: null, ordersDone: 0, ordersTotal: 0 } });
+      await db.backfillRun.updateMany({
+        where: { id: runId, worker: worker.id },
+        data: { bulkOperationId: null, resultUrl: null, ordersDone: 0, ordersTotal: 0 },
+      });
     }
     await failBackfill(db, runId, worker, (error as Error).message);
   }
@@ -341,7 +396,10 @@ export async function runBackfill(db: Db, kind: DatabaseKind, graphql: AdminGrap
 
 /** The run stops as FAILED at its place, if this worker still holds it. */
 export async function failBackfill(db: Db, runId: string, worker: Worker, reason: string) {
-  await db.backfillRun.updateMany({ where: { id: runId, worker: worker.id }, data: { status: "FAILED", lastError: reason.slice(0, 500), leaseUntil: null } });
+  await db.backfillRun.updateMany({
+    where: { id: runId, worker: worker.id },
+    data: { status: "FAILED", lastError: reason.slice(0, 500), leaseUntil: null },
+  });
 }
 
 export async function latestBackfill(db: Db, shopId: string) {
@@ -357,7 +415,12 @@ export async function latestBackfill(db: Db, shopId: string) {
     ordersDone: run.ordersDone,
     ordersTotal: run.ordersTotal,
     imported: run.imported,
-    progress: run.status === "DONE" ? 100 : reading && run.ordersTotal ? Math.round((run.ordersDone / run.ordersTotal) * 100) : 0,
+    progress:
+      run.status === "DONE"
+        ? 100
+        : reading && run.ordersTotal
+          ? Math.round((run.ordersDone / run.ordersTotal) * 100)
+          : 0,
     lastError: run.lastError,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

@@ -35,7 +35,9 @@ function encode(value: unknown, type: ColumnType, kind: DatabaseKind): unknown {
 /** Rows as a relation `j` read from one JSON parameter, in each database's own way. */
 function rowsFromJson(kind: DatabaseKind, columns: Record<string, ColumnType>, rows: Array<Record<string, unknown>>) {
   const names = Object.keys(columns);
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(names.map((n) => [n, encode(row[n], columns[n], kind)]))));
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(names.map((n) => [n, encode(row[n], columns[n], kind)]))),
+  );
   const relation =
     kind === "sqlite"
       ? `(SELECT ${names.map((n) => `json_extract(value, '$.${n}') AS "${n}"`).join(", ")} FROM json_each(?)) AS j`
@@ -66,7 +68,9 @@ export async function bulkUpdate(
 ): Promise<void> {
   if (rows.length === 0) return;
   const { json, relation } = rowsFromJson(kind, { id: "text", ...columns }, rows);
-  const set = Object.keys(columns).map((n) => `"${n}" = j."${n}"`).join(", ");
+  const set = Object.keys(columns)
+    .map((n) => `"${n}" = j."${n}"`)
+    .join(", ");
   await db.$executeRawUnsafe(`UPDATE "${table}" SET ${set} FROM ${relation} WHERE "${table}"."id" = j."id"`, json);
 }
 

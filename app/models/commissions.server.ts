@@ -20,10 +20,22 @@ function parseList<T>(json: string): T[] {
   }
 }
 
-type RuleRow = { kind: "PERCENT" | "FIXED"; percentBps: number; fixedMinor: number; tiers: string; overrides: string; newCustomerBonusMinor: number };
+type RuleRow = {
+  kind: "PERCENT" | "FIXED";
+  percentBps: number;
+  fixedMinor: number;
+  tiers: string;
+  overrides: string;
+  newCustomerBonusMinor: number;
+};
 
 /** The rule in force for an influencer: their own, else the shop's (with their own rate, if set). */
-function termsOf(own: RuleRow | undefined, shopRule: RuleRow | undefined, influencerBps: number | null, shopDefaultBps: number): CommissionRuleTerms {
+function termsOf(
+  own: RuleRow | undefined,
+  shopRule: RuleRow | undefined,
+  influencerBps: number | null,
+  shopDefaultBps: number,
+): CommissionRuleTerms {
   const row = own ?? shopRule;
   const terms: CommissionRuleTerms = row
     ? {
@@ -34,7 +46,14 @@ function termsOf(own: RuleRow | undefined, shopRule: RuleRow | undefined, influe
         overrides: parseList(row.overrides),
         newCustomerBonusMinor: row.newCustomerBonusMinor,
       }
-    : { kind: "PERCENT", percentBps: shopDefaultBps, fixedMinor: 0, tiers: [], overrides: [], newCustomerBonusMinor: 0 };
+    : {
+        kind: "PERCENT",
+        percentBps: shopDefaultBps,
+        fixedMinor: 0,
+        tiers: [],
+        overrides: [],
+        newCustomerBonusMinor: 0,
+      };
   if (!own && influencerBps != null) terms.percentBps = influencerBps;
   return terms;
 }
@@ -57,7 +76,9 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
   const shopIds = [...new Set(orders.map((o) => o.shopId))];
   const influencerIds = [...new Set(orders.map((o) => o.influencerId))];
   const [rules, influencers, shops] = await Promise.all([
-    tx.commissionRule.findMany({ where: { OR: [{ influencerId: { in: influencerIds } }, { shopId: { in: shopIds }, influencerId: null }] } }),
+    tx.commissionRule.findMany({
+      where: { OR: [{ influencerId: { in: influencerIds } }, { shopId: { in: shopIds }, influencerId: null }] },
+    }),
     tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, commissionBps: true } }),
     tx.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, defaultCommissionBps: true } }),
   ]);
@@ -70,7 +91,12 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
   for (const month of months.values()) {
     const sums = await tx.order.groupBy({
       by: ["influencerId"],
-      where: { shopId: { in: shopIds }, influencerId: { in: influencerIds }, selfReferral: false, placedAt: { gte: month.start, lt: month.end } },
+      where: {
+        shopId: { in: shopIds },
+        influencerId: { in: influencerIds },
+        selfReferral: false,
+        placedAt: { gte: month.start, lt: month.end },
+      },
       _sum: { netSalesMinor: true },
     });
     for (const sum of sums) sales.set(`${sum.influencerId}|${month.start.getTime()}`, sum._sum.netSalesMinor ?? 0);
@@ -80,7 +106,12 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
   const rates = new Map(influencers.map((i) => [i.id, i.commissionBps]));
   const defaults = new Map(shops.map((s) => [s.id, s.defaultCommissionBps]));
   return (order) => ({
-    terms: termsOf(own.get(order.influencerId), shopRules.get(order.shopId), rates.get(order.influencerId) ?? null, defaults.get(order.shopId) ?? 0),
+    terms: termsOf(
+      own.get(order.influencerId),
+      shopRules.get(order.shopId),
+      rates.get(order.influencerId) ?? null,
+      defaults.get(order.shopId) ?? 0,
+    ),
     lastMonthSalesMinor: sales.get(`${order.influencerId}|${lastMonthOf(order.placedAt).start.getTime()}`) ?? 0,
   });
 }
@@ -110,20 +141,38 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
   const orders = await readInChunks(orderIds, (ids) =>
     tx.order.findMany({
       where: { id: { in: ids } },
-      include: { lines: true, commission: { include: { adjustments: true } }, shop: { select: { holdPeriodDays: true } } },
+      include: {
+        lines: true,
+        commission: { include: { adjustments: true } },
+        shop: { select: { holdPeriodDays: true } },
+      },
     }),
   );
-  const productIds = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId).filter((id): id is string => Boolean(id))))];
+  const productIds = [
+    ...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId).filter((id): id is string => Boolean(id)))),
+  ];
   const products = productIds.length
-    ? await readInChunks(productIds, (ids) => tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, collections: true } }))
+    ? await readInChunks(productIds, (ids) =>
+        tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, collections: true } }),
+      )
     : [];
   const collections = new Map(products.map((p) => [p.id, parseList<string>(p.collections)]));
-  const needRule = orders.filter((o) => o.influencerId && !o.selfReferral && !o.commission) as Array<(typeof orders)[number] & { influencerId: string }>;
+  const needRule = orders.filter((o) => o.influencerId && !o.selfReferral && !o.commission) as Array<
+    (typeof orders)[number] & { influencerId: string }
+  >;
   const ruleOf = needRule.length ? await rulesNow(tx, needRule) : null;
 
   const now = new Date();
   const created: Array<Record<string, unknown>> = [];
-  const adjustments: Array<{ shopId: string; influencerId: string; commissionId: string; sourceKey: string; amountMinor: number; currency: string; reason: string }> = [];
+  const adjustments: Array<{
+    shopId: string;
+    influencerId: string;
+    commissionId: string;
+    sourceKey: string;
+    amountMinor: number;
+    currency: string;
+    reason: string;
+  }> = [];
   const dropOpen: string[] = [];
   for (const order of orders) {
     const stored = order.commission;
@@ -141,7 +190,9 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
         })),
       },
       stored ? { ...stored, rule: JSON.parse(stored.rule) as RuleSnapshot } : null,
-      ruleOf && order.influencerId && !stored ? ruleOf({ shopId: order.shopId, influencerId: order.influencerId, placedAt: order.placedAt }) : undefined,
+      ruleOf && order.influencerId && !stored
+        ? ruleOf({ shopId: order.shopId, influencerId: order.influencerId, placedAt: order.placedAt })
+        : undefined,
     );
     let commissionId = stored?.id;
     if (plan.create) {
@@ -166,7 +217,11 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
     const adjustment = plan.adjustment;
     if (!adjustment || !commissionId) continue;
     if ("delete" in adjustment) await tx.commissionAdjustment.delete({ where: { id: adjustment.delete } });
-    else if ("update" in adjustment) await tx.commissionAdjustment.update({ where: { id: adjustment.update }, data: { amountMinor: adjustment.amountMinor } });
+    else if ("update" in adjustment)
+      await tx.commissionAdjustment.update({
+        where: { id: adjustment.update },
+        data: { amountMinor: adjustment.amountMinor },
+      });
     else {
       adjustments.push({
         shopId: order.shopId,
@@ -180,7 +235,10 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
     }
   }
   await bulkInsert(tx, kind, "Commission", COMMISSION_COLUMNS, created);
-  if (dropOpen.length) await countInChunks(dropOpen, (ids) => tx.commissionAdjustment.deleteMany({ where: { commissionId: { in: ids }, payoutId: null } }));
+  if (dropOpen.length)
+    await countInChunks(dropOpen, (ids) =>
+      tx.commissionAdjustment.deleteMany({ where: { commissionId: { in: ids }, payoutId: null } }),
+    );
   if (adjustments.length) await tx.commissionAdjustment.createMany({ data: adjustments });
 }
 
@@ -193,12 +251,24 @@ export async function approveDueCommissions(db: Db, now: Date, shopId?: string) 
   if (!due.length) return 0;
   const approved = await countInChunks(
     due.map((d) => d.id),
-    (ids) => db.commission.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status: "APPROVED", approvedAt: now } }),
+    (ids) =>
+      db.commission.updateMany({
+        where: { id: { in: ids }, status: "PENDING" },
+        data: { status: "APPROVED", approvedAt: now },
+      }),
   );
   const byShop = new Map<string, number>();
   for (const d of due) byShop.set(d.shopId, (byShop.get(d.shopId) ?? 0) + 1);
   for (const [shop, count] of byShop) {
-    await db.auditEntry.create({ data: { shopId: shop, actor: "system", action: "commissions.approved", subject: shop, details: JSON.stringify({ count }) } });
+    await db.auditEntry.create({
+      data: {
+        shopId: shop,
+        actor: "system",
+        action: "commissions.approved",
+        subject: shop,
+        details: JSON.stringify({ count }),
+      },
+    });
   }
   return approved;
 }

@@ -20,7 +20,9 @@ export async function addCost(
   const errors: FieldErrors = {};
   const kind = COST_KINDS.find((k) => k === fields.costKind);
   if (!kind) errors.costKind = "Choose what the cost was for";
-  const incurredOn = /^\d{4}-\d{2}-\d{2}$/.test(fields.incurredOn ?? "") ? new Date(`${fields.incurredOn}T12:00:00Z`) : null;
+  const incurredOn = /^\d{4}-\d{2}-\d{2}$/.test(fields.incurredOn ?? "")
+    ? new Date(`${fields.incurredOn}T12:00:00Z`)
+    : null;
   if (!incurredOn || Number.isNaN(incurredOn.getTime())) errors.incurredOn = "Use a date like 2026-11-30";
 
   let amountMinor: number | null = null;
@@ -29,8 +31,10 @@ export async function addCost(
     // A gifted product costs what it cost the shop: its unit cost, times how many.
     const product = await db.product.findFirst({ where: { id: fields.productId, shopId: shop.id } });
     if (!product) errors.productId = "Choose one of your products";
-    else if (product.unitCostMinor == null) errors.amount = `${product.title} has no unit cost in Shopify: enter the amount`;
-    else if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) errors.quantity = "Enter how many, from 1 to 10,000";
+    else if (product.unitCostMinor == null)
+      errors.amount = `${product.title} has no unit cost in Shopify: enter the amount`;
+    else if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000)
+      errors.quantity = "Enter how many, from 1 to 10,000";
     else amountMinor = product.unitCostMinor * quantity;
   } else {
     try {
@@ -41,7 +45,10 @@ export async function addCost(
     if (amountMinor === null || amountMinor <= 0) errors.amount = `Enter an amount in ${shop.currency}, like 150.00`;
   }
   if ((fields.note ?? "").trim().length > 500) errors.note = "Use at most 500 characters";
-  const influencer = await db.influencer.findFirst({ where: { id: influencerId, shopId: shop.id }, select: { id: true } });
+  const influencer = await db.influencer.findFirst({
+    where: { id: influencerId, shopId: shop.id },
+    select: { id: true },
+  });
   if (!influencer) errors.form = "This influencer does not exist";
   if (Object.keys(errors).length) return { ok: false, errors };
 
@@ -59,7 +66,9 @@ export async function addCost(
       },
     });
     const shopRow = await tx.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { id: true, timezone: true } });
-    await refreshDays(tx, databaseKind, [{ shop: shopRow, influencerId, day: shopDay(cost.incurredOn, shopRow.timezone) }]);
+    await refreshDays(tx, databaseKind, [
+      { shop: shopRow, influencerId, day: shopDay(cost.incurredOn, shopRow.timezone) },
+    ]);
   });
   return { ok: true };
 }
@@ -69,5 +78,10 @@ export async function influencerCosts(db: Db, shopId: string, influencerId: stri
 }
 
 export async function productChoices(db: Db, shopId: string) {
-  return db.product.findMany({ where: { shopId }, select: { id: true, title: true, unitCostMinor: true }, orderBy: { title: "asc" }, take: 500 });
+  return db.product.findMany({
+    where: { shopId },
+    select: { id: true, title: true, unitCostMinor: true },
+    orderBy: { title: "asc" },
+    take: 500,
+  });
 }

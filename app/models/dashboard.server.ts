@@ -43,12 +43,21 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
   const [current, previous, perDay, leaderboard, paid] = await Promise.all([
     totals(db, shop, from, to),
     totals(db, shop, previousFrom, previousTo),
-    db.shopDay.findMany({ where: { shopId: shop.id, day: { gte: from, lte: to } }, select: { day: true, netSalesMinor: true, orders: true } }),
+    db.shopDay.findMany({
+      where: { shopId: shop.id, day: { gte: from, lte: to } },
+      select: { day: true, netSalesMinor: true, orders: true },
+    }),
     influencerFigures(db, shop, from, to),
     db.payout.aggregate({ where: { shopId: shop.id, status: "PAID" }, _sum: { amountMinor: true } }),
   ]);
   // Sparklines for the leaderboard's first page; the page asks for others as they are shown.
-  const trends = await influencerTrends(db, shop.id, leaderboard.slice(0, TRENDS_UP_FRONT).map((r) => r.influencerId), from, to);
+  const trends = await influencerTrends(
+    db,
+    shop.id,
+    leaderboard.slice(0, TRENDS_UP_FRONT).map((r) => r.influencerId),
+    from,
+    to,
+  );
   const byDay = new Map(perDay.map((d) => [d.day, d]));
   const series = Array.from({ length }, (_, i) => {
     const day = shiftDay(from, i);
@@ -62,13 +71,29 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
     commission: change(current.commissionMinor, previous.commissionMinor),
     costs: change(current.costsMinor, previous.costsMinor),
   };
-  return { current, previous, changes, series, leaderboard, trends, paidAllTimeMinor: paid._sum.amountMinor ?? 0, previousFrom, previousTo };
+  return {
+    current,
+    previous,
+    changes,
+    series,
+    leaderboard,
+    trends,
+    paidAllTimeMinor: paid._sum.amountMinor ?? 0,
+    previousFrom,
+    previousTo,
+  };
 }
 
 const TRENDS_UP_FRONT = 25;
 
 /** Net sales per day of the range for some of the shop's influencers (at most 100), 0 on days without sales. */
-export async function influencerTrends(db: Db, shopId: string, influencerIds: string[], from: string, to: string): Promise<Record<string, number[]>> {
+export async function influencerTrends(
+  db: Db,
+  shopId: string,
+  influencerIds: string[],
+  from: string,
+  to: string,
+): Promise<Record<string, number[]>> {
   // The shop's own influencers first, then their days by the (influencer, day) key: a filter on
   // the shop there would make the database walk all the shop's days of the period.
   const owned = influencerIds.length
@@ -76,7 +101,10 @@ export async function influencerTrends(db: Db, shopId: string, influencerIds: st
     : [];
   const ids = owned.map((i) => i.id);
   const rows = ids.length
-    ? await db.influencerDay.findMany({ where: { influencerId: { in: ids }, day: { gte: from, lte: to } }, select: { influencerId: true, day: true, netSalesMinor: true } })
+    ? await db.influencerDay.findMany({
+        where: { influencerId: { in: ids }, day: { gte: from, lte: to } },
+        select: { influencerId: true, day: true, netSalesMinor: true },
+      })
     : [];
   const length = daysBetween(from, to);
   const trends = trendsByInfluencer(rows, from, length);

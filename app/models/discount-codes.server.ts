@@ -79,7 +79,12 @@ export function discountInput(options: { title: string; code: string; terms: Dis
       value:
         terms.kind === "PERCENTAGE"
           ? { percentage: bpsToFraction(terms.percentBps ?? 0) }
-          : { discountAmount: { amount: formatMinor(terms.amountMinor ?? 0, options.currency), appliesOnEachItem: false } },
+          : {
+              discountAmount: {
+                amount: formatMinor(terms.amountMinor ?? 0, options.currency),
+                appliesOnEachItem: false,
+              },
+            },
       items: { all: true },
     },
     appliesOncePerCustomer: terms.oncePerCustomer,
@@ -114,9 +119,7 @@ function termsColumns(terms: DiscountTerms, currency: string, defaultStart: Date
   };
 }
 
-export type CodeResult =
-  | { ok: true; codeId: string }
-  | { ok: false; errors: FieldErrors; pending?: boolean };
+export type CodeResult = { ok: true; codeId: string } | { ok: false; errors: FieldErrors; pending?: boolean };
 
 /** Saves a code as PENDING; a taken code (here) is a field error and saves nothing. */
 export async function reserveCode(
@@ -145,7 +148,8 @@ export async function reserveCode(
     });
     return { ok: true, codeId: row.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { code: "This code is already used by another influencer" } };
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { code: "This code is already used by another influencer" } };
     throw error;
   }
 }
@@ -207,7 +211,10 @@ export async function settlePendingCode(db: Tx, graphql: AdminGraphql, codeId: s
     return { ok: true, codeId };
   }
   await db.discountCode.delete({ where: { id: codeId } });
-  return { ok: false, errors: { form: "Shopify could not be reached, so the code was not created. Nothing was saved; try again." } };
+  return {
+    ok: false,
+    errors: { form: "Shopify could not be reached, so the code was not created. Nothing was saved; try again." },
+  };
 }
 
 /** Settles every PENDING code of a shop (run when its influencer pages load, and by the job). */
@@ -218,7 +225,12 @@ export async function reconcilePendingCodes(db: Tx, graphql: AdminGraphql, shopI
 }
 
 /** Turns a code on or off in Shopify, then here. */
-export async function setCodeActive(db: Tx, graphql: AdminGraphql, codeId: string, active: boolean): Promise<CodeResult> {
+export async function setCodeActive(
+  db: Tx,
+  graphql: AdminGraphql,
+  codeId: string,
+  active: boolean,
+): Promise<CodeResult> {
   const row = await db.discountCode.findUniqueOrThrow({ where: { id: codeId } });
   if (row.status === "PENDING" || !row.shopifyDiscountId) {
     return { ok: false, errors: { form: `Code ${row.code} is still pending with Shopify` } };

@@ -6,8 +6,19 @@
 import type { Db } from "../db.server";
 import { codeKey } from "../domain/codes";
 import { fromCsv, toCsv } from "../domain/csv";
-import { parseInfluencerInput, parseProfileInput, type InfluencerInput, type ProfileInput } from "../domain/influencer-input";
-import { IMPORT_COLUMNS, IMPORT_STATUSES, MAX_IMPORT_ROWS, PARTNER_IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS } from "../domain/influencer-import-format";
+import {
+  parseInfluencerInput,
+  parseProfileInput,
+  type InfluencerInput,
+  type ProfileInput,
+} from "../domain/influencer-input";
+import {
+  IMPORT_COLUMNS,
+  IMPORT_STATUSES,
+  MAX_IMPORT_ROWS,
+  PARTNER_IMPORT_COLUMNS,
+  REQUIRED_IMPORT_COLUMNS,
+} from "../domain/influencer-import-format";
 import { bpsToPercent } from "../domain/percent";
 import type { AdminGraphql } from "./admin-api.server";
 import { readInChunks } from "./chunks.server";
@@ -17,7 +28,8 @@ import { createInfluencer, createInfluencerLink, createProspect } from "./influe
 
 /** A row to import: a partner with a code now, or a prospect to pitch first (no code yet). */
 export type ImportRow = InfluencerInput | (ProfileInput & { prospect: true });
-const isProspect = (row: ImportRow): row is ProfileInput & { prospect: true } => "prospect" in row && row.prospect === true;
+const isProspect = (row: ImportRow): row is ProfileInput & { prospect: true } =>
+  "prospect" in row && row.prospect === true;
 import { claimLease, commitStep, LeaseLost, type Worker } from "./job-leases.server";
 
 export type RowProblem = { row: number; field: string; message: string };
@@ -26,22 +38,36 @@ export type RowProblem = { row: number; field: string; message: string };
 export async function checkImport(
   db: Db,
   shop: { id: string; currency: string },
-  csvText: string
+  csvText: string,
 ): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; problems: RowProblem[] }> {
   let records: Array<Record<string, string>>;
   try {
     records = fromCsv(csvText);
   } catch (error) {
-    return { ok: false, problems: [{ row: 0, field: "file", message: `This is not a readable CSV file: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ row: 0, field: "file", message: `This is not a readable CSV file: ${(error as Error).message}` }],
+    };
   }
-  if (records.length === 0) return { ok: false, problems: [{ row: 0, field: "file", message: "The file has no rows" }] };
+  if (records.length === 0)
+    return { ok: false, problems: [{ row: 0, field: "file", message: "The file has no rows" }] };
   if (records.length > MAX_IMPORT_ROWS) {
-    return { ok: false, problems: [{ row: 0, field: "file", message: `Import at most ${MAX_IMPORT_ROWS} rows at a time` }] };
+    return {
+      ok: false,
+      problems: [{ row: 0, field: "file", message: `Import at most ${MAX_IMPORT_ROWS} rows at a time` }],
+    };
   }
   const allProspects = records.every((r) => (r.status ?? "").trim().toLowerCase() === "prospect");
-  const missing = [...REQUIRED_IMPORT_COLUMNS, ...(allProspects ? [] : PARTNER_IMPORT_COLUMNS)].filter((c) => !(c in records[0]));
+  const missing = [...REQUIRED_IMPORT_COLUMNS, ...(allProspects ? [] : PARTNER_IMPORT_COLUMNS)].filter(
+    (c) => !(c in records[0]),
+  );
   if (missing.length) {
-    return { ok: false, problems: [{ row: 1, field: "header", message: `Missing columns: ${missing.join(", ")}. Download the template.` }] };
+    return {
+      ok: false,
+      problems: [
+        { row: 1, field: "header", message: `Missing columns: ${missing.join(", ")}. Download the template.` },
+      ],
+    };
   }
 
   const problems: RowProblem[] = [];
@@ -52,13 +78,18 @@ export async function checkImport(
     const row = index + 2; // the header is row 1
     const email = (record.email ?? "").trim().toLowerCase();
     const key = codeKey(record.code ?? "");
-    if (email && emails.has(email)) problems.push({ row, field: "email", message: `Same email as row ${emails.get(email)}` });
+    if (email && emails.has(email))
+      problems.push({ row, field: "email", message: `Same email as row ${emails.get(email)}` });
     if (key && codes.has(key)) problems.push({ row, field: "code", message: `Same code as row ${codes.get(key)}` });
     if (email && !emails.has(email)) emails.set(email, row);
     if (key && !codes.has(key)) codes.set(key, row);
     const status = (record.status ?? "").trim().toLowerCase();
     if (!IMPORT_STATUSES.includes(status)) {
-      problems.push({ row, field: "status", message: 'Use "active" for a partner with a code now, "prospect" to pitch first, or leave it empty' });
+      problems.push({
+        row,
+        field: "status",
+        message: 'Use "active" for a partner with a code now, "prospect" to pitch first, or leave it empty',
+      });
       return;
     }
     const parsed = status === "prospect" ? parseProfileInput(record) : parseInfluencerInput(record, shop.currency);
@@ -66,15 +97,23 @@ export async function checkImport(
       for (const [field, message] of Object.entries(parsed.errors)) problems.push({ row, field, message });
       return;
     }
-    rows.push(status === "prospect" ? { ...(parsed.input as ProfileInput), prospect: true } : (parsed.input as InfluencerInput));
+    rows.push(
+      status === "prospect" ? { ...(parsed.input as ProfileInput), prospect: true } : (parsed.input as InfluencerInput),
+    );
   });
 
   const [takenEmails, takenCodes] = await Promise.all([
-    readInChunks([...emails.keys()], (chunk) => db.influencer.findMany({ where: { shopId: shop.id, email: { in: chunk } }, select: { email: true } })),
-    readInChunks([...codes.keys()], (chunk) => db.discountCode.findMany({ where: { shopId: shop.id, codeKey: { in: chunk } }, select: { codeKey: true } })),
+    readInChunks([...emails.keys()], (chunk) =>
+      db.influencer.findMany({ where: { shopId: shop.id, email: { in: chunk } }, select: { email: true } }),
+    ),
+    readInChunks([...codes.keys()], (chunk) =>
+      db.discountCode.findMany({ where: { shopId: shop.id, codeKey: { in: chunk } }, select: { codeKey: true } }),
+    ),
   ]);
-  for (const { email } of takenEmails) problems.push({ row: emails.get(email)!, field: "email", message: "An influencer with this email already exists" });
-  for (const { codeKey: key } of takenCodes) problems.push({ row: codes.get(key)!, field: "code", message: "This code is already used" });
+  for (const { email } of takenEmails)
+    problems.push({ row: emails.get(email)!, field: "email", message: "An influencer with this email already exists" });
+  for (const { codeKey: key } of takenCodes)
+    problems.push({ row: codes.get(key)!, field: "code", message: "This code is already used" });
 
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
   return { ok: true, rows };
@@ -85,16 +124,31 @@ export async function startImport(
   db: Db,
   shopId: string,
   fileName: string,
-  rows: ImportRow[]
+  rows: ImportRow[],
 ): Promise<{ ok: true; runId: string } | { ok: false; problems: RowProblem[] }> {
   try {
     const run = await db.importRun.create({
-      data: { shopId, activeShopId: shopId, fileName: fileName.slice(0, 200), rows: JSON.stringify(rows), total: rows.length },
+      data: {
+        shopId,
+        activeShopId: shopId,
+        fileName: fileName.slice(0, 200),
+        rows: JSON.stringify(rows),
+        total: rows.length,
+      },
     });
     return { ok: true, runId: run.id };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { ok: false, problems: [{ row: 0, field: "file", message: "An import is already running. Wait until it finishes, then upload the file again." }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          row: 0,
+          field: "file",
+          message: "An import is already running. Wait until it finishes, then upload the file again.",
+        },
+      ],
+    };
   }
 }
 
@@ -124,13 +178,22 @@ const revive = (row: ImportRow): ImportRow =>
       };
 
 /** One row created, or one created influencer removed while undoing; false when the run is over. */
-export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker): Promise<boolean> {
+export async function importStep(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: { id: string; currency: string },
+  runId: string,
+  worker: Worker,
+): Promise<boolean> {
   const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.worker !== worker.id) throw new LeaseLost(`another server runs import ${runId}`);
   const mine = { id: runId, worker: worker.id, status: run.status };
   if (run.status === "RUNNING") {
     if (run.nextRow >= run.total) {
-      await db.importRun.updateMany({ where: mine, data: { status: "DONE", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
+      await db.importRun.updateMany({
+        where: mine,
+        data: { status: "DONE", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" },
+      });
       return false;
     }
     await commitStep(db.importRun, run, worker); // renewed before calling Shopify
@@ -143,14 +206,25 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
       worker,
       created.ok
         ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null }
-        : { status: "UNDOING", problems: JSON.stringify(Object.entries(created.errors).map(([field, message]) => ({ row, field, message }))) }
+        : {
+            status: "UNDOING",
+            problems: JSON.stringify(
+              Object.entries(created.errors).map(([field, message]) => ({ row, field, message })),
+            ),
+          },
     );
     return true;
   }
   if (run.status === "UNDOING") {
-    const influencer = await db.influencer.findFirst({ where: { shopId: shop.id, importRunId: runId }, select: { id: true } });
+    const influencer = await db.influencer.findFirst({
+      where: { shopId: shop.id, importRunId: runId },
+      select: { id: true },
+    });
     if (!influencer) {
-      await db.importRun.updateMany({ where: mine, data: { status: "FAILED", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" } });
+      await db.importRun.updateMany({
+        where: mine,
+        data: { status: "FAILED", activeShopId: null, leaseUntil: null, finishedAt: new Date(), rows: "[]" },
+      });
       return false;
     }
     await commitStep(db.importRun, run, worker); // renewed before calling Shopify
@@ -165,20 +239,39 @@ export async function importStep(db: Db, graphql: AdminGraphql, shop: { id: stri
  * this row, its influencer exists already: its pending code is settled by asking Shopify (adopted
  * if Shopify made it, created again only if Shopify did not), so no code is made twice.
  */
-async function createRow(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, input: ImportRow) {
+async function createRow(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: { id: string; currency: string },
+  runId: string,
+  input: ImportRow,
+) {
   if (isProspect(input)) {
-    const earlierProspect = await db.influencer.findUnique({ where: { shopId_email: { shopId: shop.id, email: input.email } }, select: { importRunId: true } });
+    const earlierProspect = await db.influencer.findUnique({
+      where: { shopId_email: { shopId: shop.id, email: input.email } },
+      select: { importRunId: true },
+    });
     if (earlierProspect?.importRunId === runId) return { ok: true as const }; // made before a server stopped
     return createProspect(db, shop.id, input, { importRunId: runId });
   }
   const earlier = await db.influencer.findUnique({
     where: { shopId_email: { shopId: shop.id, email: input.email } },
-    select: { id: true, importRunId: true, codes: { select: { id: true, status: true } }, links: { select: { id: true } } },
+    select: {
+      id: true,
+      importRunId: true,
+      codes: { select: { id: true, status: true } },
+      links: { select: { id: true } },
+    },
   });
   if (earlier?.importRunId === runId) {
-    for (const code of earlier.codes.filter((c) => c.status === "PENDING")) await settlePendingCode(db, graphql, code.id);
-    const codes = await db.discountCode.findMany({ where: { influencerId: earlier.id }, select: { id: true, status: true } });
-    if (codes.some((c) => c.status === "PENDING")) throw new Error("Shopify did not answer whether the code was created");
+    for (const code of earlier.codes.filter((c) => c.status === "PENDING"))
+      await settlePendingCode(db, graphql, code.id);
+    const codes = await db.discountCode.findMany({
+      where: { influencerId: earlier.id },
+      select: { id: true, status: true },
+    });
+    if (codes.some((c) => c.status === "PENDING"))
+      throw new Error("Shopify did not answer whether the code was created");
     if (codes.length) {
       if (!earlier.links.length) await createInfluencerLink(db, shop.id, earlier.id, input, codes[0].id);
       return { ok: true as const };
@@ -203,7 +296,13 @@ export function importRetryDelayMs(attempts: number): number {
 }
 
 /** Every step until the run is over; a failed try leaves the run to be taken up after a wait. */
-export async function runImport(db: Db, graphql: AdminGraphql, shop: { id: string; currency: string }, runId: string, worker: Worker) {
+export async function runImport(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: { id: string; currency: string },
+  runId: string,
+  worker: Worker,
+) {
   try {
     while (await importStep(db, graphql, shop, runId, worker)) {
       // next row
@@ -228,7 +327,9 @@ export async function failImportTry(db: Db, runId: string, worker: Worker, reaso
       lastError: message,
       worker: null,
       leaseUntil: giveUp ? now : new Date(now.getTime() + importRetryDelayMs(attempts)),
-      ...(giveUp ? { status: "UNDOING" as const, problems: JSON.stringify([{ row: run.nextRow + 2, field: "form", message }]) } : {}),
+      ...(giveUp
+        ? { status: "UNDOING" as const, problems: JSON.stringify([{ row: run.nextRow + 2, field: "form", message }]) }
+        : {}),
     },
   });
 }
@@ -292,6 +393,6 @@ export async function exportInfluencers(db: Db, shopId: string, currency: string
         i.links.map((l) => `/r/${l.slug}`).join(" "),
         currency,
       ];
-    })
+    }),
   );
 }

@@ -20,7 +20,14 @@ import { createReferralLink, referralUrl } from "./referral-links.server";
 
 type Shop = { id: string; currency: string; defaultCommissionBps: number; timezone: string; grossMarginBps: number };
 
-export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, id: string, appUrl: string, params = new URLSearchParams()) {
+export async function influencerPage(
+  db: Db,
+  graphql: AdminGraphql,
+  shop: Shop,
+  id: string,
+  appUrl: string,
+  params = new URLSearchParams(),
+) {
   let influencer = await getInfluencer(db, shop.id, id);
   if (!influencer) return null;
   if (influencer.codes.some((c) => c.status === "PENDING")) {
@@ -62,7 +69,10 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
     })),
     products: products.map((p) => ({
       id: p.id,
-      label: p.unitCostMinor == null ? `${p.title} (no unit cost)` : `${p.title} (${formatMoney(p.unitCostMinor, shop.currency)} each)`,
+      label:
+        p.unitCostMinor == null
+          ? `${p.title} (no unit cost)`
+          : `${p.title} (${formatMoney(p.unitCostMinor, shop.currency)} each)`,
     })),
     id: influencer.id,
     name: influencer.name,
@@ -81,9 +91,13 @@ export async function influencerPage(db: Db, graphql: AdminGraphql, shop: Shop, 
     links,
     payoutEmail: {
       current: influencer.paypalEmail,
-      pending: influencer.pendingPaypalTokenHash && influencer.pendingPaypalAt
-        ? { to: influencer.pendingPaypalEmail || "no PayPal account", on: influencer.pendingPaypalAt.toISOString().slice(0, 10) }
-        : null,
+      pending:
+        influencer.pendingPaypalTokenHash && influencer.pendingPaypalAt
+          ? {
+              to: influencer.pendingPaypalEmail || "no PayPal account",
+              on: influencer.pendingPaypalAt.toISOString().slice(0, 10),
+            }
+          : null,
     },
   };
 }
@@ -97,7 +111,10 @@ const onOff = z.enum(["true", "false"], { error: "active is true or false" });
 /** The page's forms, told apart by `intent`; the ids a form acts on are required. */
 const PageForm = intents(
   z.object({ intent: z.literal("profile") }),
-  z.object({ intent: z.literal("status"), status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"], { error: "status is ACTIVE, PAUSED or ARCHIVED" }) }),
+  z.object({
+    intent: z.literal("status"),
+    status: z.enum(["ACTIVE", "PAUSED", "ARCHIVED"], { error: "status is ACTIVE, PAUSED or ARCHIVED" }),
+  }),
   z.object({ intent: z.literal("add-code") }),
   z.object({ intent: z.literal("code-active"), codeId: rowId("codeId"), active: onOff }),
   z.object({
@@ -122,7 +139,12 @@ export async function influencerPageAction(
   appUrl: string,
 ): Promise<PageActionResult> {
   const intent = fields.intent ?? "";
-  const fail = (errors: FieldErrors, status: 400 | 404 = 400): PageActionResult => ({ ok: false, errors, intent, status });
+  const fail = (errors: FieldErrors, status: 400 | 404 = 400): PageActionResult => ({
+    ok: false,
+    errors,
+    intent,
+    status,
+  });
   const form = parseForm(PageForm, fields);
   if (!form.ok) return fail({ form: Object.values(form.errors)[0], ...form.errors });
   const influencer = await db.influencer.findFirst({ where: { id, shopId: shop.id } });
@@ -146,7 +168,13 @@ export async function influencerPageAction(
       if (!parsed.ok) return fail(parsed.errors);
       const reserved = await reserveCode(db, shop.id, id, parsed.input.code, parsed.input.discount, shop.currency);
       if (!reserved.ok) return fail(reserved.errors);
-      const confirmed = await confirmCodeInShopify(db, graphql, reserved.codeId, codeTitle(influencer.name), shop.currency);
+      const confirmed = await confirmCodeInShopify(
+        db,
+        graphql,
+        reserved.codeId,
+        codeTitle(influencer.name),
+        shop.currency,
+      );
       if (confirmed.ok && influencer.status !== "ACTIVE") await setCodeActive(db, graphql, reserved.codeId, false);
       return confirmed.ok ? { ok: true, intent, message: `Code ${parsed.input.code} created` } : fail(confirmed.errors);
     }
@@ -154,7 +182,9 @@ export async function influencerPageAction(
       const code = await db.discountCode.findFirst({ where: { id: input.codeId, shopId: shop.id, influencerId: id } });
       if (!code) return fail({ codeId: "This code does not exist", form: "This code does not exist" }, 404);
       const result = await setCodeActive(db, graphql, code.id, input.active === "true");
-      return result.ok ? { ok: true, intent, message: `Code ${code.code} turned ${input.active === "true" ? "on" : "off"}` } : fail(result.errors);
+      return result.ok
+        ? { ok: true, intent, message: `Code ${code.code} turned ${input.active === "true" ? "on" : "off"}` }
+        : fail(result.errors);
     }
     case "add-link": {
       const created = await createReferralLink(db, shop.id, id, {
@@ -174,11 +204,18 @@ export async function influencerPageAction(
         where: { id: input.linkId, shopId: shop.id, influencerId: id },
         data: { status: input.active === "true" ? "ACTIVE" : "PAUSED" },
       });
-      return result.count ? { ok: true, intent, message: "Link updated" } : fail({ linkId: "This link does not exist", form: "This link does not exist" }, 404);
+      return result.count
+        ? { ok: true, intent, message: "Link updated" }
+        : fail({ linkId: "This link does not exist", form: "This link does not exist" }, 404);
     }
     case "portal-link": {
       const token = await rotatePortalToken(db, shop.id, id);
-      return { ok: true, intent, message: "New portal link made; earlier links no longer open the portal", portalLink: portalUrl(appUrl, token) };
+      return {
+        ok: true,
+        intent,
+        message: "New portal link made; earlier links no longer open the portal",
+        portalLink: portalUrl(appUrl, token),
+      };
     }
     case "portal-revoke": {
       const ended = await revokePortalTokens(db, shop.id, id);

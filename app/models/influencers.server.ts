@@ -73,19 +73,31 @@ export async function getInfluencer(db: Tx, shopId: string, id: string) {
   });
 }
 
-export type CreateResult =
-  | { ok: true; influencerId: string; warning?: string }
-  | { ok: false; errors: FieldErrors };
+export type CreateResult = { ok: true; influencerId: string; warning?: string } | { ok: false; errors: FieldErrors };
 
 /** Adds a prospect: someone to pitch first, with no code or link until they join. */
-export async function createProspect(db: Db, shopId: string, input: ProfileInput, options: { importRunId?: string } = {}): Promise<CreateResult> {
+export async function createProspect(
+  db: Db,
+  shopId: string,
+  input: ProfileInput,
+  options: { importRunId?: string } = {},
+): Promise<CreateResult> {
   try {
     const prospect = await db.influencer.create({
-      data: { shopId, name: input.name, email: input.email, commissionBps: input.commissionBps, tags: input.tags, status: "PROSPECT", importRunId: options.importRunId },
+      data: {
+        shopId,
+        name: input.name,
+        email: input.email,
+        commissionBps: input.commissionBps,
+        tags: input.tags,
+        status: "PROSPECT",
+        importRunId: options.importRunId,
+      },
     });
     return { ok: true, influencerId: prospect.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "An influencer with this email already exists" } };
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { email: "An influencer with this email already exists" } };
     throw error;
   }
 }
@@ -101,7 +113,9 @@ export async function createInfluencer(
   input: InfluencerInput,
   options: { status?: InfluencerStatus; importRunId?: string } = {},
 ): Promise<CreateResult> {
-  const duplicate = await db.influencer.findUnique({ where: { shopId_email: { shopId: shop.id, email: input.email } } });
+  const duplicate = await db.influencer.findUnique({
+    where: { shopId_email: { shopId: shop.id, email: input.email } },
+  });
   if (duplicate) return { ok: false, errors: { email: `${duplicate.name} already has this email` } };
 
   let reserved: { influencerId: string; codeId: string };
@@ -125,16 +139,21 @@ export async function createInfluencer(
     reserved = outcome;
   } catch (error) {
     if (error instanceof FieldErrorsThrown) return { ok: false, errors: error.errors };
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "An influencer with this email already exists" } };
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { email: "An influencer with this email already exists" } };
     throw error;
   }
 
-  const confirmed = await confirmCodeInShopify(db, graphql, reserved.codeId, codeTitle(input.name), shop.currency).catch(
-    async (error) => {
-      await db.influencer.delete({ where: { id: reserved.influencerId } });
-      throw error;
-    },
-  );
+  const confirmed = await confirmCodeInShopify(
+    db,
+    graphql,
+    reserved.codeId,
+    codeTitle(input.name),
+    shop.currency,
+  ).catch(async (error) => {
+    await db.influencer.delete({ where: { id: reserved.influencerId } });
+    throw error;
+  });
   if (!confirmed.ok && !confirmed.pending) {
     await db.influencer.delete({ where: { id: reserved.influencerId } });
     return { ok: false, errors: confirmed.errors };
@@ -145,7 +164,13 @@ export async function createInfluencer(
 }
 
 /** The influencer's first referral link, to the destination entered, carrying its code. */
-export function createInfluencerLink(db: Db, shopId: string, influencerId: string, input: InfluencerInput, codeId: string) {
+export function createInfluencerLink(
+  db: Db,
+  shopId: string,
+  influencerId: string,
+  input: InfluencerInput,
+  codeId: string,
+) {
   return createReferralLink(db, shopId, influencerId, {
     baseSlug: slugify(input.name),
     destinationPath: input.destinationPath,
@@ -202,7 +227,8 @@ export async function setInfluencerStatus(
     }));
     if (!result.ok) failures.push(`${code.code}: ${result.errors.form}`);
   }
-  if (failures.length) return { ok: false, errors: { form: `Shopify did not change every code. ${failures.join(" ")}` } };
+  if (failures.length)
+    return { ok: false, errors: { form: `Shopify did not change every code. ${failures.join(" ")}` } };
   await db.$transaction([
     db.referralLink.updateMany({ where: { shopId, influencerId: id }, data: { status: active ? "ACTIVE" : "PAUSED" } }),
     db.influencer.update({ where: { id }, data: { status } }),

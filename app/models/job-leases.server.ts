@@ -19,7 +19,13 @@ type RunTable = {
  * Not even the holder claims a held run again: a second start in the same server must not work
  * the run twice at once.
  */
-export async function claimLease(table: RunTable, runId: string, statuses: string[], worker: Worker, now = new Date()): Promise<boolean> {
+export async function claimLease(
+  table: RunTable,
+  runId: string,
+  statuses: string[],
+  worker: Worker,
+  now = new Date(),
+): Promise<boolean> {
   const claimed = await table.updateMany({
     where: { id: runId, status: { in: statuses }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
     data: { worker: worker.id, leaseUntil: leaseEnd(worker, now) },
@@ -34,7 +40,15 @@ export const leaseEnd = (worker: Worker, now = new Date()) => new Date(now.getTi
  * the run in the status it read, with the lease renewed in the same write; else LeaseLost, and a
  * server that lost the run writes nothing.
  */
-export async function commitStep(table: RunTable, run: { id: string; status: string }, worker: Worker, data: object = {}) {
-  const moved = await table.updateMany({ where: { id: run.id, worker: worker.id, status: run.status }, data: { ...data, leaseUntil: leaseEnd(worker) } });
+export async function commitStep(
+  table: RunTable,
+  run: { id: string; status: string },
+  worker: Worker,
+  data: object = {},
+) {
+  const moved = await table.updateMany({
+    where: { id: run.id, worker: worker.id, status: run.status },
+    data: { ...data, leaseUntil: leaseEnd(worker) },
+  });
   if (moved.count !== 1) throw new LeaseLost(`another server holds ${run.id}`);
 }

@@ -37,7 +37,10 @@ export function influencerForUnsubscribe(token: string): string | null {
 }
 
 export async function optOut(db: Db, influencerId: string): Promise<string | null> {
-  const influencer = await db.influencer.findUnique({ where: { id: influencerId }, select: { id: true, shop: { select: { name: true, handle: true } } } });
+  const influencer = await db.influencer.findUnique({
+    where: { id: influencerId },
+    select: { id: true, shop: { select: { name: true, handle: true } } },
+  });
   if (!influencer) return null;
   await db.influencer.update({ where: { id: influencerId }, data: { emailOptOut: true } });
   return influencer.shop.name || influencer.shop.handle;
@@ -49,10 +52,17 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
   let queued = 0;
   for (const shop of shops) {
     const template = await templateFor(db, shop.id, "MONTHLY");
-    const influencers = await db.influencer.findMany({ where: { shopId: shop.id, status: "ACTIVE", emailOptOut: false } });
+    const influencers = await db.influencer.findMany({
+      where: { shopId: shop.id, status: "ACTIVE", emailOptOut: false },
+    });
     if (!influencers.length) continue;
     const done = new Set(
-      (await db.outboundMessage.findMany({ where: { shopId: shop.id, dedupeKey: { startsWith: `monthly:${month.key}:` } }, select: { dedupeKey: true } })).map((m) => m.dedupeKey),
+      (
+        await db.outboundMessage.findMany({
+          where: { shopId: shop.id, dedupeKey: { startsWith: `monthly:${month.key}:` } },
+          select: { dedupeKey: true },
+        })
+      ).map((m) => m.dedupeKey),
     );
     for (const influencer of influencers) {
       const dedupeKey = `monthly:${month.key}:${influencer.id}`;
@@ -60,9 +70,24 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
       const where = { shopId: shop.id, influencerId: influencer.id, day: { gte: month.from, lte: month.to } };
       const [days, top, earned] = await Promise.all([
         db.influencerDay.aggregate({ where, _sum: { clicks: true, orders: true, netSalesMinor: true } }),
-        db.influencerCategoryDay.groupBy({ by: ["category"], where: { ...where, kind: "PRODUCT_TYPE" }, _sum: { netSalesMinor: true }, orderBy: { _sum: { netSalesMinor: "desc" } }, take: 1 }),
+        db.influencerCategoryDay.groupBy({
+          by: ["category"],
+          where: { ...where, kind: "PRODUCT_TYPE" },
+          _sum: { netSalesMinor: true },
+          orderBy: { _sum: { netSalesMinor: "desc" } },
+          take: 1,
+        }),
         db.commission.aggregate({
-          where: { influencerId: influencer.id, status: { not: "VOID" }, order: { placedAt: { gte: dayStart(month.from, shop.timezone), lt: dayStart(nextMonthStart(month.to), shop.timezone) } } },
+          where: {
+            influencerId: influencer.id,
+            status: { not: "VOID" },
+            order: {
+              placedAt: {
+                gte: dayStart(month.from, shop.timezone),
+                lt: dayStart(nextMonthStart(month.to), shop.timezone),
+              },
+            },
+          },
           _sum: { amountMinor: true },
         }),
       ]);
@@ -81,7 +106,18 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
         },
         `Stop these monthly emails: ${appUrl.replace(/\/$/, "")}/unsubscribe/${unsubscribeToken(influencer.id)}`,
       );
-      if (await queueMessage(db, { shopId: shop.id, influencerId: influencer.id, dedupeKey, template: "MONTHLY", toEmail: influencer.email, email, portalLink: portalUrl(appUrl, token) })) queued += 1;
+      if (
+        await queueMessage(db, {
+          shopId: shop.id,
+          influencerId: influencer.id,
+          dedupeKey,
+          template: "MONTHLY",
+          toEmail: influencer.email,
+          email,
+          portalLink: portalUrl(appUrl, token),
+        })
+      )
+        queued += 1;
     }
   }
   return queued;

@@ -11,7 +11,12 @@
 //   else did, whichever of the two arrives first.
 import type { DatabaseKind } from "../database-url";
 import type { Tx } from "../db.server";
-import { attributeOrder, type Attribution, type AttributionContext, type AttributionInput } from "../domain/attribution";
+import {
+  attributeOrder,
+  type Attribution,
+  type AttributionContext,
+  type AttributionInput,
+} from "../domain/attribution";
 import { shopperEmailHash } from "../shopper-email.server";
 import { codeKey } from "../domain/codes";
 import { groupBy } from "../domain/group-by";
@@ -37,7 +42,11 @@ export type LedgerChange =
   | { kind: "pixel"; shop: LedgerShop; orderId: string };
 
 export function orderIdOf(change: LedgerChange): string {
-  return change.kind === "snapshot" ? change.facts.orderId : change.kind === "refund" ? change.refund.orderId : change.orderId;
+  return change.kind === "snapshot"
+    ? change.facts.orderId
+    : change.kind === "refund"
+      ? change.refund.orderId
+      : change.orderId;
 }
 
 /** The columns an order snapshot sets. */
@@ -110,7 +119,9 @@ function isNewer(incoming: { at: Date; hash: string }, stored: Snapshot): boolea
 }
 
 /** Per shop, the values of one column to look for: one `OR` branch a shop. */
-function perShop(items: Array<{ shopId: string; value: string | null | undefined }>): Array<{ shopId: string; values: string[] }> {
+function perShop(
+  items: Array<{ shopId: string; value: string | null | undefined }>,
+): Array<{ shopId: string; values: string[] }> {
   const byShop = new Map<string, Set<string>>();
   for (const { shopId, value } of items) {
     if (!value) continue;
@@ -125,7 +136,10 @@ export class OrderBook {
   private readonly refunds = new Map<string, BookRefund>();
   private readonly codes = new Map<string, string>();
   private readonly links = new Map<string, { id: string; influencerId: string }>();
-  private readonly influencers = new Map<string, { email: string; emailHash: string | null; customerId: string | null }>();
+  private readonly influencers = new Map<
+    string,
+    { email: string; emailHash: string | null; customerId: string | null }
+  >();
   private readonly pixelReports = new Map<string, { checkoutToken: string; slug: string; clickedAt: Date | null }>();
   private readonly products = new Map<string, { id: string; productType: string }>();
   private readonly lastClicks = new Map<string, Date | null>();
@@ -140,46 +154,76 @@ export class OrderBook {
     const snapshots = changes.flatMap((c) => (c.kind === "snapshot" ? [c] : []));
     const orderIds = perShop(changes.map((c) => ({ shopId: c.shop.id, value: orderIdOf(c) })));
     const refundIds = perShop(
-      changes.flatMap((c) => (c.kind === "refund" ? [c.refund] : c.kind === "snapshot" ? c.facts.refunds : []).map((r) => ({ shopId: c.shop.id, value: r.refundId }))),
+      changes.flatMap((c) =>
+        (c.kind === "refund" ? [c.refund] : c.kind === "snapshot" ? c.facts.refunds : []).map((r) => ({
+          shopId: c.shop.id,
+          value: r.refundId,
+        })),
+      ),
     );
-    const codeKeys = perShop(snapshots.flatMap((c) => c.facts.discountCodes.map((code) => ({ shopId: c.shop.id, value: codeKey(code) }))));
-    const slugs = perShop(snapshots.flatMap((c) => [c.facts.noteRef, c.facts.landingRef].map((slug) => ({ shopId: c.shop.id, value: slug }))));
-    const productIds = perShop(snapshots.flatMap((c) => c.facts.lines.map((l) => ({ shopId: c.shop.id, value: l.productId }))));
+    const codeKeys = perShop(
+      snapshots.flatMap((c) => c.facts.discountCodes.map((code) => ({ shopId: c.shop.id, value: codeKey(code) }))),
+    );
+    const slugs = perShop(
+      snapshots.flatMap((c) =>
+        [c.facts.noteRef, c.facts.landingRef].map((slug) => ({ shopId: c.shop.id, value: slug })),
+      ),
+    );
+    const productIds = perShop(
+      snapshots.flatMap((c) => c.facts.lines.map((l) => ({ shopId: c.shop.id, value: l.productId }))),
+    );
 
     const ofOrders = orderIds.map((s) => ({ shopId: s.shopId, shopifyOrderId: { in: s.values } }));
     const [orders, refunds, codes, namedLinks, products, reports] = await Promise.all([
       tx.order.findMany({ where: { OR: ofOrders }, include: { lines: true } }),
       tx.refund.findMany({
         where: {
-          OR: [
-            ...ofOrders,
-            ...refundIds.map((s) => ({ shopId: s.shopId, shopifyRefundId: { in: s.values } })),
-          ],
+          OR: [...ofOrders, ...refundIds.map((s) => ({ shopId: s.shopId, shopifyRefundId: { in: s.values } }))],
         },
       }),
       codeKeys.length
-        ? tx.discountCode.findMany({ where: { OR: codeKeys.map((s) => ({ shopId: s.shopId, codeKey: { in: s.values } })) }, select: { shopId: true, codeKey: true, influencerId: true } })
+        ? tx.discountCode.findMany({
+            where: { OR: codeKeys.map((s) => ({ shopId: s.shopId, codeKey: { in: s.values } })) },
+            select: { shopId: true, codeKey: true, influencerId: true },
+          })
         : [],
       slugs.length
-        ? tx.referralLink.findMany({ where: { OR: slugs.map((s) => ({ shopId: s.shopId, slug: { in: s.values } })) }, select: { id: true, shopId: true, slug: true, influencerId: true } })
+        ? tx.referralLink.findMany({
+            where: { OR: slugs.map((s) => ({ shopId: s.shopId, slug: { in: s.values } })) },
+            select: { id: true, shopId: true, slug: true, influencerId: true },
+          })
         : [],
       productIds.length
-        ? tx.product.findMany({ where: { OR: productIds.map((s) => ({ shopId: s.shopId, shopifyProductId: { in: s.values } })) }, select: { id: true, shopId: true, shopifyProductId: true, productType: true } })
+        ? tx.product.findMany({
+            where: { OR: productIds.map((s) => ({ shopId: s.shopId, shopifyProductId: { in: s.values } })) },
+            select: { id: true, shopId: true, shopifyProductId: true, productType: true },
+          })
         : [],
-      tx.pixelReport.findMany({ where: { OR: ofOrders }, select: { shopId: true, shopifyOrderId: true, checkoutToken: true, slug: true, clickedAt: true } }),
+      tx.pixelReport.findMany({
+        where: { OR: ofOrders },
+        select: { shopId: true, shopifyOrderId: true, checkoutToken: true, slug: true, clickedAt: true },
+      }),
     ]);
     // The links the pixel reported that the orders themselves did not name (few: a second query only then).
     const links = [...namedLinks];
     const named = new Set(links.map((l) => key(l.shopId, l.slug)));
-    const reportedSlugs = perShop(reports.filter((r) => !named.has(key(r.shopId, r.slug))).map((r) => ({ shopId: r.shopId, value: r.slug })));
+    const reportedSlugs = perShop(
+      reports.filter((r) => !named.has(key(r.shopId, r.slug))).map((r) => ({ shopId: r.shopId, value: r.slug })),
+    );
     if (reportedSlugs.length) {
       links.push(
-        ...(await tx.referralLink.findMany({ where: { OR: reportedSlugs.map((s) => ({ shopId: s.shopId, slug: { in: s.values } })) }, select: { id: true, shopId: true, slug: true, influencerId: true } })),
+        ...(await tx.referralLink.findMany({
+          where: { OR: reportedSlugs.map((s) => ({ shopId: s.shopId, slug: { in: s.values } })) },
+          select: { id: true, shopId: true, slug: true, influencerId: true },
+        })),
       );
     }
     const influencerIds = [...new Set([...codes.map((c) => c.influencerId), ...links.map((l) => l.influencerId)])];
     const influencers = influencerIds.length
-      ? await tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, email: true, shopifyCustomerId: true } })
+      ? await tx.influencer.findMany({
+          where: { id: { in: influencerIds } },
+          select: { id: true, email: true, shopifyCustomerId: true },
+        })
       : [];
 
     for (const o of orders) {
@@ -189,7 +233,10 @@ export class OrderBook {
         shopId,
         shopifyOrderId,
         snapshot: o,
-        lines: lines.map((l) => ({ ...l, stored: { refundedQuantity: l.refundedQuantity, refundedMinor: l.refundedMinor } })),
+        lines: lines.map((l) => ({
+          ...l,
+          stored: { refundedQuantity: l.refundedQuantity, refundedMinor: l.refundedMinor },
+        })),
         refundedMinor,
         netSalesMinor,
         stored: { refundedMinor, netSalesMinor },
@@ -208,9 +255,15 @@ export class OrderBook {
     }
     for (const c of codes) book.codes.set(key(c.shopId, c.codeKey), c.influencerId);
     for (const l of links) book.links.set(key(l.shopId, l.slug), { id: l.id, influencerId: l.influencerId });
-    for (const i of influencers) book.influencers.set(i.id, { email: i.email, emailHash: shopperEmailHash(i.email), customerId: i.shopifyCustomerId });
+    for (const i of influencers)
+      book.influencers.set(i.id, {
+        email: i.email,
+        emailHash: shopperEmailHash(i.email),
+        customerId: i.shopifyCustomerId,
+      });
     for (const r of reports) book.pixelReports.set(key(r.shopId, r.shopifyOrderId), r);
-    for (const p of products) book.products.set(key(p.shopId, p.shopifyProductId), { id: p.id, productType: p.productType });
+    for (const p of products)
+      book.products.set(key(p.shopId, p.shopifyProductId), { id: p.id, productType: p.productType });
     return book;
   }
 
@@ -228,7 +281,10 @@ export class OrderBook {
     this.keepRefunds(shop.id, facts.refunds);
     const found = this.orders.get(key(shop.id, facts.orderId));
     const before = found?.snapshot.influencerId ?? null;
-    const order = !found || isNewer({ at: facts.updatedAt, hash }, found.snapshot) ? await this.keepSnapshot(shop, facts, hash, found) : found;
+    const order =
+      !found || isNewer({ at: facts.updatedAt, hash }, found.snapshot)
+        ? await this.keepSnapshot(shop, facts, hash, found)
+        : found;
     days.addOrder(shop, order.snapshot.placedAt, [order.snapshot.influencerId, before]);
   }
 
@@ -268,15 +324,26 @@ export class OrderBook {
       noteRefAt: null,
       landingRef: null,
     };
-    const attribution = attributeOrder(stored, await this.attributionContext(shop, stored, orderId, order.snapshot.checkoutToken));
+    const attribution = attributeOrder(
+      stored,
+      await this.attributionContext(shop, stored, orderId, order.snapshot.checkoutToken),
+    );
     if (!attribution.influencerId) return;
     Object.assign(order.snapshot, attributionColumns(attribution));
     order.reattributed = true;
     days.addOrder(shop, order.snapshot.placedAt, [attribution.influencerId]);
   }
 
-  private async keepSnapshot(shop: LedgerShop, facts: OrderFacts, hash: string, found: BookOrder | undefined): Promise<BookOrder> {
-    const attribution = attributeOrder(facts, await this.attributionContext(shop, facts, facts.orderId, facts.checkoutToken));
+  private async keepSnapshot(
+    shop: LedgerShop,
+    facts: OrderFacts,
+    hash: string,
+    found: BookOrder | undefined,
+  ): Promise<BookOrder> {
+    const attribution = attributeOrder(
+      facts,
+      await this.attributionContext(shop, facts, facts.orderId, facts.checkoutToken),
+    );
     const snapshot: Snapshot = {
       name: facts.name,
       test: false,
@@ -314,12 +381,26 @@ export class OrderBook {
     });
     this.customers.push({ shopId: shop.id, customerId: facts.customerId, email: snapshot.customerEmailHash });
     if (found) return Object.assign(found, { snapshot, lines, replaced: true });
-    const order: BookOrder = { id: orderedId(), shopId: shop.id, shopifyOrderId: facts.orderId, snapshot, lines, refundedMinor: 0, netSalesMinor: 0, replaced: true };
+    const order: BookOrder = {
+      id: orderedId(),
+      shopId: shop.id,
+      shopifyOrderId: facts.orderId,
+      snapshot,
+      lines,
+      refundedMinor: 0,
+      netSalesMinor: 0,
+      replaced: true,
+    };
     this.orders.set(key(shop.id, facts.orderId), order);
     return order;
   }
 
-  private async attributionContext(shop: LedgerShop, facts: AttributionInput, orderId: string, checkoutToken: string | null): Promise<AttributionContext> {
+  private async attributionContext(
+    shop: LedgerShop,
+    facts: AttributionInput,
+    orderId: string,
+    checkoutToken: string | null,
+  ): Promise<AttributionContext> {
     const codes = new Map<string, string>();
     for (const code of facts.discountCodes) {
       const influencerId = this.codes.get(key(shop.id, codeKey(code)));
@@ -327,13 +408,27 @@ export class OrderBook {
     }
     // The pixel's report counts only for the checkout it came from: a guessed order id has no token.
     const report = this.pixelReports.get(key(shop.id, orderId));
-    const pixel = report && checkoutToken && report.checkoutToken === checkoutToken ? { slug: report.slug, clickedAt: report.clickedAt } : null;
+    const pixel =
+      report && checkoutToken && report.checkoutToken === checkoutToken
+        ? { slug: report.slug, clickedAt: report.clickedAt }
+        : null;
     const links = new Map<string, { influencerId: string; lastClickAt: Date | null }>();
     for (const slug of [facts.noteRef, facts.landingRef, pixel?.slug]) {
       const link = slug ? this.links.get(key(shop.id, slug)) : undefined;
-      if (slug && link) links.set(slug, { influencerId: link.influencerId, lastClickAt: await this.lastClick(link.id, facts.placedAt) });
+      if (slug && link)
+        links.set(slug, {
+          influencerId: link.influencerId,
+          lastClickAt: await this.lastClick(link.id, facts.placedAt),
+        });
     }
-    return { mode: shop.attributionMode, windowDays: shop.attributionWindowDays, codes, links, influencers: this.influencers, pixel };
+    return {
+      mode: shop.attributionMode,
+      windowDays: shop.attributionWindowDays,
+      codes,
+      links,
+      influencers: this.influencers,
+      pixel,
+    };
   }
 
   /** The last click on a link before an order (orders that came by link are few: one query each). */
@@ -394,26 +489,63 @@ export class OrderBook {
       kind,
       "Order",
       ORDER_COLUMNS,
-      created.map((o) => ({ id: o.id, shopId: o.shopId, shopifyOrderId: o.shopifyOrderId, ...o.snapshot, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor, createdAt: now, updatedAt: now })),
+      created.map((o) => ({
+        id: o.id,
+        shopId: o.shopId,
+        shopifyOrderId: o.shopifyOrderId,
+        ...o.snapshot,
+        refundedMinor: o.refundedMinor,
+        netSalesMinor: o.netSalesMinor,
+        createdAt: now,
+        updatedAt: now,
+      })),
     );
     const replaced = orders.filter((o) => o.stored && o.replaced);
-    const amounts = (o: BookOrder) => ({ id: o.id, refundedMinor: o.refundedMinor, netSalesMinor: o.netSalesMinor, updatedAt: now });
-    await bulkUpdate(tx, kind, "Order", SNAPSHOT_COLUMNS, replaced.map((o) => ({ ...o.snapshot, ...amounts(o) })));
+    const amounts = (o: BookOrder) => ({
+      id: o.id,
+      refundedMinor: o.refundedMinor,
+      netSalesMinor: o.netSalesMinor,
+      updatedAt: now,
+    });
+    await bulkUpdate(
+      tx,
+      kind,
+      "Order",
+      SNAPSHOT_COLUMNS,
+      replaced.map((o) => ({ ...o.snapshot, ...amounts(o) })),
+    );
     const kept = orders.filter((o) => o.stored && !o.replaced);
-    await bulkUpdate(tx, kind, "Order", ATTRIBUTION_COLUMNS, kept.filter((o) => o.reattributed).map((o) => ({ id: o.id, ...attributionOf(o.snapshot), updatedAt: now })));
-    const refunded = kept.filter((o) => o.stored!.refundedMinor !== o.refundedMinor || o.stored!.netSalesMinor !== o.netSalesMinor);
+    await bulkUpdate(
+      tx,
+      kind,
+      "Order",
+      ATTRIBUTION_COLUMNS,
+      kept.filter((o) => o.reattributed).map((o) => ({ id: o.id, ...attributionOf(o.snapshot), updatedAt: now })),
+    );
+    const refunded = kept.filter(
+      (o) => o.stored!.refundedMinor !== o.refundedMinor || o.stored!.netSalesMinor !== o.netSalesMinor,
+    );
     await bulkUpdate(tx, kind, "Order", AMOUNT_COLUMNS, refunded.map(amounts));
     const lines = kept.flatMap((o) =>
-      o.lines.filter((l) => l.stored && (l.stored.refundedMinor !== l.refundedMinor || l.stored.refundedQuantity !== l.refundedQuantity)),
+      o.lines.filter(
+        (l) =>
+          l.stored && (l.stored.refundedMinor !== l.refundedMinor || l.stored.refundedQuantity !== l.refundedQuantity),
+      ),
     );
     await bulkUpdate(tx, kind, "OrderLine", LINE_REFUND_COLUMNS, lines);
-    if (replaced.length) await countInChunks(replaced.map((o) => o.id), (ids) => tx.orderLine.deleteMany({ where: { orderId: { in: ids } } }));
+    if (replaced.length)
+      await countInChunks(
+        replaced.map((o) => o.id),
+        (ids) => tx.orderLine.deleteMany({ where: { orderId: { in: ids } } }),
+      );
     await bulkInsert(
       tx,
       kind,
       "OrderLine",
       LINE_COLUMNS,
-      orders.filter((o) => o.replaced).flatMap((o) => o.lines.map(({ stored: _, ...line }) => ({ ...line, shopId: o.shopId, orderId: o.id }))),
+      orders
+        .filter((o) => o.replaced)
+        .flatMap((o) => o.lines.map(({ stored: _, ...line }) => ({ ...line, shopId: o.shopId, orderId: o.id }))),
     );
   }
 }
@@ -459,7 +591,11 @@ const ORDER_COLUMNS: Record<string, ColumnType> = {
   updatedAt: "timestamp",
 };
 
-const AMOUNT_COLUMNS: Record<string, ColumnType> = { refundedMinor: "integer", netSalesMinor: "integer", updatedAt: "timestamp" };
+const AMOUNT_COLUMNS: Record<string, ColumnType> = {
+  refundedMinor: "integer",
+  netSalesMinor: "integer",
+  updatedAt: "timestamp",
+};
 
 /** What a newer snapshot rewrites of a stored order. */
 const SNAPSHOT_COLUMNS: Record<string, ColumnType> = Object.fromEntries(
@@ -476,7 +612,9 @@ const ATTRIBUTION_COLUMNS: Record<string, ColumnType> = {
   updatedAt: "timestamp",
 };
 
-function attributionColumns(attribution: Attribution): Pick<Snapshot, "influencerId" | "source" | "attributedCode" | "attributedSlug" | "selfReferral"> {
+function attributionColumns(
+  attribution: Attribution,
+): Pick<Snapshot, "influencerId" | "source" | "attributedCode" | "attributedSlug" | "selfReferral"> {
   return {
     influencerId: attribution.influencerId,
     source: attribution.source,

@@ -35,7 +35,10 @@ export function refundChange(shop: LedgerShop, payload: unknown): LedgerChange {
  * The customers' orders are read once, and each customer's flags set again in the order their
  * orders changed. Returns the orders whose flag changed: their days' roll-ups count new customers.
  */
-async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise<Array<{ shopId: string; influencerId: string | null; placedAt: Date }>> {
+async function refreshCustomerFlags(
+  tx: Tx,
+  touched: CustomerTouched[],
+): Promise<Array<{ shopId: string; influencerId: string | null; placedAt: Date }>> {
   const keyOf = (c: { shopId: string; customerId: string | null; email: string | null }) =>
     c.email ? `${c.shopId}|email|${c.email}` : c.customerId ? `${c.shopId}|id|${c.customerId}` : null;
   const last = new Map<string, CustomerTouched>();
@@ -61,17 +64,37 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
         ...(emails.length ? [{ shopId, customerEmailHash: { in: emails } }] : []),
       ]),
     },
-    select: { id: true, shopId: true, influencerId: true, customerShopifyId: true, customerEmailHash: true, placedAt: true, shopifyOrderId: true, isNewCustomer: true },
+    select: {
+      id: true,
+      shopId: true,
+      influencerId: true,
+      customerShopifyId: true,
+      customerEmailHash: true,
+      placedAt: true,
+      shopifyOrderId: true,
+      isNewCustomer: true,
+    },
   });
   const byKey = new Map([
-    ...groupBy(orders.filter((o) => !o.customerEmailHash && o.customerShopifyId), (o) => `${o.shopId}|id|${o.customerShopifyId}`),
-    ...groupBy(orders.filter((o) => o.customerEmailHash), (o) => `${o.shopId}|email|${o.customerEmailHash}`),
+    ...groupBy(
+      orders.filter((o) => !o.customerEmailHash && o.customerShopifyId),
+      (o) => `${o.shopId}|id|${o.customerShopifyId}`,
+    ),
+    ...groupBy(
+      orders.filter((o) => o.customerEmailHash),
+      (o) => `${o.shopId}|email|${o.customerEmailHash}`,
+    ),
   ]);
   const flags = new Map(orders.map((o) => [o.id, o.isNewCustomer]));
   for (const k of last.keys()) {
     const group = byKey.get(k) ?? [];
     const first = group.reduce<(typeof orders)[number] | null>(
-      (best, o) => (!best || o.placedAt < best.placedAt || (o.placedAt.getTime() === best.placedAt.getTime() && o.shopifyOrderId < best.shopifyOrderId) ? o : best),
+      (best, o) =>
+        !best ||
+        o.placedAt < best.placedAt ||
+        (o.placedAt.getTime() === best.placedAt.getTime() && o.shopifyOrderId < best.shopifyOrderId)
+          ? o
+          : best,
       null,
     );
     for (const o of group) flags.set(o.id, o === first);
@@ -79,7 +102,10 @@ async function refreshCustomerFlags(tx: Tx, touched: CustomerTouched[]): Promise
   const changed = orders.filter((o) => flags.get(o.id) !== o.isNewCustomer);
   for (const value of [true, false]) {
     const ids = changed.filter((o) => flags.get(o.id) === value).map((o) => o.id);
-    if (ids.length) await countInChunks(ids, (chunk) => tx.order.updateMany({ where: { id: { in: chunk } }, data: { isNewCustomer: value } }));
+    if (ids.length)
+      await countInChunks(ids, (chunk) =>
+        tx.order.updateMany({ where: { id: { in: chunk } }, data: { isNewCustomer: value } }),
+      );
   }
   return changed;
 }
@@ -103,13 +129,23 @@ function lockKeysOf(change: LedgerChange): string[] {
  * With `laterDays`, the days touched are added to it for the caller to refresh later (a backlog
  * refreshes each day once for many batches) instead of in this transaction.
  */
-export async function applyLedgerChanges(db: Db, kind: DatabaseKind, changes: LedgerChange[], laterDays?: DaysToRefresh): Promise<Array<string | null>> {
+export async function applyLedgerChanges(
+  db: Db,
+  kind: DatabaseKind,
+  changes: LedgerChange[],
+  laterDays?: DaysToRefresh,
+): Promise<Array<string | null>> {
   if (!changes.length) return [];
   return db.$transaction((tx) => applyLedgerChangesIn(tx, kind, changes, laterDays), TRANSACTION);
 }
 
 /** The same, inside a transaction the caller holds (the webhook intake stores its events in it too). */
-export async function applyLedgerChangesIn(tx: Tx, kind: DatabaseKind, changes: LedgerChange[], laterDays?: DaysToRefresh): Promise<Array<string | null>> {
+export async function applyLedgerChangesIn(
+  tx: Tx,
+  kind: DatabaseKind,
+  changes: LedgerChange[],
+  laterDays?: DaysToRefresh,
+): Promise<Array<string | null>> {
   if (!changes.length) return [];
   await lockKeys(tx, kind, changes.flatMap(lockKeysOf));
   const book = await OrderBook.read(tx, changes);

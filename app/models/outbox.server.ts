@@ -64,16 +64,29 @@ export async function queueMessage(db: Db, message: NewMessage): Promise<boolean
 export type DeliveryOutcome = { sent: number; failed: number };
 
 /** Sends what is due: queued messages, and failed ones whose wait is over. */
-export async function deliverOutbox(db: Db, sender: Transporter | null, now = new Date(), shopId?: string): Promise<DeliveryOutcome> {
+export async function deliverOutbox(
+  db: Db,
+  sender: Transporter | null,
+  now = new Date(),
+  shopId?: string,
+): Promise<DeliveryOutcome> {
   const outcome: DeliveryOutcome = { sent: 0, failed: 0 };
   if (!sender) return outcome;
   const due = await db.outboundMessage.findMany({
-    where: { ...(shopId ? { shopId } : {}), status: { in: ["QUEUED", "FAILED"] }, attempts: { lt: MAX_ATTEMPTS }, nextAttemptAt: { lte: now } },
+    where: {
+      ...(shopId ? { shopId } : {}),
+      status: { in: ["QUEUED", "FAILED"] },
+      attempts: { lt: MAX_ATTEMPTS },
+      nextAttemptAt: { lte: now },
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: 100,
   });
   for (const message of due) {
-    const claimed = await db.outboundMessage.updateMany({ where: { id: message.id, status: message.status }, data: { status: "SENDING" } });
+    const claimed = await db.outboundMessage.updateMany({
+      where: { id: message.id, status: message.status },
+      data: { status: "SENDING" },
+    });
     if (claimed.count !== 1) continue; // another sender has it
     try {
       const link = message.sealedLink ? openToken(appTokenKey(), message.sealedLink) : null;
@@ -90,7 +103,14 @@ export async function deliverOutbox(db: Db, sender: Transporter | null, now = ne
       await db.outboundMessage.update({
         where: { id: message.id },
         // Sent: the link now lives only in the influencer's mailbox.
-        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, smtpMessageId: String(info.messageId ?? ""), sealedLink: null },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          attempts: { increment: 1 },
+          lastError: null,
+          smtpMessageId: String(info.messageId ?? ""),
+          sealedLink: null,
+        },
       });
       outcome.sent += 1;
     } catch (error) {
@@ -130,6 +150,17 @@ export async function recentMessages(db: Db, shopId: string, take = 50) {
     where: { shopId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, toEmail: true, subject: true, template: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, influencer: { select: { name: true } } },
+    select: {
+      id: true,
+      toEmail: true,
+      subject: true,
+      template: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+      influencer: { select: { name: true } },
+    },
   });
 }

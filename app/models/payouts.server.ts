@@ -29,7 +29,12 @@ function earningsOf(
   adjustments: Array<{ amountMinor: number; commission: { status: CommissionState } | null; payout: PayoutState }>,
 ) {
   return ledgerTotals(
-    commissions.map((c) => ({ amountMinor: c.amountMinor, status: c.status, payoutPaid: c.payout?.status === "PAID", inOpenPayout: isOpen(c.payout) })),
+    commissions.map((c) => ({
+      amountMinor: c.amountMinor,
+      status: c.status,
+      payoutPaid: c.payout?.status === "PAID",
+      inOpenPayout: isOpen(c.payout),
+    })),
     adjustments.map((a) => ({
       amountMinor: a.amountMinor,
       commissionStatus: a.commission?.status ?? "APPROVED", // made by hand: payable
@@ -47,14 +52,27 @@ function earningsOf(
  */
 export async function earningsByInfluencer(db: Tx, where: { shopId: string } | { influencerId: string }) {
   const [sums, adjustments] = await Promise.all([
-    db.commission.groupBy({ by: ["influencerId", "status", "payoutId"], where: { ...where, status: { not: "VOID" } }, _sum: { amountMinor: true } }),
+    db.commission.groupBy({
+      by: ["influencerId", "status", "payoutId"],
+      where: { ...where, status: { not: "VOID" } },
+      _sum: { amountMinor: true },
+    }),
     db.commissionAdjustment.findMany({
       where,
-      select: { influencerId: true, amountMinor: true, commission: { select: { status: true } }, payout: { select: { status: true } } },
+      select: {
+        influencerId: true,
+        amountMinor: true,
+        commission: { select: { status: true } },
+        payout: { select: { status: true } },
+      },
     }),
   ]);
   const payoutIds = [...new Set(sums.map((s) => s.payoutId).filter((id): id is string => id !== null))];
-  const payouts = payoutIds.length ? await readInChunks(payoutIds, (ids) => db.payout.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })) : [];
+  const payouts = payoutIds.length
+    ? await readInChunks(payoutIds, (ids) =>
+        db.payout.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
+      )
+    : [];
   const payoutStatus = new Map(payouts.map((p) => [p.id, p.status]));
   const commissions = groupBy(
     sums.map((s) => ({
@@ -74,10 +92,16 @@ export async function earningsByInfluencer(db: Tx, where: { shopId: string } | {
 export async function balances(db: Tx, shopId: string) {
   const [earnings, influencers] = await Promise.all([
     earningsByInfluencer(db, { shopId }),
-    db.influencer.findMany({ where: { shopId }, select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true } }),
+    db.influencer.findMany({
+      where: { shopId },
+      select: { id: true, name: true, email: true, paypalEmail: true, shopifyCustomerId: true },
+    }),
   ]);
   return influencers
-    .map((influencer) => ({ influencer, ...(earnings.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 }) }))
+    .map((influencer) => ({
+      influencer,
+      ...(earnings.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 }),
+    }))
     .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0 || b.inPayout !== 0);
 }
 
@@ -96,7 +120,11 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
         select: { id: true, influencerId: true, amountMinor: true },
       });
       const adjustments = await tx.commissionAdjustment.findMany({
-        where: { shopId: shop.id, payoutId: null, OR: [{ commission: { status: { in: ["APPROVED", "PAID"] } } }, { commissionId: null }] },
+        where: {
+          shopId: shop.id,
+          payoutId: null,
+          OR: [{ commission: { status: { in: ["APPROVED", "PAID"] } } }, { commissionId: null }],
+        },
         select: { id: true, influencerId: true, amountMinor: true },
       });
       const byInfluencer = new Map<string, { commissions: string[]; adjustments: string[]; total: number }>();
@@ -122,10 +150,16 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
         });
         // Claim only what no other payout has claimed meanwhile; anything else aborts the whole batch.
         const claimed = await countInChunks(e.commissions, (ids) =>
-          tx.commission.updateMany({ where: { id: { in: ids }, payoutId: null, status: "APPROVED" }, data: { payoutId: payout.id } }),
+          tx.commission.updateMany({
+            where: { id: { in: ids }, payoutId: null, status: "APPROVED" },
+            data: { payoutId: payout.id },
+          }),
         );
         const claimedAdjustments = await countInChunks(e.adjustments, (ids) =>
-          tx.commissionAdjustment.updateMany({ where: { id: { in: ids }, payoutId: null }, data: { payoutId: payout.id } }),
+          tx.commissionAdjustment.updateMany({
+            where: { id: { in: ids }, payoutId: null },
+            data: { payoutId: payout.id },
+          }),
         );
         if (claimed !== e.commissions.length || claimedAdjustments !== e.adjustments.length) {
           throw new PayoutConflict("Another payout claimed some of these commissions; nothing was created. Try again.");
@@ -134,7 +168,13 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
       }
       if (created.length) {
         await tx.auditEntry.create({
-          data: { shopId: shop.id, actor, action: "payouts.created", subject: shop.id, details: JSON.stringify({ payouts: created }) },
+          data: {
+            shopId: shop.id,
+            actor,
+            action: "payouts.created",
+            subject: shop.id,
+            details: JSON.stringify({ payouts: created }),
+          },
         });
       }
       return created;
@@ -166,16 +206,35 @@ export async function markPayoutPaid(
     });
     if (updated.count !== 1) return false;
     await tx.commission.updateMany({ where: { payoutId, shopId }, data: { status: "PAID", paidAt: now } });
-    await tx.auditEntry.create({ data: { shopId, actor, action: "payout.paid", subject: payoutId, details: JSON.stringify({ reference, method }) } });
+    await tx.auditEntry.create({
+      data: { shopId, actor, action: "payout.paid", subject: payoutId, details: JSON.stringify({ reference, method }) },
+    });
     return true;
   });
 }
 
 /** A payout whose payment did not happen goes back to draft, with the reason shown to the merchant. */
-export async function returnPayoutToDraft(db: Db, shopId: string, payoutId: string, actor: string, failure: string | null = null) {
-  const updated = await db.payout.updateMany({ where: { id: payoutId, shopId, status: "PAYING" }, data: { status: "DRAFT", failure } });
+export async function returnPayoutToDraft(
+  db: Db,
+  shopId: string,
+  payoutId: string,
+  actor: string,
+  failure: string | null = null,
+) {
+  const updated = await db.payout.updateMany({
+    where: { id: payoutId, shopId, status: "PAYING" },
+    data: { status: "DRAFT", failure },
+  });
   if (updated.count === 1) {
-    await db.auditEntry.create({ data: { shopId, actor, action: "payout.returned-to-draft", subject: payoutId, details: JSON.stringify({ failure }) } });
+    await db.auditEntry.create({
+      data: {
+        shopId,
+        actor,
+        action: "payout.returned-to-draft",
+        subject: payoutId,
+        details: JSON.stringify({ failure }),
+      },
+    });
   }
   return updated.count === 1;
 }
@@ -204,12 +263,21 @@ export async function adjustPayout(
     // One conditional write decides: of several deductions at once, those that would take the
     // payout below nothing change nothing (the database re-checks the amount under the row lock).
     const changed = await tx.payout.updateMany({
-      where: { id: payoutId, shopId: shop.id, status: "DRAFT", ...(amountMinor < 0 ? { amountMinor: { gte: -amountMinor } } : {}) },
+      where: {
+        id: payoutId,
+        shopId: shop.id,
+        status: "DRAFT",
+        ...(amountMinor < 0 ? { amountMinor: { gte: -amountMinor } } : {}),
+      },
       data: { amountMinor: { increment: amountMinor } },
     });
     const payout = await tx.payout.findFirst({ where: { id: payoutId, shopId: shop.id } });
     if (changed.count !== 1) {
-      return { ok: false as const, field: "payoutId" as const, error: payout?.status === "DRAFT" ? "A payout cannot go below nothing" : "This payout is not a draft any more" };
+      return {
+        ok: false as const,
+        field: "payoutId" as const,
+        error: payout?.status === "DRAFT" ? "A payout cannot go below nothing" : "This payout is not a draft any more",
+      };
     }
     await tx.commissionAdjustment.create({
       data: {
@@ -222,7 +290,15 @@ export async function adjustPayout(
         payoutId,
       },
     });
-    await tx.auditEntry.create({ data: { shopId: shop.id, actor, action: "payout.adjusted", subject: payoutId, details: JSON.stringify({ amountMinor, reason }) } });
+    await tx.auditEntry.create({
+      data: {
+        shopId: shop.id,
+        actor,
+        action: "payout.adjusted",
+        subject: payoutId,
+        details: JSON.stringify({ amountMinor, reason }),
+      },
+    });
     return { ok: true as const };
   });
 }
@@ -230,7 +306,10 @@ export async function adjustPayout(
 /** Cancels a draft payout: its commissions and adjustments are free for the next one. */
 export async function cancelPayout(db: Db, shopId: string, payoutId: string, actor: string) {
   return db.$transaction(async (tx) => {
-    const updated = await tx.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "CANCELLED" } });
+    const updated = await tx.payout.updateMany({
+      where: { id: payoutId, shopId, status: "DRAFT" },
+      data: { status: "CANCELLED" },
+    });
     if (updated.count !== 1) return false;
     await tx.commission.updateMany({ where: { payoutId, shopId }, data: { payoutId: null } });
     await tx.commissionAdjustment.deleteMany({ where: { payoutId, shopId, commissionId: null } }); // made for this payout only
@@ -256,7 +335,11 @@ export async function paypalPayoutFile(db: Db, shopId: string) {
     p.id,
     `Your commission for the orders you referred (${p.createdAt.toISOString().slice(0, 10)})`,
   ]);
-  return { csv: toCsv(PAYPAL_COLUMNS, rows), count: rows.length, totalMinor: payouts.reduce((sum, p) => sum + p.amountMinor, 0) };
+  return {
+    csv: toCsv(PAYPAL_COLUMNS, rows),
+    count: rows.length,
+    totalMinor: payouts.reduce((sum, p) => sum + p.amountMinor, 0),
+  };
 }
 
 const CREDIT = `#graphql
@@ -276,18 +359,38 @@ const LOST_ANSWER =
  * takes no idempotency key for this mutation, so an answer that never came leaves the payout
  * PAYING for the merchant to settle, and it is never credited again by itself.
  */
-export async function payWithStoreCredit(db: Db, graphql: AdminGraphql, shopId: string, payoutId: string, actor: string) {
-  const payout = await db.payout.findFirst({ where: { id: payoutId, shopId, status: "DRAFT" }, include: { influencer: true } });
+export async function payWithStoreCredit(
+  db: Db,
+  graphql: AdminGraphql,
+  shopId: string,
+  payoutId: string,
+  actor: string,
+) {
+  const payout = await db.payout.findFirst({
+    where: { id: payoutId, shopId, status: "DRAFT" },
+    include: { influencer: true },
+  });
   if (!payout) return { ok: false as const, error: "This payout is not a draft any more" };
-  if (!payout.influencer.shopifyCustomerId) return { ok: false as const, error: `${payout.influencer.name} is not linked to a customer account` };
-  const claimed = await db.payout.updateMany({ where: { id: payoutId, shopId, status: "DRAFT" }, data: { status: "PAYING", method: "STORE_CREDIT", failure: null } });
+  if (!payout.influencer.shopifyCustomerId)
+    return { ok: false as const, error: `${payout.influencer.name} is not linked to a customer account` };
+  const claimed = await db.payout.updateMany({
+    where: { id: payoutId, shopId, status: "DRAFT" },
+    data: { status: "PAYING", method: "STORE_CREDIT", failure: null },
+  });
   if (claimed.count !== 1) return { ok: false as const, error: "This payout is not a draft any more" };
 
-  let data: { storeCreditAccountCredit: { storeCreditAccountTransaction: { id: string } | null; userErrors: Array<{ message: string }> } };
+  let data: {
+    storeCreditAccountCredit: {
+      storeCreditAccountTransaction: { id: string } | null;
+      userErrors: Array<{ message: string }>;
+    };
+  };
   try {
     data = await adminQuery(graphql, CREDIT, {
       id: `gid://shopify/Customer/${payout.influencer.shopifyCustomerId}`,
-      creditInput: { creditAmount: { amount: formatMinor(payout.amountMinor, payout.currency), currencyCode: payout.currency } },
+      creditInput: {
+        creditAmount: { amount: formatMinor(payout.amountMinor, payout.currency), currencyCode: payout.currency },
+      },
     });
   } catch (error) {
     if (error instanceof AdminApiError && error.kind !== "network") {
@@ -304,7 +407,9 @@ export async function payWithStoreCredit(db: Db, graphql: AdminGraphql, shopId: 
     await returnPayoutToDraft(db, shopId, payoutId, actor, refusal);
     return { ok: false as const, error: refusal };
   }
-  await markPayoutPaid(db, shopId, payoutId, result.storeCreditAccountTransaction.id, actor, "STORE_CREDIT", ["PAYING"]);
+  await markPayoutPaid(db, shopId, payoutId, result.storeCreditAccountTransaction.id, actor, "STORE_CREDIT", [
+    "PAYING",
+  ]);
   return { ok: true as const };
 }
 
@@ -314,8 +419,14 @@ export async function payoutStatement(db: Db, shopId: string, payoutId: string, 
     where: { id: payoutId, shopId },
     include: {
       influencer: { select: { name: true, email: true } },
-      commissions: { include: { order: { select: { name: true, placedAt: true, netSalesMinor: true } } }, orderBy: { createdAt: "asc" } },
-      adjustments: { include: { commission: { include: { order: { select: { name: true } } } } }, orderBy: { createdAt: "asc" } },
+      commissions: {
+        include: { order: { select: { name: true, placedAt: true, netSalesMinor: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+      adjustments: {
+        include: { commission: { include: { order: { select: { name: true } } } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!payout) return null;

@@ -12,7 +12,12 @@ export type PixelOutcome = "stored" | "duplicate" | "unknown-shop" | "unknown-li
 
 const TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
 
-export async function recordPixelReport(db: Db, kind: DatabaseKind, report: PixelReportInput, now = new Date()): Promise<PixelOutcome> {
+export async function recordPixelReport(
+  db: Db,
+  kind: DatabaseKind,
+  report: PixelReportInput,
+  now = new Date(),
+): Promise<PixelOutcome> {
   const shop = await ledgerShop(db, report.shop);
   if (!shop) return "unknown-shop";
   const link = await db.referralLink.findFirst({ where: { shopId: shop.id, slug: report.ref }, select: { id: true } });
@@ -20,7 +25,13 @@ export async function recordPixelReport(db: Db, kind: DatabaseKind, report: Pixe
   try {
     await db.$transaction(async (tx) => {
       await tx.pixelReport.create({
-        data: { shopId: shop.id, shopifyOrderId: report.orderId, checkoutToken: report.checkoutToken, slug: report.ref, clickedAt: clickTime(report.clickedAt, now) },
+        data: {
+          shopId: shop.id,
+          shopifyOrderId: report.orderId,
+          checkoutToken: report.checkoutToken,
+          slug: report.ref,
+          clickedAt: clickTime(report.clickedAt, now),
+        },
       });
       await applyLedgerChangesIn(tx, kind, [{ kind: "pixel", shop, orderId: report.orderId }]);
     }, TRANSACTION);
@@ -37,7 +48,7 @@ export async function recordPixelReport(db: Db, kind: DatabaseKind, report: Pixe
  */
 export async function purgeUnmatchedPixelReports(db: Db, olderThan: Date): Promise<number> {
   let deleted = 0;
-  for (let after = ""; ; ) {
+  for (let after = ""; ;) {
     const stale = await db.pixelReport.findMany({
       where: { receivedAt: { lt: olderThan }, id: { gt: after } },
       select: { id: true, shopId: true, shopifyOrderId: true },

@@ -17,7 +17,12 @@ export const PORTAL_LINK_DAYS = 62;
  */
 export const PORTAL_LINK_MARKER = "https://sealed-link.invalid/portal";
 
-export async function createPortalToken(db: Db, shopId: string, influencerId: string, now = new Date()): Promise<string> {
+export async function createPortalToken(
+  db: Db,
+  shopId: string,
+  influencerId: string,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + PORTAL_LINK_DAYS * 86_400_000);
   await db.portalToken.create({ data: { shopId, influencerId, tokenHash: hashToken(token), expiresAt } });
@@ -25,7 +30,10 @@ export async function createPortalToken(db: Db, shopId: string, influencerId: st
 }
 
 export async function revokePortalTokens(db: Db, shopId: string, influencerId: string): Promise<number> {
-  const result = await db.portalToken.updateMany({ where: { shopId, influencerId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const result = await db.portalToken.updateMany({
+    where: { shopId, influencerId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return result.count;
 }
 
@@ -40,7 +48,11 @@ export async function influencerForToken(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const row = await db.portalToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, status: true } } },
+    select: {
+      revokedAt: true,
+      expiresAt: true,
+      influencer: { select: { id: true, shopId: true, name: true, status: true } },
+    },
   });
   if (!row || row.revokedAt || row.influencer.status === "ARCHIVED") return null;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
@@ -55,7 +67,20 @@ export async function endedPortalLink(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const row = await db.portalToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, expiresAt: true, influencer: { select: { id: true, shopId: true, name: true, email: true, status: true, shop: { select: { name: true, handle: true, email: true, logoUrl: true } } } } },
+    select: {
+      revokedAt: true,
+      expiresAt: true,
+      influencer: {
+        select: {
+          id: true,
+          shopId: true,
+          name: true,
+          email: true,
+          status: true,
+          shop: { select: { name: true, handle: true, email: true, logoUrl: true } },
+        },
+      },
+    },
   });
   if (!row || row.influencer.status === "ARCHIVED") return null;
   const ended = row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now());
@@ -63,7 +88,9 @@ export async function endedPortalLink(db: Db, token: string) {
 }
 
 export async function activePortalTokens(db: Db, shopId: string, influencerId: string) {
-  return db.portalToken.count({ where: { shopId, influencerId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+  return db.portalToken.count({
+    where: { shopId, influencerId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+  });
 }
 
 export const portalUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$/, "")}/portal/${token}`;

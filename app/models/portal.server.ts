@@ -23,7 +23,11 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     include: {
       shop: true,
       codes: { where: { status: { in: ["ACTIVE", "PENDING"] } }, orderBy: { createdAt: "asc" } },
-      links: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" }, include: { discountCode: { select: { code: true } } } },
+      links: {
+        where: { status: "ACTIVE" },
+        orderBy: { createdAt: "asc" },
+        include: { discountCode: { select: { code: true } } },
+      },
     },
   });
   const shop = influencer.shop;
@@ -35,16 +39,33 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
       where: { influencerId: influencer.id, status: { not: "CANCELLED" } },
       orderBy: { createdAt: "desc" },
       take: 24,
-      select: { id: true, amountMinor: true, currency: true, status: true, createdAt: true, paidAt: true, method: true },
+      select: {
+        id: true,
+        amountMinor: true,
+        currency: true,
+        status: true,
+        createdAt: true,
+        paidAt: true,
+        method: true,
+      },
     }),
-    db.bestPracticeNote.findMany({ where: { shopId: shop.id, shared: true }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, body: true } }),
+    db.bestPracticeNote.findMany({
+      where: { shopId: shop.id, shared: true },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { id: true, title: true, body: true },
+    }),
   ]);
   const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 };
   const money = (minor: number) => formatMoney(minor, shop.currency);
   const links = await Promise.all(
     influencer.links.map(async (link) => {
       const url = referralUrl(appUrl, link.slug);
-      return { url, code: link.discountCode?.code ?? null, qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }) };
+      return {
+        url,
+        code: link.discountCode?.code ?? null,
+        qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
+      };
     }),
   );
   return {
@@ -61,12 +82,26 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
       newCustomers: performance.newCustomerOrders,
       series: performance.series,
     },
-    earnings: { pending: money(earnings.pending), approved: money(earnings.payable + earnings.inPayout), paid: money(earnings.paid) },
-    topCategories: performance.topCategories.map((c) => ({ name: c.category, sales: money(c.netSalesMinor), units: c.units })),
+    earnings: {
+      pending: money(earnings.pending),
+      approved: money(earnings.payable + earnings.inPayout),
+      paid: money(earnings.paid),
+    },
+    topCategories: performance.topCategories.map((c) => ({
+      name: c.category,
+      sales: money(c.netSalesMinor),
+      units: c.units,
+    })),
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
     codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
     links,
-    payouts: payouts.map((p) => ({ id: p.id, amount: formatMoney(p.amountMinor, p.currency), status: p.status, on: shopDay(p.paidAt ?? p.createdAt, shop.timezone), method: p.method })),
+    payouts: payouts.map((p) => ({
+      id: p.id,
+      amount: formatMoney(p.amountMinor, p.currency),
+      status: p.status,
+      on: shopDay(p.paidAt ?? p.createdAt, shop.timezone),
+      method: p.method,
+    })),
     paypalEmail: influencer.paypalEmail ?? "",
     pendingPaypalEmail: influencer.pendingPaypalTokenHash ? influencer.pendingPaypalEmail || "(none)" : null,
     notes,
@@ -98,7 +133,13 @@ export async function savePayoutDetails(db: Db, influencerId: string, fields: Re
     data: { pendingPaypalEmail: wanted ?? "", pendingPaypalTokenHash: hashToken(token), pendingPaypalAt: new Date() },
   });
   await db.auditEntry.create({
-    data: { shopId: influencer.shopId, actor: `influencer:${influencerId}`, action: "payout-email.requested", subject: influencerId, details: JSON.stringify({ to: wanted }) },
+    data: {
+      shopId: influencer.shopId,
+      actor: `influencer:${influencerId}`,
+      action: "payout-email.requested",
+      subject: influencerId,
+      details: JSON.stringify({ to: wanted }),
+    },
   });
   const link = `${appUrl.replace(/\/$/, "")}/portal/confirm/${token}`;
   const shopName = influencer.shop.name || influencer.shop.handle;
@@ -112,7 +153,12 @@ export async function savePayoutDetails(db: Db, influencerId: string, fields: Re
         "If it was not you, ignore this email: nothing changes. Tell the shop.",
       ].join("\n\n"),
     },
-    { name: influencer.name, shop_name: shopName, paypal_email: wanted ?? "no PayPal account (your contact email)", confirm_link: PORTAL_LINK_MARKER },
+    {
+      name: influencer.name,
+      shop_name: shopName,
+      paypal_email: wanted ?? "no PayPal account (your contact email)",
+      confirm_link: PORTAL_LINK_MARKER,
+    },
   );
   await queueMessage(db, {
     shopId: influencer.shopId,
@@ -130,7 +176,8 @@ export async function savePayoutDetails(db: Db, influencerId: string, fields: Re
 export async function confirmPayoutEmail(db: Db, token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const influencer = await db.influencer.findUnique({ where: { pendingPaypalTokenHash: hashToken(token) } });
-  if (!influencer?.pendingPaypalAt || now.getTime() - influencer.pendingPaypalAt.getTime() > CONFIRM_HOURS * 3_600_000) return null;
+  if (!influencer?.pendingPaypalAt || now.getTime() - influencer.pendingPaypalAt.getTime() > CONFIRM_HOURS * 3_600_000)
+    return null;
   const email = influencer.pendingPaypalEmail || null;
   // Conditional on the same request: two clicks change it once.
   const changed = await db.influencer.updateMany({
@@ -139,7 +186,13 @@ export async function confirmPayoutEmail(db: Db, token: string, now = new Date()
   });
   if (changed.count !== 1) return null;
   await db.auditEntry.create({
-    data: { shopId: influencer.shopId, actor: `influencer:${influencer.id}`, action: "payout-email.changed", subject: influencer.id, details: JSON.stringify({ from: influencer.paypalEmail, to: email }) },
+    data: {
+      shopId: influencer.shopId,
+      actor: `influencer:${influencer.id}`,
+      action: "payout-email.changed",
+      subject: influencer.id,
+      details: JSON.stringify({ from: influencer.paypalEmail, to: email }),
+    },
   });
   return { name: influencer.name, paypalEmail: email };
 }

@@ -43,13 +43,24 @@ export async function redactCustomer(
   let events = 0;
   if (names.length) {
     const result = await db.webhookEvent.deleteMany({
-      where: { shopDomain, topic: { not: "customers/redact" }, OR: names, ...(keepEventId ? { NOT: { webhookId: keepEventId } } : {}) },
+      where: {
+        shopDomain,
+        topic: { not: "customers/redact" },
+        OR: names,
+        ...(keepEventId ? { NOT: { webhookId: keepEventId } } : {}),
+      },
     });
     events = result.count;
   }
   // The reports sent for this shopper's data requests, which name them.
   if (shop && customer.id != null) {
-    await db.outboundMessage.deleteMany({ where: { shopId: shop.id, template: "customer_data_request", dedupeKey: { endsWith: `:customer:${customer.id}` } } });
+    await db.outboundMessage.deleteMany({
+      where: {
+        shopId: shop.id,
+        template: "customer_data_request",
+        dedupeKey: { endsWith: `:customer:${customer.id}` },
+      },
+    });
   }
   return { orders, events };
 }
@@ -109,19 +120,21 @@ export async function queueCustomerDataReport(
   const body = JSON.stringify(report, null, 2);
   // The customer in the key: customers/redact finds the report by it.
   const dedupeKey = `data_request:${requestId}:customer:${report.customer.id ?? "unknown"}`;
-  return upsertRacing(() => db.outboundMessage.upsert({
-    where: { shopId_dedupeKey: { shopId: shop.id, dedupeKey } },
-    create: {
-      shopId: shop.id,
-      dedupeKey,
-      template: "customer_data_request",
-      toEmail: shop.email ?? "",
-      subject: `Customer data request ${requestId}: what Referral Loop holds`,
-      bodyText: body,
-      bodyHtml: `<pre>${escapeHtml(body)}</pre>`,
-    },
-    update: {},
-  }));
+  return upsertRacing(() =>
+    db.outboundMessage.upsert({
+      where: { shopId_dedupeKey: { shopId: shop.id, dedupeKey } },
+      create: {
+        shopId: shop.id,
+        dedupeKey,
+        template: "customer_data_request",
+        toEmail: shop.email ?? "",
+        subject: `Customer data request ${requestId}: what Referral Loop holds`,
+        bodyText: body,
+        bodyHtml: `<pre>${escapeHtml(body)}</pre>`,
+      },
+      update: {},
+    }),
+  );
 }
 
 function escapeHtml(text: string): string {

@@ -33,7 +33,13 @@ export async function upsertProduct(
   db: Db,
   kind: DatabaseKind,
   shopId: string,
-  product: { shopifyProductId: string; title: string; productType: string; collections?: string[]; unitCostMinor?: number | null },
+  product: {
+    shopifyProductId: string;
+    title: string;
+    productType: string;
+    collections?: string[];
+    unitCostMinor?: number | null;
+  },
 ) {
   const data = {
     title: product.title,
@@ -42,26 +48,45 @@ export async function upsertProduct(
     ...(product.unitCostMinor !== undefined ? { unitCostMinor: product.unitCostMinor } : {}),
   };
   const key = { shopId_shopifyProductId: { shopId, shopifyProductId: product.shopifyProductId } };
-  return db.$transaction(async (tx) => {
-    const before = await tx.product.findUnique({ where: key, select: { productType: true, collections: true, unitCostMinor: true } });
-    const row = await tx.product.upsert({ where: key, create: { shopId, shopifyProductId: product.shopifyProductId, ...data }, update: data });
-    // Lines stored before the product was known get their category now.
-    const linked = await tx.orderLine.updateMany({
-      where: { shopId, shopifyProductId: product.shopifyProductId, OR: [{ productId: null }, { productId: { not: row.id } }, { productType: { not: row.productType } }] },
-      data: { productId: row.id, productType: row.productType },
-    });
-    const reported = (p: { productType: string; collections: string; unitCostMinor: number | null }) => JSON.stringify([p.productType, p.collections, p.unitCostMinor]);
-    // Categories and costs of goods in the roll-ups follow the product.
-    if (linked.count > 0 || (before && reported(before) !== reported(row))) await refreshProductDays(tx, kind, shopId, row.id);
-    return row;
-  }, { maxWait: 15_000, timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      const before = await tx.product.findUnique({
+        where: key,
+        select: { productType: true, collections: true, unitCostMinor: true },
+      });
+      const row = await tx.product.upsert({
+        where: key,
+        create: { shopId, shopifyProductId: product.shopifyProductId, ...data },
+        update: data,
+      });
+      // Lines stored before the product was known get their category now.
+      const linked = await tx.orderLine.updateMany({
+        where: {
+          shopId,
+          shopifyProductId: product.shopifyProductId,
+          OR: [{ productId: null }, { productId: { not: row.id } }, { productType: { not: row.productType } }],
+        },
+        data: { productId: row.id, productType: row.productType },
+      });
+      const reported = (p: { productType: string; collections: string; unitCostMinor: number | null }) =>
+        JSON.stringify([p.productType, p.collections, p.unitCostMinor]);
+      // Categories and costs of goods in the roll-ups follow the product.
+      if (linked.count > 0 || (before && reported(before) !== reported(row)))
+        await refreshProductDays(tx, kind, shopId, row.id);
+      return row;
+    },
+    { maxWait: 15_000, timeout: 60_000 },
+  );
 }
 
 /** The roll-up days of every attributed order with a line of this product. */
 async function refreshProductDays(tx: Tx, kind: DatabaseKind, shopId: string, productId: string) {
   const [shop, orders] = await Promise.all([
     tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { id: true, timezone: true } }),
-    tx.order.findMany({ where: { shopId, influencerId: { not: null }, lines: { some: { productId } } }, select: { influencerId: true, placedAt: true } }),
+    tx.order.findMany({
+      where: { shopId, influencerId: { not: null }, lines: { some: { productId } } },
+      select: { influencerId: true, placedAt: true },
+    }),
   ]);
   const days = new DaysToRefresh();
   for (const order of orders) days.addOrder(shop, order.placedAt, [order.influencerId]);
@@ -69,17 +94,34 @@ async function refreshProductDays(tx: Tx, kind: DatabaseKind, shopId: string, pr
 }
 
 /** The products these orders (of one shop) name that the app has not seen: their lines have no category yet. */
-export async function productsMissing(db: Db, orderIds: string[]): Promise<{ shopId: string; productIds: string[] } | null> {
+export async function productsMissing(
+  db: Db,
+  orderIds: string[],
+): Promise<{ shopId: string; productIds: string[] } | null> {
   if (!orderIds.length) return null;
   const lines = await readInChunks(orderIds, (ids) =>
-    db.orderLine.findMany({ where: { orderId: { in: ids }, productId: null, shopifyProductId: { not: null } }, select: { shopId: true, shopifyProductId: true } }),
+    db.orderLine.findMany({
+      where: { orderId: { in: ids }, productId: null, shopifyProductId: { not: null } },
+      select: { shopId: true, shopifyProductId: true },
+    }),
   );
-  return lines.length ? { shopId: lines[0].shopId, productIds: [...new Set(lines.map((l) => l.shopifyProductId!))] } : null;
+  return lines.length
+    ? { shopId: lines[0].shopId, productIds: [...new Set(lines.map((l) => l.shopifyProductId!))] }
+    : null;
 }
 
 /** Fetches products the app has not seen from the Admin API; a failure leaves them for products/update. */
-export async function fetchMissingProducts(db: Db, kind: DatabaseKind, graphql: AdminGraphql, shopId: string, shopifyProductIds: string[]) {
-  const known = await db.product.findMany({ where: { shopId, shopifyProductId: { in: shopifyProductIds } }, select: { shopifyProductId: true } });
+export async function fetchMissingProducts(
+  db: Db,
+  kind: DatabaseKind,
+  graphql: AdminGraphql,
+  shopId: string,
+  shopifyProductIds: string[],
+) {
+  const known = await db.product.findMany({
+    where: { shopId, shopifyProductId: { in: shopifyProductIds } },
+    select: { shopifyProductId: true },
+  });
   const missing = shopifyProductIds.filter((id) => !known.some((k) => k.shopifyProductId === id));
   for (const id of missing) {
     const data = await adminQuery<ProductData>(graphql, PRODUCT, { id: `gid://shopify/Product/${id}` });

@@ -10,13 +10,7 @@ import type { DatabaseKind } from "../database-url";
 import type { Db, Tx } from "../db.server";
 import { bulkInsert, orderedId, recentCountedClicks, type ColumnType } from "./bulk-insert.server";
 import { refreshClickDays } from "./rollups.server";
-import {
-  clickCounts,
-  REPEAT_WINDOW_MS,
-  referrerHost,
-  storeRedirectUrl,
-  visitorHash,
-} from "../domain/referral-links";
+import { clickCounts, REPEAT_WINDOW_MS, referrerHost, storeRedirectUrl, visitorHash } from "../domain/referral-links";
 
 export type Visit = {
   slug: string;
@@ -121,7 +115,12 @@ export function createReferralRedirector(options: {
       slug: row.slug,
       code,
       live: row.status === "ACTIVE" && row.influencer.status === "ACTIVE" && row.shop.status === "INSTALLED",
-      plainLocation: storeRedirectUrl({ shopDomain: row.shop.domain, destinationPath: row.destinationPath, code, slug: row.slug }),
+      plainLocation: storeRedirectUrl({
+        shopDomain: row.shop.domain,
+        destinationPath: row.destinationPath,
+        code,
+        slug: row.slug,
+      }),
     };
     if (cache.size > 10_000) cache.clear();
     cache.set(slug, { at: now, link });
@@ -151,7 +150,13 @@ export function createReferralRedirector(options: {
     }
     const hasUtm = UTM_NAMES.some((name) => v.search.has(name));
     const location = hasUtm
-      ? storeRedirectUrl({ shopDomain: link.shopDomain, destinationPath: link.destinationPath, code: link.code, slug: link.slug, incoming: v.search })
+      ? storeRedirectUrl({
+          shopDomain: link.shopDomain,
+          destinationPath: link.destinationPath,
+          code: link.code,
+          slug: link.slug,
+          incoming: v.search,
+        })
       : link.plainLocation;
     return { status: 302, location };
   }
@@ -169,7 +174,13 @@ export function createReferralRedirector(options: {
     const earliest = Math.min(...batch.map((c) => c.occurredAt.getTime()));
     const linkIds = [...new Set(batch.map((c) => c.linkId))];
     const hashes = [...new Set(batch.map((c) => c.visitorHash))];
-    const previous = await recentCountedClicks(tx, options.databaseKind, linkIds, hashes, new Date(earliest - REPEAT_WINDOW_MS));
+    const previous = await recentCountedClicks(
+      tx,
+      options.databaseKind,
+      linkIds,
+      hashes,
+      new Date(earliest - REPEAT_WINDOW_MS),
+    );
     const lastCounted = new Map<string, Date>();
     for (const p of previous) {
       const key = `${p.linkId}|${p.visitorHash}`;
@@ -177,7 +188,10 @@ export function createReferralRedirector(options: {
       if (!known || p.occurredAt > known) lastCounted.set(key, p.occurredAt);
     }
     const rows: Array<PendingClick & { counted: boolean }> = [];
-    const tallies = new Map<string, { shopId: string; linkId: string; influencerId: string; day: string; repeats: number }>();
+    const tallies = new Map<
+      string,
+      { shopId: string; linkId: string; influencerId: string; day: string; repeats: number }
+    >();
     for (const click of [...batch].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
       const key = `${click.linkId}|${click.visitorHash}`;
       const counted = clickCounts(click.isBot, lastCounted.get(key) ?? null, click.occurredAt);
@@ -187,12 +201,24 @@ export function createReferralRedirector(options: {
         continue;
       }
       const day = click.occurredAt.toISOString().slice(0, 10);
-      const tally = tallies.get(`${click.linkId}|${day}`) ?? { shopId: click.shopId, linkId: click.linkId, influencerId: click.influencerId, day, repeats: 0 };
+      const tally = tallies.get(`${click.linkId}|${day}`) ?? {
+        shopId: click.shopId,
+        linkId: click.linkId,
+        influencerId: click.influencerId,
+        day,
+        repeats: 0,
+      };
       tally.repeats += 1;
       tallies.set(`${click.linkId}|${day}`, tally);
     }
     for (let i = 0; i < rows.length; i += 2000) {
-      await bulkInsert(tx, options.databaseKind, "Click", CLICK_COLUMNS, rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })));
+      await bulkInsert(
+        tx,
+        options.databaseKind,
+        "Click",
+        CLICK_COLUMNS,
+        rows.slice(i, i + 2000).map((r) => ({ ...r, id: orderedId() })),
+      );
     }
     const counted = rows.filter((r) => r.counted);
     if (counted.length) await refreshClickDays(tx, options.databaseKind, counted);

@@ -25,7 +25,13 @@ export async function createReferralLink(
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     try {
       const link = await db.referralLink.create({
-        data: { shopId, influencerId, slug, destinationPath: options.destinationPath, discountCodeId: options.discountCodeId },
+        data: {
+          shopId,
+          influencerId,
+          slug,
+          destinationPath: options.destinationPath,
+          discountCodeId: options.discountCodeId,
+        },
       });
       return { ok: true, linkId: link.id, slug };
     } catch (error) {

@@ -34,11 +34,23 @@ export async function influencerFigures(
     where: { shopId: shop.id, day: { gte: from, lte: to } },
     _sum: DAY_SUMS,
   });
-  const select = { id: true, name: true, email: true, codes: { select: { code: true }, orderBy: { createdAt: "asc" as const } } };
+  const select = {
+    id: true,
+    name: true,
+    email: true,
+    codes: { select: { code: true }, orderBy: { createdAt: "asc" as const } },
+  };
   // Every partner, with zeros until their first sale, and anyone else with figures in the period.
   const [partners, others] = await Promise.all([
     db.influencer.findMany({ where: { shopId: shop.id, status: { in: ["ACTIVE", "PAUSED"] } }, select }),
-    readInChunks(sums.map((s) => s.influencerId), (ids) => db.influencer.findMany({ where: { shopId: shop.id, id: { in: ids }, status: { notIn: ["ACTIVE", "PAUSED"] } }, select })),
+    readInChunks(
+      sums.map((s) => s.influencerId),
+      (ids) =>
+        db.influencer.findMany({
+          where: { shopId: shop.id, id: { in: ids }, status: { notIn: ["ACTIVE", "PAUSED"] } },
+          select,
+        }),
+    ),
   ]);
   const sumsOf = new Map(sums.map((s) => [s.influencerId, s._sum]));
   return [...partners, ...others]
@@ -66,7 +78,20 @@ export async function influencerFigures(
     .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.name.localeCompare(b.name));
 }
 
-export const INFLUENCER_CSV_COLUMNS = ["influencer_id", "name", "email", "codes", "clicks", "orders", "net_sales", "commission", "costs", "roas", "roi", "currency"];
+export const INFLUENCER_CSV_COLUMNS = [
+  "influencer_id",
+  "name",
+  "email",
+  "codes",
+  "clicks",
+  "orders",
+  "net_sales",
+  "commission",
+  "costs",
+  "roas",
+  "roi",
+  "currency",
+];
 
 const ratio = (value: number | null) => (value === null ? "" : value.toFixed(2));
 
@@ -96,18 +121,35 @@ export type CategoryFigures = {
   units: number;
   netSalesMinor: number;
   share: number; // of the period's referred net sales in this kind of category
-  influencers: Array<{ influencerId: string; name: string; netSalesMinor: number; orders: number; units: number; conversion: number | null }>;
+  influencers: Array<{
+    influencerId: string;
+    name: string;
+    netSalesMinor: number;
+    orders: number;
+    units: number;
+    conversion: number | null;
+  }>;
 };
 
 /** Who sells which categories: per category, its total and the influencers it sells through. */
-export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYPE" | "COLLECTION", from: string, to: string): Promise<CategoryFigures[]> {
+export async function categoryFigures(
+  db: Db,
+  shopId: string,
+  kind: "PRODUCT_TYPE" | "COLLECTION",
+  from: string,
+  to: string,
+): Promise<CategoryFigures[]> {
   const [byPair, clicks] = await Promise.all([
     db.influencerCategoryDay.groupBy({
       by: ["category", "influencerId"],
       where: { shopId, kind, day: { gte: from, lte: to } },
       _sum: { orders: true, units: true, netSalesMinor: true },
     }),
-    db.influencerDay.groupBy({ by: ["influencerId"], where: { shopId, day: { gte: from, lte: to } }, _sum: { clicks: true } }),
+    db.influencerDay.groupBy({
+      by: ["influencerId"],
+      where: { shopId, day: { gte: from, lte: to } },
+      _sum: { clicks: true },
+    }),
   ]);
   const names = new Map(
     (
@@ -120,7 +162,14 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
   const total = byPair.reduce((sum, p) => sum + (p._sum.netSalesMinor ?? 0), 0);
   const categories = new Map<string, CategoryFigures>();
   for (const p of byPair) {
-    const entry = categories.get(p.category) ?? { category: p.category, orders: 0, units: 0, netSalesMinor: 0, share: 0, influencers: [] };
+    const entry = categories.get(p.category) ?? {
+      category: p.category,
+      orders: 0,
+      units: 0,
+      netSalesMinor: 0,
+      share: 0,
+      influencers: [],
+    };
     entry.orders += p._sum.orders ?? 0;
     entry.units += p._sum.units ?? 0;
     entry.netSalesMinor += p._sum.netSalesMinor ?? 0;
@@ -135,19 +184,47 @@ export async function categoryFigures(db: Db, shopId: string, kind: "PRODUCT_TYP
     categories.set(p.category, entry);
   }
   return [...categories.values()]
-    .map((c) => ({ ...c, share: total ? c.netSalesMinor / total : 0, influencers: c.influencers.sort((a, b) => b.netSalesMinor - a.netSalesMinor) }))
+    .map((c) => ({
+      ...c,
+      share: total ? c.netSalesMinor / total : 0,
+      influencers: c.influencers.sort((a, b) => b.netSalesMinor - a.netSalesMinor),
+    }))
     .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.category.localeCompare(b.category));
 }
 
-export const CATEGORY_CSV_COLUMNS = ["group_by", "category", "influencer_id", "influencer", "orders", "units", "net_sales", "conversion", "currency"];
+export const CATEGORY_CSV_COLUMNS = [
+  "group_by",
+  "category",
+  "influencer_id",
+  "influencer",
+  "orders",
+  "units",
+  "net_sales",
+  "conversion",
+  "currency",
+];
 
 /** Who sells which categories: one row per category and influencer, the biggest first. */
-export function categoryCsv(kind: "PRODUCT_TYPE" | "COLLECTION", categories: CategoryFigures[], currency: string): string {
+export function categoryCsv(
+  kind: "PRODUCT_TYPE" | "COLLECTION",
+  categories: CategoryFigures[],
+  currency: string,
+): string {
   const groupBy = kind === "COLLECTION" ? "collection" : "product_type";
   return toCsv(
     CATEGORY_CSV_COLUMNS,
     categories.flatMap((c) =>
-      c.influencers.map((i) => [groupBy, c.category, i.influencerId, i.name, i.orders, i.units, formatMinor(i.netSalesMinor, currency), ratio(i.conversion), currency]),
+      c.influencers.map((i) => [
+        groupBy,
+        c.category,
+        i.influencerId,
+        i.name,
+        i.orders,
+        i.units,
+        formatMinor(i.netSalesMinor, currency),
+        ratio(i.conversion),
+        currency,
+      ]),
     ),
   );
 }
@@ -168,7 +245,10 @@ export async function influencerPerformance(
     take: 5,
   });
   const [days, categories, collections, products] = await Promise.all([
-    db.influencerDay.findMany({ where: { shopId: shop.id, influencerId, day: { gte: from, lte: to } }, orderBy: { day: "asc" } }),
+    db.influencerDay.findMany({
+      where: { shopId: shop.id, influencerId, day: { gte: from, lte: to } },
+      orderBy: { day: "asc" },
+    }),
     db.influencerCategoryDay.groupBy(categoryWhere("PRODUCT_TYPE")),
     db.influencerCategoryDay.groupBy(categoryWhere("COLLECTION")),
     topProducts(db, shop, influencerId, from, to),
@@ -202,19 +282,38 @@ export async function influencerPerformance(
     ...spend,
     conversion: conversion(orders, clicks),
     roas: roas(net, spend),
-    roi: roi(grossProfit(net, sum((d) => d.costOfGoodsMinor), sum((d) => d.knownCostSalesMinor), shop.grossMarginBps), spend),
+    roi: roi(
+      grossProfit(
+        net,
+        sum((d) => d.costOfGoodsMinor),
+        sum((d) => d.knownCostSalesMinor),
+        shop.grossMarginBps,
+      ),
+      spend,
+    ),
     topCategories: categories.map(category),
   };
 }
 
 /** The products an influencer's orders of the period bought most (net of refunds). */
-async function topProducts(db: Db, shop: { id: string; timezone: string }, influencerId: string, from: string, to: string) {
+async function topProducts(
+  db: Db,
+  shop: { id: string; timezone: string },
+  influencerId: string,
+  from: string,
+  to: string,
+) {
   const timezone = shop.timezone;
   const lines = await db.orderLine.groupBy({
     by: ["title"],
     where: {
       shopId: shop.id,
-      order: { influencerId, selfReferral: false, cancelledAt: null, placedAt: { gte: dayStart(from, timezone), lt: dayStart(nextDay(to), timezone) } },
+      order: {
+        influencerId,
+        selfReferral: false,
+        cancelledAt: null,
+        placedAt: { gte: dayStart(from, timezone), lt: dayStart(nextDay(to), timezone) },
+      },
     },
     _sum: { netMinor: true, refundedMinor: true, quantity: true, refundedQuantity: true },
   });
@@ -229,13 +328,31 @@ async function topProducts(db: Db, shop: { id: string; timezone: string }, influ
     .slice(0, 5);
 }
 
-export const ORDER_CSV_COLUMNS = ["order", "placed_at", "influencer", "source", "code", "link", "new_customer", "net_sales", "refunded", "commission", "status", "currency"];
+export const ORDER_CSV_COLUMNS = [
+  "order",
+  "placed_at",
+  "influencer",
+  "source",
+  "code",
+  "link",
+  "new_customer",
+  "net_sales",
+  "refunded",
+  "commission",
+  "status",
+  "currency",
+];
 
 /**
  * The referred orders of a period as CSV, streamed page by page so that a year of orders never
  * sits in memory. No shopper data: the order name, not the customer.
  */
-export function orderCsvStream(db: Db, shop: { id: string; currency: string; timezone: string }, from: Date, to: Date): ReadableStream<Uint8Array> {
+export function orderCsvStream(
+  db: Db,
+  shop: { id: string; currency: string; timezone: string },
+  from: Date,
+  to: Date,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let headerSent = false;
@@ -251,7 +368,10 @@ export function orderCsvStream(db: Db, shop: { id: string; currency: string; tim
         orderBy: { id: "asc" },
         take: 500,
         ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-        include: { influencer: { select: { name: true } }, commission: { include: { adjustments: { select: { amountMinor: true } } } } },
+        include: {
+          influencer: { select: { name: true } },
+          commission: { include: { adjustments: { select: { amountMinor: true } } } },
+        },
       });
       if (!page.length) return controller.close();
       cursor = page[page.length - 1].id;
@@ -266,7 +386,10 @@ export function orderCsvStream(db: Db, shop: { id: string; currency: string; tim
         formatMinor(o.netSalesMinor, o.currency),
         formatMinor(o.refundedMinor, o.currency),
         o.commission && o.commission.status !== "VOID"
-          ? formatMinor(o.commission.amountMinor + o.commission.adjustments.reduce((s, a) => s + a.amountMinor, 0), o.currency)
+          ? formatMinor(
+              o.commission.amountMinor + o.commission.adjustments.reduce((s, a) => s + a.amountMinor, 0),
+              o.currency,
+            )
           : "0.00",
         o.cancelledAt ? "cancelled" : (o.commission?.status.toLowerCase() ?? (o.selfReferral ? "self-referral" : "")),
         o.currency,

@@ -9,20 +9,38 @@ import { dayStart, nextDay, shopDay } from "../domain/roi";
 import { upsertRacing } from "./db-errors.server";
 import { lockKeys } from "./locks.server";
 
-export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone: string }, influencerId: string, day: string) {
+export async function refreshInfluencerDay(
+  tx: Tx,
+  shop: { id: string; timezone: string },
+  influencerId: string,
+  day: string,
+) {
   const from = dayStart(day, shop.timezone);
   const to = dayStart(nextDay(day), shop.timezone);
-  const orderWhere = { shopId: shop.id, influencerId, selfReferral: false, cancelledAt: null, placedAt: { gte: from, lt: to } };
+  const orderWhere = {
+    shopId: shop.id,
+    influencerId,
+    selfReferral: false,
+    cancelledAt: null,
+    placedAt: { gte: from, lt: to },
+  };
   const [orders, clicks, costs, commissions, adjustments, lines] = await Promise.all([
     tx.order.findMany({ where: orderWhere, select: { source: true, isNewCustomer: true, netSalesMinor: true } }),
     tx.click.count({ where: { shopId: shop.id, influencerId, counted: true, occurredAt: { gte: from, lt: to } } }),
-    tx.cost.aggregate({ where: { shopId: shop.id, influencerId, incurredOn: { gte: from, lt: to } }, _sum: { amountMinor: true } }),
+    tx.cost.aggregate({
+      where: { shopId: shop.id, influencerId, incurredOn: { gte: from, lt: to } },
+      _sum: { amountMinor: true },
+    }),
     tx.commission.aggregate({
       where: { shopId: shop.id, influencerId, status: { not: "VOID" }, order: { placedAt: { gte: from, lt: to } } },
       _sum: { amountMinor: true },
     }),
     tx.commissionAdjustment.aggregate({
-      where: { shopId: shop.id, influencerId, commission: { status: { not: "VOID" }, order: { placedAt: { gte: from, lt: to } } } },
+      where: {
+        shopId: shop.id,
+        influencerId,
+        commission: { status: { not: "VOID" }, order: { placedAt: { gte: from, lt: to } } },
+      },
       _sum: { amountMinor: true },
     }),
     tx.orderLine.findMany({
@@ -47,7 +65,10 @@ export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone:
     newCustomerOrders: orders.filter((o) => o.isNewCustomer).length,
     netSalesMinor: orders.reduce((sum, o) => sum + o.netSalesMinor, 0),
     knownCostSalesMinor: costed.reduce((sum, l) => sum + l.netMinor - l.refundedMinor, 0),
-    costOfGoodsMinor: costed.reduce((sum, l) => sum + (l.product?.unitCostMinor ?? 0) * (l.quantity - l.refundedQuantity), 0),
+    costOfGoodsMinor: costed.reduce(
+      (sum, l) => sum + (l.product?.unitCostMinor ?? 0) * (l.quantity - l.refundedQuantity),
+      0,
+    ),
     commissionMinor: (commissions._sum.amountMinor ?? 0) + (adjustments._sum.amountMinor ?? 0),
     costsMinor: costs._sum.amountMinor ?? 0,
   };
@@ -61,18 +82,34 @@ export async function refreshInfluencerDay(tx: Tx, shop: { id: string; timezone:
   await tx.influencerCategoryDay.deleteMany({ where: { influencerId, day } });
   const categories = categoryTotals(lines.map(categoryLine));
   if (categories.length) {
-    await tx.influencerCategoryDay.createMany({ data: categories.map((c) => ({ shopId: shop.id, influencerId, day, ...c })) });
+    await tx.influencerCategoryDay.createMany({
+      data: categories.map((c) => ({ shopId: shop.id, influencerId, day, ...c })),
+    });
   }
 }
 
-function categoryLine(l: { orderId: string; productType: string; quantity: number; refundedQuantity: number; netMinor: number; refundedMinor: number; product: { collections: string } | null }): CategoryLine {
+function categoryLine(l: {
+  orderId: string;
+  productType: string;
+  quantity: number;
+  refundedQuantity: number;
+  netMinor: number;
+  refundedMinor: number;
+  product: { collections: string } | null;
+}): CategoryLine {
   let collections: string[] = [];
   try {
     collections = l.product ? (JSON.parse(l.product.collections) as string[]) : [];
   } catch {
     collections = [];
   }
-  return { orderId: l.orderId, productType: l.productType, collections, units: l.quantity - l.refundedQuantity, netMinor: l.netMinor - l.refundedMinor };
+  return {
+    orderId: l.orderId,
+    productType: l.productType,
+    collections,
+    units: l.quantity - l.refundedQuantity,
+    netMinor: l.netMinor - l.refundedMinor,
+  };
 }
 
 /**
@@ -80,7 +117,10 @@ function categoryLine(l: { orderId: string; productType: string; quantity: numbe
  * transaction: a batch of a hundred orders of one influencer's day refreshes that day once.
  */
 export class DaysToRefresh {
-  private readonly days = new Map<string, { shop: { id: string; timezone: string }; influencerId: string; day: string }>();
+  private readonly days = new Map<
+    string,
+    { shop: { id: string; timezone: string }; influencerId: string; day: string }
+  >();
 
   /** The order's day, for its influencer and for one it may have belonged to before. */
   addOrder(shop: { id: string; timezone: string }, placedAt: Date, influencerIds: Array<string | null>) {
@@ -120,8 +160,12 @@ export async function refreshDays(tx: Tx, kind: DatabaseKind, days: DayKey[]) {
 /** A shop's day is the sum of its influencers' days. */
 async function refreshShopDay(tx: Tx, shopId: string, day: string) {
   const sum = await tx.influencerDay.aggregate({ where: { shopId, day }, _sum: DAY_SUMS });
-  const data = Object.fromEntries(Object.keys(DAY_SUMS).map((k) => [k, sum._sum[k as keyof typeof DAY_SUMS] ?? 0])) as Record<keyof typeof DAY_SUMS, number>;
-  await upsertRacing(() => tx.shopDay.upsert({ where: { shopId_day: { shopId, day } }, create: { shopId, day, ...data }, update: data }));
+  const data = Object.fromEntries(
+    Object.keys(DAY_SUMS).map((k) => [k, sum._sum[k as keyof typeof DAY_SUMS] ?? 0]),
+  ) as Record<keyof typeof DAY_SUMS, number>;
+  await upsertRacing(() =>
+    tx.shopDay.upsert({ where: { shopId_day: { shopId, day } }, create: { shopId, day, ...data }, update: data }),
+  );
 }
 
 /** Every figure a day row sums: reports add them up over a period. */
@@ -139,7 +183,11 @@ export const DAY_SUMS = {
 } as const;
 
 /** After a click batch: every influencer-day it touched. */
-export async function refreshClickDays(tx: Tx, kind: DatabaseKind, clicks: Array<{ shopId: string; influencerId: string; occurredAt: Date }>) {
+export async function refreshClickDays(
+  tx: Tx,
+  kind: DatabaseKind,
+  clicks: Array<{ shopId: string; influencerId: string; occurredAt: Date }>,
+) {
   const shops = new Map<string, string>();
   for (const shopId of new Set(clicks.map((c) => c.shopId))) {
     const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { timezone: true } });
@@ -150,7 +198,11 @@ export async function refreshClickDays(tx: Tx, kind: DatabaseKind, clicks: Array
     const timezone = shops.get(click.shopId);
     if (!timezone) continue;
     const day = shopDay(click.occurredAt, timezone);
-    days.set(`${click.influencerId}|${day}`, { shop: { id: click.shopId, timezone }, influencerId: click.influencerId, day });
+    days.set(`${click.influencerId}|${day}`, {
+      shop: { id: click.shopId, timezone },
+      influencerId: click.influencerId,
+      day,
+    });
   }
   await refreshDays(tx, kind, [...days.values()]);
 }
@@ -181,7 +233,20 @@ export async function rebuildRollups(db: Tx, shopId: string) {
     const key = `${influencerId}|${day}`;
     let found = rows.get(key);
     if (!found) {
-      found = { influencerId, day, clicks: 0, orders: 0, codeOrders: 0, linkOrders: 0, newCustomerOrders: 0, netSalesMinor: 0, knownCostSalesMinor: 0, costOfGoodsMinor: 0, commissionMinor: 0, costsMinor: 0 };
+      found = {
+        influencerId,
+        day,
+        clicks: 0,
+        orders: 0,
+        codeOrders: 0,
+        linkOrders: 0,
+        newCustomerOrders: 0,
+        netSalesMinor: 0,
+        knownCostSalesMinor: 0,
+        costOfGoodsMinor: 0,
+        commissionMinor: 0,
+        costsMinor: 0,
+      };
       rows.set(key, found);
     }
     return found;
@@ -196,7 +261,15 @@ export async function rebuildRollups(db: Tx, shopId: string) {
         isNewCustomer: true,
         netSalesMinor: true,
         lines: {
-          select: { orderId: true, productType: true, quantity: true, refundedQuantity: true, netMinor: true, refundedMinor: true, product: { select: { unitCostMinor: true, collections: true } } },
+          select: {
+            orderId: true,
+            productType: true,
+            quantity: true,
+            refundedQuantity: true,
+            netMinor: true,
+            refundedMinor: true,
+            product: { select: { unitCostMinor: true, collections: true } },
+          },
         },
       },
     }),
@@ -204,13 +277,22 @@ export async function rebuildRollups(db: Tx, shopId: string) {
     db.cost.findMany({ where: { shopId }, select: { influencerId: true, incurredOn: true, amountMinor: true } }),
     db.commission.findMany({
       where: { shopId, status: { not: "VOID" } },
-      select: { influencerId: true, amountMinor: true, order: { select: { placedAt: true } }, adjustments: { select: { amountMinor: true } } },
+      select: {
+        influencerId: true,
+        amountMinor: true,
+        order: { select: { placedAt: true } },
+        adjustments: { select: { amountMinor: true } },
+      },
     }),
   ]);
   const categoryLines = new Map<string, { influencerId: string; day: string; lines: CategoryLine[] }>();
   for (const o of orders) {
     const r = row(o.influencerId!, o.placedAt);
-    const group = categoryLines.get(`${r.influencerId}|${r.day}`) ?? { influencerId: r.influencerId, day: r.day, lines: [] };
+    const group = categoryLines.get(`${r.influencerId}|${r.day}`) ?? {
+      influencerId: r.influencerId,
+      day: r.day,
+      lines: [],
+    };
     group.lines.push(...o.lines.map(categoryLine));
     categoryLines.set(`${r.influencerId}|${r.day}`, group);
     r.orders += 1;
@@ -227,7 +309,8 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   for (const c of clicks) row(c.influencerId, c.occurredAt).clicks += 1;
   for (const c of costs) row(c.influencerId, c.incurredOn).costsMinor += c.amountMinor;
   for (const c of commissions) {
-    row(c.influencerId, c.order.placedAt).commissionMinor += c.amountMinor + c.adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
+    row(c.influencerId, c.order.placedAt).commissionMinor +=
+      c.amountMinor + c.adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
   }
   await db.influencerDay.deleteMany({ where: { shopId } });
   const data = [...rows.values()].map((r) => ({ shopId, ...r }));
@@ -245,6 +328,7 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   const categoryRows = [...categoryLines.values()].flatMap((g) =>
     categoryTotals(g.lines).map((c) => ({ shopId, influencerId: g.influencerId, day: g.day, ...c })),
   );
-  for (let i = 0; i < categoryRows.length; i += 500) await db.influencerCategoryDay.createMany({ data: categoryRows.slice(i, i + 500) });
+  for (let i = 0; i < categoryRows.length; i += 500)
+    await db.influencerCategoryDay.createMany({ data: categoryRows.slice(i, i + 500) });
   return data.length;
 }

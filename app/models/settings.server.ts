@@ -48,7 +48,13 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
       },
     });
     await tx.auditEntry.create({
-      data: { shopId, actor, action: "settings.updated", subject: shopId, details: JSON.stringify({ before, after: settings }) },
+      data: {
+        shopId,
+        actor,
+        action: "settings.updated",
+        subject: shopId,
+        details: JSON.stringify({ before, after: settings }),
+      },
     });
   });
 }
@@ -56,8 +62,21 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
 /** The latest audit entries, with the name of whoever made each (an influencer, a staff member). */
 export async function recentAudit(db: Db, shopId: string, take = 20) {
   const entries = await db.auditEntry.findMany({ where: { shopId }, orderBy: { at: "desc" }, take });
-  const ids = [...new Set(entries.flatMap((e) => (e.actor.startsWith("influencer:") ? [e.actor.slice("influencer:".length)] : [])))];
-  const influencers = ids.length ? await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const names = new Map([...influencers.map((i) => [`influencer:${i.id}`, i.name] as const), ...(await staffNames(db, shopId, entries.map((e) => e.actor)))]);
+  const ids = [
+    ...new Set(
+      entries.flatMap((e) => (e.actor.startsWith("influencer:") ? [e.actor.slice("influencer:".length)] : [])),
+    ),
+  ];
+  const influencers = ids.length
+    ? await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map([
+    ...influencers.map((i) => [`influencer:${i.id}`, i.name] as const),
+    ...(await staffNames(
+      db,
+      shopId,
+      entries.map((e) => e.actor),
+    )),
+  ]);
   return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
 }

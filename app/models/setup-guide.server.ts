@@ -3,7 +3,12 @@
 import type { Db } from "../db.server";
 import type { SetupDone } from "../domain/setup-guide";
 
-type GuideShop = { id: string; commissionReviewedAt: Date | null; applicationFormSharedAt: Date | null; setupGuideDismissedAt: Date | null };
+type GuideShop = {
+  id: string;
+  commissionReviewedAt: Date | null;
+  applicationFormSharedAt: Date | null;
+  setupGuideDismissedAt: Date | null;
+};
 
 export async function setupProgress(db: Db, shop: GuideShop): Promise<Omit<SetupDone, "embed"> | null> {
   if (shop.setupGuideDismissedAt) return null;
@@ -21,5 +26,8 @@ export async function setupProgress(db: Db, shop: GuideShop): Promise<Omit<Setup
 }
 
 export async function markSetup(db: Db, shopId: string, mark: "form-shared" | "dismissed", now = new Date()) {
-  await db.shop.update({ where: { id: shopId }, data: mark === "form-shared" ? { applicationFormSharedAt: now } : { setupGuideDismissedAt: now } });
+  await db.shop.update({
+    where: { id: shopId },
+    data: mark === "form-shared" ? { applicationFormSharedAt: now } : { setupGuideDismissedAt: now },
+  });
 }

@@ -10,7 +10,10 @@ const SHOP_BRAND = `#graphql
     shop { brand { logo { image { url(transform: { maxWidth: 240, maxHeight: 96 }) altText } } } }
   }`;
 
-type ShopBrand = { data?: { shop: { brand: { logo: { image: { url: string; altText: string | null } | null } | null } | null } }; errors?: unknown };
+type ShopBrand = {
+  data?: { shop: { brand: { logo: { image: { url: string; altText: string | null } | null } | null } | null } };
+  errors?: unknown;
+};
 
 /** The logo's URL on Shopify's CDN, null when the shop has none; throws when Shopify did not answer. */
 export async function shopLogoUrl(domain: string): Promise<string | null> {

@@ -8,10 +8,18 @@ import { upsertRacing } from "./db-errors.server";
 const RECHECK_MS = 7 * 24 * 60 * 60_000;
 const RETRY_MS = 60 * 60_000;
 
-export async function rememberStaffMember(db: Db, shop: { id: string; domain: string }, userId: string, sessionToken: string | null) {
+export async function rememberStaffMember(
+  db: Db,
+  shop: { id: string; domain: string },
+  userId: string,
+  sessionToken: string | null,
+) {
   const now = Date.now();
   if (!sessionToken) return;
-  const known = await db.staffMember.findUnique({ where: { shopId_userId: { shopId: shop.id, userId } }, select: { checkedAt: true } });
+  const known = await db.staffMember.findUnique({
+    where: { shopId_userId: { shopId: shop.id, userId } },
+    select: { checkedAt: true },
+  });
   if (known && known.checkedAt.getTime() > now - RECHECK_MS) return;
   try {
     const member = await staffMemberOf(shop.domain, sessionToken);
@@ -30,7 +38,11 @@ export async function rememberStaffMember(db: Db, shop: { id: string; domain: st
     console.error(`staff member ${userId} of ${shop.domain} not named: ${(error as Error).message}`);
     const checkedAt = new Date(now - RECHECK_MS + RETRY_MS);
     await upsertRacing(() =>
-      db.staffMember.upsert({ where: { shopId_userId: { shopId: shop.id, userId } }, create: { shopId: shop.id, userId, name: "", checkedAt }, update: { checkedAt } }),
+      db.staffMember.upsert({
+        where: { shopId_userId: { shopId: shop.id, userId } },
+        create: { shopId: shop.id, userId, name: "", checkedAt },
+        update: { checkedAt },
+      }),
     );
   }
 }
@@ -39,6 +51,9 @@ export async function rememberStaffMember(db: Db, shop: { id: string; domain: st
 export async function staffNames(db: Db, shopId: string, actors: string[]): Promise<Map<string, string>> {
   const userIds = [...new Set(actors.flatMap((a) => (a.startsWith("staff:") ? [a.slice("staff:".length)] : [])))];
   if (!userIds.length) return new Map();
-  const members = await db.staffMember.findMany({ where: { shopId, userId: { in: userIds } }, select: { userId: true, name: true } });
+  const members = await db.staffMember.findMany({
+    where: { shopId, userId: { in: userIds } },
+    select: { userId: true, name: true },
+  });
   return new Map(members.filter((m) => m.name).map((m) => [`staff:${m.userId}`, m.name]));
 }

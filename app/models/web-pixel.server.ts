@@ -55,9 +55,21 @@ export async function connectWebPixel(graphql: AdminGraphql, appUrl: string): Pr
   const { webPixel } = await adminQuery<{ webPixel: { id: string; settings: string } | null }>(graphql, WEB_PIXEL);
   if (webPixel && sameSettings(webPixel.settings, settings)) return { ok: true, id: webPixel.id, changed: false };
   const saved = webPixel
-    ? (await adminQuery<{ webPixelUpdate: Saved }>(graphql, WEB_PIXEL_UPDATE, { id: webPixel.id, webPixel: { settings } })).webPixelUpdate
-    : (await adminQuery<{ webPixelCreate: Saved }>(graphql, WEB_PIXEL_CREATE, { webPixel: { settings } })).webPixelCreate;
-  if (!saved.webPixel) return { ok: false, error: saved.userErrors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`).join("; ") || "Shopify did not save the web pixel" };
+    ? (
+        await adminQuery<{ webPixelUpdate: Saved }>(graphql, WEB_PIXEL_UPDATE, {
+          id: webPixel.id,
+          webPixel: { settings },
+        })
+      ).webPixelUpdate
+    : (await adminQuery<{ webPixelCreate: Saved }>(graphql, WEB_PIXEL_CREATE, { webPixel: { settings } }))
+        .webPixelCreate;
+  if (!saved.webPixel)
+    return {
+      ok: false,
+      error:
+        saved.userErrors.map((e) => `${e.code ?? "ERROR"}: ${e.message}`).join("; ") ||
+        "Shopify did not save the web pixel",
+    };
   return { ok: true, id: saved.webPixel.id, changed: true };
 }
 

@@ -26,9 +26,15 @@ export const PROCESSED_EVENT = { payload: "", customerId: null, customerEmailHas
 
 /** The shopper an order payload names: its customer id and (lower-cased) email. */
 export function shopperOf(payload: unknown): { customerId: string | null; customerEmailHash: string | null } {
-  const body = payload as { customer?: { id?: unknown; email?: unknown } | null; email?: unknown; contact_email?: unknown } | null;
+  const body = payload as {
+    customer?: { id?: unknown; email?: unknown } | null;
+    email?: unknown;
+    contact_email?: unknown;
+  } | null;
   const id = body?.customer?.id;
-  const email = [body?.email, body?.contact_email, body?.customer?.email].find((e) => typeof e === "string" && e.includes("@"));
+  const email = [body?.email, body?.contact_email, body?.customer?.email].find(
+    (e) => typeof e === "string" && e.includes("@"),
+  );
   return {
     customerId: typeof id === "number" || typeof id === "string" ? String(id) : null,
     customerEmailHash: typeof email === "string" ? shopperEmailHash(email) : null,
@@ -60,7 +66,13 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
     await processor(db, event);
     await db.webhookEvent.update({
       where: { webhookId: event.webhookId },
-      data: { status: "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null, ...PROCESSED_EVENT },
+      data: {
+        status: "PROCESSED",
+        processedAt: new Date(),
+        attempts: { increment: 1 },
+        lastError: null,
+        ...PROCESSED_EVENT,
+      },
     });
     return { ok: true as const };
   } catch (error) {
@@ -68,7 +80,12 @@ export async function processEvent(db: Db, event: StoredEvent, processor: Proces
     await db.webhookEvent
       .update({
         where: { webhookId: event.webhookId },
-        data: { status: "FAILED", attempts: { increment: 1 }, lastError: message.slice(0, 2000), nextAttemptAt: new Date(Date.now() + eventRetryDelayMs(event.attempts ?? 0)) },
+        data: {
+          status: "FAILED",
+          attempts: { increment: 1 },
+          lastError: message.slice(0, 2000),
+          nextAttemptAt: new Date(Date.now() + eventRetryDelayMs(event.attempts ?? 0)),
+        },
       })
       .catch(() => undefined); // the event stays RECEIVED, which the retry command also picks up
     return { ok: false as const, error: message };
@@ -109,10 +126,20 @@ const RETRY_PAGE = 500;
  * that have attempts left, unless the merchant asks for every one), and received ones left
  * behind (older than `staleMs`).
  */
-export async function eventsToRetry(db: Db, now: Date, staleMs = 60_000, shopDomain?: string, options: { includeDead?: boolean } = {}) {
+export async function eventsToRetry(
+  db: Db,
+  now: Date,
+  staleMs = 60_000,
+  shopDomain?: string,
+  options: { includeDead?: boolean } = {},
+) {
   const failed = options.includeDead
     ? { status: "FAILED" as const }
-    : { status: "FAILED" as const, attempts: { lt: MAX_EVENT_ATTEMPTS }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] };
+    : {
+        status: "FAILED" as const,
+        attempts: { lt: MAX_EVENT_ATTEMPTS },
+        OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+      };
   return db.webhookEvent.findMany({
     where: {
       ...(shopDomain ? { shopDomain } : {}),

@@ -11,7 +11,10 @@ export async function whatWorks(db: Db, shopId: string, from: string, to: string
       where: { shopId, day: { gte: from, lte: to } },
       _sum: { netSalesMinor: true, orders: true, codeOrders: true, linkOrders: true },
     }),
-    db.discountCode.findMany({ where: { shopId, status: { not: "PENDING" }, kind: "PERCENTAGE" }, select: { influencerId: true, percentBps: true } }),
+    db.discountCode.findMany({
+      where: { shopId, status: { not: "PENDING" }, kind: "PERCENTAGE" },
+      select: { influencerId: true, percentBps: true },
+    }),
     db.influencerCategoryDay.groupBy({
       by: ["influencerId", "category"],
       where: { shopId, kind: "PRODUCT_TYPE", day: { gte: from, lte: to } },
@@ -42,7 +45,11 @@ export async function bestPracticeNotes(db: Db, shopId: string) {
   return db.bestPracticeNote.findMany({ where: { shopId }, orderBy: { createdAt: "desc" } });
 }
 
-export async function addBestPracticeNote(db: Db, shopId: string, fields: Record<string, string>): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function addBestPracticeNote(
+  db: Db,
+  shopId: string,
+  fields: Record<string, string>,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const title = (fields.title ?? "").trim();
   const body = (fields.body ?? "").trim();
   const errors: FieldErrors = {};

@@ -52,13 +52,29 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, session } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
   if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
-  if (parsed.input.intent === "retry-webhooks") return { ok: true as const, ...(await retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true })) };
+  if (parsed.input.intent === "retry-webhooks")
+    return {
+      ok: true as const,
+      ...(await retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true })),
+    };
   await markSetup(db, shop.id, parsed.input.intent === "setup-dismiss" ? "dismissed" : "form-shared");
   return { ok: true as const };
 };
 
 /** A figure and its change on the period before; for a cost, going down is the good news. */
-function Figure({ label, value, change, help, lowerIsBetter }: { label: string; value: string; change?: number | null; help?: string; lowerIsBetter?: boolean }) {
+function Figure({
+  label,
+  value,
+  change,
+  help,
+  lowerIsBetter,
+}: {
+  label: string;
+  value: string;
+  change?: number | null;
+  help?: string;
+  lowerIsBetter?: boolean;
+}) {
   const good = change != null && (lowerIsBetter ? change <= 0 : change >= 0);
   return (
     <Card>
@@ -70,7 +86,11 @@ function Figure({ label, value, change, help, lowerIsBetter }: { label: string; 
           <Text as="p" variant="headingXl">
             {value}
           </Text>
-          {change != null && <Badge tone={good ? "success" : "critical"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(0)}%`}</Badge>}
+          {change != null && (
+            <Badge
+              tone={good ? "success" : "critical"}
+            >{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(0)}%`}</Badge>
+          )}
         </InlineStack>
         {help && (
           <Text as="p" variant="bodySm" tone="subdued">
@@ -83,11 +103,13 @@ function Figure({ label, value, change, help, lowerIsBetter }: { label: string; 
 }
 
 export default function Home() {
-  const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl, setup, applyUrl } = useLoaderData<typeof loader>();
+  const { shop, range, rangeError, figures, failedWebhooks, themeEditorUrl, setup, applyUrl } =
+    useLoaderData<typeof loader>();
   const embed = useEmbedStatus();
   const retry = useFetcher<typeof action>();
   const money = (minor: number) => formatMoney(minor, shop.currency);
-  const ratio = (v: number | null, kind: "x" | "%") => (v === null ? "-" : kind === "x" ? `${v.toFixed(2)}x` : `${(v * 100).toFixed(1)}%`);
+  const ratio = (v: number | null, kind: "x" | "%") =>
+    v === null ? "-" : kind === "x" ? `${v.toFixed(2)}x` : `${(v * 100).toFixed(1)}%`;
   const { current, changes } = figures;
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
   return (
@@ -98,7 +120,10 @@ export default function Home() {
             <Banner
               tone="warning"
               title="Some Shopify events could not be processed"
-              action={{ content: retry.state !== "idle" ? "Retrying..." : "Retry now", onAction: () => retry.submit({ intent: "retry-webhooks" }, { method: "post" }) }}
+              action={{
+                content: retry.state !== "idle" ? "Retrying..." : "Retry now",
+                onAction: () => retry.submit({ intent: "retry-webhooks" }, { method: "post" }),
+              }}
             >
               <p>{failedWebhooks} events are kept and are processed again automatically; no order is lost.</p>
             </Banner>
@@ -116,7 +141,10 @@ export default function Home() {
               <Text as="span" tone="subdued">
                 {range.from} to {range.to} ({shop.timezone}), compared with the {days} days before
               </Text>
-              <DownloadButton url={`/app/reports/influencers.csv?from=${range.from}&to=${range.to}`} filename={`influencers-${range.from}-to-${range.to}.csv`}>
+              <DownloadButton
+                url={`/app/reports/influencers.csv?from=${range.from}&to=${range.to}`}
+                filename={`influencers-${range.from}-to-${range.to}.csv`}
+              >
                 Export CSV
               </DownloadButton>
             </InlineStack>
@@ -124,13 +152,43 @@ export default function Home() {
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-            <Figure label="Referred net sales" value={money(current.netSalesMinor)} change={changes.netSales} help="After discounts and refunds, without shipping and taxes" />
-            <Figure label="Orders" value={current.orders.toLocaleString("en-US")} change={changes.orders} help={`${current.newCustomerOrders} from new customers`} />
-            <Figure label="Clicks" value={current.clicks.toLocaleString("en-US")} change={changes.clicks} help={`Conversion ${ratio(current.conversion, "%")}`} />
-            <Figure label="Commission earned" value={money(current.commissionMinor)} change={changes.commission} help={`Paid out so far: ${money(figures.paidAllTimeMinor)}`} />
-            <Figure label="Other costs" value={money(current.costsMinor)} change={changes.costs} lowerIsBetter help="Flat fees, gifted products, shipping" />
+            <Figure
+              label="Referred net sales"
+              value={money(current.netSalesMinor)}
+              change={changes.netSales}
+              help="After discounts and refunds, without shipping and taxes"
+            />
+            <Figure
+              label="Orders"
+              value={current.orders.toLocaleString("en-US")}
+              change={changes.orders}
+              help={`${current.newCustomerOrders} from new customers`}
+            />
+            <Figure
+              label="Clicks"
+              value={current.clicks.toLocaleString("en-US")}
+              change={changes.clicks}
+              help={`Conversion ${ratio(current.conversion, "%")}`}
+            />
+            <Figure
+              label="Commission earned"
+              value={money(current.commissionMinor)}
+              change={changes.commission}
+              help={`Paid out so far: ${money(figures.paidAllTimeMinor)}`}
+            />
+            <Figure
+              label="Other costs"
+              value={money(current.costsMinor)}
+              change={changes.costs}
+              lowerIsBetter
+              help="Flat fees, gifted products, shipping"
+            />
             <Figure label="ROAS" value={ratio(current.roas, "x")} help="Net sales / (commission + costs)" />
-            <Figure label="ROI" value={ratio(current.roi, "%")} help="(Net sales x gross margin - commission - costs) / (commission + costs)" />
+            <Figure
+              label="ROI"
+              value={ratio(current.roi, "%")}
+              help="(Net sales x gross margin - commission - costs) / (commission + costs)"
+            />
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
@@ -152,7 +210,12 @@ export default function Home() {
                 </Text>
               </div>
               {figures.leaderboard.length ? (
-                <Leaderboard rows={figures.leaderboard} currency={shop.currency} trends={figures.trends} range={range} />
+                <Leaderboard
+                  rows={figures.leaderboard}
+                  currency={shop.currency}
+                  trends={figures.trends}
+                  range={range}
+                />
               ) : (
                 <div style={{ padding: "var(--p-space-400)" }}>
                   <Text as="p" tone="subdued">
@@ -174,7 +237,8 @@ export default function Home() {
                   {embed === "off" && <Badge tone="attention">Off</Badge>}
                 </InlineStack>
                 <Text as="p" tone="subdued">
-                  The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even without a code.
+                  The Referral capture app embed keeps the influencer's link in the cart, so the order is theirs even
+                  without a code.
                   {embed === "off" ? " It is off in your published theme." : " Turn it on in your theme."}
                 </Text>
                 <InlineStack>

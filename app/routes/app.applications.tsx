@@ -22,7 +22,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const queue = await applicationQueue(db, shop.id);
   return {
     applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
-    applications: queue.map((a) => ({ ...a, socialProfiles: a.socialProfiles.split("\n").filter(Boolean), updatedAt: shopDay(a.updatedAt, shop.timezone) })),
+    applications: queue.map((a) => ({
+      ...a,
+      socialProfiles: a.socialProfiles.split("\n").filter(Boolean),
+      updatedAt: shopDay(a.updatedAt, shop.timezone),
+    })),
   };
 };
 
@@ -36,17 +40,25 @@ const NOT_WAITING = "This application is no longer waiting";
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const { intent, influencerId: id } = parsed.input;
-  const refused = (status: number, message: string) => data({ ok: false as const, message, errors: { influencerId: message } }, { status });
-  if (!(await db.influencer.findFirst({ where: { id, shopId: shop.id }, select: { id: true } }))) return refused(404, "This application does not exist");
+  const refused = (status: number, message: string) =>
+    data({ ok: false as const, message, errors: { influencerId: message } }, { status });
+  if (!(await db.influencer.findFirst({ where: { id, shopId: shop.id }, select: { id: true } })))
+    return refused(404, "This application does not exist");
   if (intent === "decline") {
-    return (await declineApplication(db, shop.id, id)) ? { ok: true as const, message: "Application declined" } : refused(409, NOT_WAITING);
+    return (await declineApplication(db, shop.id, id))
+      ? { ok: true as const, message: "Application declined" }
+      : refused(409, NOT_WAITING);
   }
   const approved = await approveApplication(db, graphql, shop, id, env().SHOPIFY_APP_URL);
   if (!approved.ok) return refused(409, Object.values(approved.errors)[0] ?? "Could not approve");
   await deliverOutbox(db, mailTransport(), new Date(), shop.id);
-  return { ok: true as const, message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way` };
+  return {
+    ok: true as const,
+    message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way`,
+  };
 };
 
 export default function Applications() {
@@ -68,7 +80,10 @@ export default function Applications() {
           {applications.length === 0 ? (
             <Card>
               <EmptyState heading="No applications waiting" image="">
-                <p>Share your application form with influencers you would like to work with, or pitch prospects from Outreach.</p>
+                <p>
+                  Share your application form with influencers you would like to work with, or pitch prospects from
+                  Outreach.
+                </p>
               </EmptyState>
             </Card>
           ) : (

@@ -31,8 +31,9 @@ export default function Backfill() {
           <Card>
             <BlockStack gap="400">
               <Text as="p">
-                Brings in the orders that used your influencers' codes before the app was installed, so their history and
-                earnings start complete. Orders already known are not counted twice; you can stop and resume at any time.
+                Brings in the orders that used your influencers' codes before the app was installed, so their history
+                and earnings start complete. Orders already known are not counted twice; you can stop and resume at any
+                time.
               </Text>
               {run && (
                 <BlockStack gap="200">
@@ -46,7 +47,11 @@ export default function Backfill() {
                           : `${run.ordersDone} of ${run.ordersTotal} orders with your influencers' codes or links read, ${run.imported} imported`}
                     </Text>
                   </InlineStack>
-                  <ProgressBar progress={run.progress} tone={run.status === "FAILED" ? "critical" : "primary"} animated={run.phase === "gathering" && run.status === "RUNNING"} />
+                  <ProgressBar
+                    progress={run.progress}
+                    tone={run.status === "FAILED" ? "critical" : "primary"}
+                    animated={run.phase === "gathering" && run.status === "RUNNING"}
+                  />
                   {run.status === "FAILED" && (
                     <Banner tone="warning" title="The import stopped">
                       <p>{run.lastError}. Resume to continue where it stopped.</p>
@@ -55,8 +60,17 @@ export default function Backfill() {
                 </BlockStack>
               )}
               <InlineStack align="end">
-                <Button variant="primary" loading={start.state !== "idle"} disabled={run?.status === "RUNNING"} onClick={() => start.submit({}, { method: "post" })}>
-                  {run?.status === "FAILED" ? "Resume import" : run?.status === "DONE" ? "Import again" : "Import past orders"}
+                <Button
+                  variant="primary"
+                  loading={start.state !== "idle"}
+                  disabled={run?.status === "RUNNING"}
+                  onClick={() => start.submit({}, { method: "post" })}
+                >
+                  {run?.status === "FAILED"
+                    ? "Resume import"
+                    : run?.status === "DONE"
+                      ? "Import again"
+                      : "Import past orders"}
                 </Button>
               </InlineStack>
             </BlockStack>

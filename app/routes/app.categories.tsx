@@ -14,7 +14,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const kind = params.get("by") === "collection" ? "COLLECTION" : "PRODUCT_TYPE";
   const range = reportRangeOrDefault(params, shop.timezone, new Date());
-  return { currency: shop.currency, kind, range, categories: await categoryFigures(db, shop.id, kind, range.from, range.to) };
+  return {
+    currency: shop.currency,
+    kind,
+    range,
+    categories: await categoryFigures(db, shop.id, kind, range.from, range.to),
+  };
 };
 
 export default function Categories() {
@@ -56,7 +61,14 @@ export default function Categories() {
           <Card padding="0">
             <DataTable
               columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "text"]}
-              headings={["Category", "Net sales", "Share", "Orders", "Units", "Sells best through (net sales, conversion)"]}
+              headings={[
+                "Category",
+                "Net sales",
+                "Share",
+                "Orders",
+                "Units",
+                "Sells best through (net sales, conversion)",
+              ]}
               rows={categories.map((c) => [
                 c.category,
                 money(c.netSalesMinor),
@@ -66,7 +78,10 @@ export default function Categories() {
                 <BlockStack key={c.category} gap="050">
                   {c.influencers.slice(0, 3).map((i) => (
                     <Text as="span" key={i.influencerId}>
-                      <Link url={`/app/influencers/${i.influencerId}`} removeUnderline>{i.name}</Link> {money(i.netSalesMinor)}
+                      <Link url={`/app/influencers/${i.influencerId}`} removeUnderline>
+                        {i.name}
+                      </Link>{" "}
+                      {money(i.netSalesMinor)}
                       {i.conversion !== null ? `, ${(i.conversion * 100).toFixed(1)}%` : ""}
                     </Text>
                   ))}

@@ -30,14 +30,29 @@ import { influencerPage, influencerPageAction } from "~/models/influencer-page.s
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  const page = await influencerPage(db, graphql, shop, params.id ?? "", env().SHOPIFY_APP_URL, new URL(request.url).searchParams);
+  const page = await influencerPage(
+    db,
+    graphql,
+    shop,
+    params.id ?? "",
+    env().SHOPIFY_APP_URL,
+    new URL(request.url).searchParams,
+  );
   if (!page) throw new Response("This influencer does not exist", { status: 404 });
   return { influencer: page, currency: shop.currency };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, graphql } = await requireShop(request);
-  const result = await influencerPageAction(db, dbKind, graphql, shop, params.id ?? "", await formFields(request), env().SHOPIFY_APP_URL);
+  const result = await influencerPageAction(
+    db,
+    dbKind,
+    graphql,
+    shop,
+    params.id ?? "",
+    await formFields(request),
+    env().SHOPIFY_APP_URL,
+  );
   return data(result, { status: result.ok ? 200 : result.status });
 };
 
@@ -61,7 +76,8 @@ export default function InfluencerPage() {
     rest.delete("added");
     setParams(rest, { replace: true, preventScrollReset: true });
   }, [params]); // once per arrival from the form
-  const errorsFor = (intent: string): Record<string, string> => (result && !result.ok && result.intent === intent ? result.errors : {});
+  const errorsFor = (intent: string): Record<string, string> =>
+    result && !result.ok && result.intent === intent ? result.errors : {};
   // What each form is told: its last refusal, its last success, whether it is being sent.
   const stateOf = (intent: string): FormState => ({
     errors: errorsFor(intent),
@@ -121,7 +137,9 @@ export default function InfluencerPage() {
                     </InlineStack>
                     {code.status !== "PENDING" && (
                       <Form method="post" noValidate>
-                        <Hidden fields={{ intent: "code-active", codeId: code.id, active: String(code.status !== "ACTIVE") }} />
+                        <Hidden
+                          fields={{ intent: "code-active", codeId: code.id, active: String(code.status !== "ACTIVE") }}
+                        />
                         <Button submit size="slim" disabled={busy} loading={pressed("code-active", "codeId", code.id)}>
                           {code.status === "ACTIVE" ? "Turn off" : "Turn on"}
                         </Button>
@@ -167,7 +185,9 @@ export default function InfluencerPage() {
                           Download QR
                         </Button>
                         <Form method="post" noValidate>
-                          <Hidden fields={{ intent: "link-active", linkId: l.id, active: String(l.status !== "ACTIVE") }} />
+                          <Hidden
+                            fields={{ intent: "link-active", linkId: l.id, active: String(l.status !== "ACTIVE") }}
+                          />
                           <Button submit size="slim" disabled={busy} loading={pressed("link-active", "linkId", l.id)}>
                             {l.status === "ACTIVE" ? "Pause link" : "Resume link"}
                           </Button>
@@ -211,7 +231,9 @@ export default function InfluencerPage() {
                     : `${inf.name} has no portal link yet.`}
                 </Text>
                 <Text as="p">
-                  {inf.payoutEmail.current ? `Payouts go to ${inf.payoutEmail.current} (PayPal).` : "No PayPal email: payouts use their contact email."}
+                  {inf.payoutEmail.current
+                    ? `Payouts go to ${inf.payoutEmail.current} (PayPal).`
+                    : "No PayPal email: payouts use their contact email."}
                 </Text>
                 {inf.payoutEmail.pending && (
                   <Banner tone="warning">
@@ -258,7 +280,8 @@ export default function InfluencerPage() {
                   Status
                 </Text>
                 <Text as="p" tone="subdued">
-                  Pausing or archiving turns this influencer's codes off in Shopify and stops their links from attributing.
+                  Pausing or archiving turns this influencer's codes off in Shopify and stops their links from
+                  attributing.
                 </Text>
                 <InlineStack gap="200">
                   {inf.status !== "ACTIVE" && statusAction("ACTIVE", "Activate")}

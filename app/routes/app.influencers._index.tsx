@@ -36,7 +36,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const asked = url.searchParams.get("sort") ?? "newest";
   // Own keys only: "constructor" or "__proto__" are in every object.
   const sort: InfluencerSort = Object.hasOwn(INFLUENCER_SORTS, asked) ? (asked as InfluencerSort) : "newest";
-  const status = url.searchParams.getAll("status").filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
+  const status = url.searchParams
+    .getAll("status")
+    .filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
   const list = await listInfluencers(db, shop.id, {
     search: url.searchParams.get("q") ?? undefined,
     status,
@@ -93,11 +95,12 @@ export default function Influencers() {
       if ((params.get("q") ?? "") !== query) go({ q: query || null });
     }, 300);
     return () => clearTimeout(timer);
-  }); // eslint-disable-line react-hooks/exhaustive-deps
+  });
 
   const status = params.getAll("status");
   const tag = params.get("tag");
-  const sortValue = SORT_OPTIONS.find((o) => o.value.startsWith(`${params.get("sort") ?? "newest"} `))?.value ?? "newest desc";
+  const sortValue =
+    SORT_OPTIONS.find((o) => o.value.startsWith(`${params.get("sort") ?? "newest"} `))?.value ?? "newest desc";
 
   const filters: IndexFiltersProps["filters"] = [
     {
@@ -131,7 +134,9 @@ export default function Influencers() {
     },
   ];
   const appliedFilters: IndexFiltersProps["appliedFilters"] = [
-    ...(status.length ? [{ key: "status", label: `Status: ${status.join(", ").toLowerCase()}`, onRemove: () => go({ status: null }) }] : []),
+    ...(status.length
+      ? [{ key: "status", label: `Status: ${status.join(", ").toLowerCase()}`, onRemove: () => go({ status: null }) }]
+      : []),
     ...(tag ? [{ key: "tag", label: `Tag: ${tag}`, onRemove: () => go({ tag: null }) }] : []),
   ];
 
@@ -145,7 +150,9 @@ export default function Influencers() {
             secondaryAction={{ content: "Import from CSV", url: "/app/influencers/import" }}
             image="data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"
           >
-            <p>Each influencer gets a discount code and a referral link. You pay commission only on orders they bring.</p>
+            <p>
+              Each influencer gets a discount code and a referral link. You pay commission only on orders they bring.
+            </p>
           </EmptyState>
         </Card>
       </Page>
@@ -198,7 +205,12 @@ export default function Influencers() {
           }}
         >
           {data.rows.map((row, index) => (
-            <IndexTable.Row id={row.id} key={row.id} position={index} onClick={() => navigate(`/app/influencers/${row.id}`)}>
+            <IndexTable.Row
+              id={row.id}
+              key={row.id}
+              position={index}
+              onClick={() => navigate(`/app/influencers/${row.id}`)}
+            >
               <IndexTable.Cell>
                 <Text as="span" variant="bodyMd" fontWeight="semibold">
                   {row.name}

@@ -1,6 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, List, Page, ProgressBar, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  DropZone,
+  InlineStack,
+  Layout,
+  List,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
@@ -29,11 +42,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     // Read within the import's limit (the file's 2 MB and its form): a larger upload is refused as it streams.
     form = await boundedFormData(request);
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 413) return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
+    if (thrown instanceof Response && thrown.status === 413)
+      return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
     throw thrown;
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return refused([{ row: 0, field: "file", message: "Choose a CSV file" }]);
+  if (!(file instanceof File) || file.size === 0)
+    return refused([{ row: 0, field: "file", message: "Choose a CSV file" }]);
   if (file.size > MAX_BYTES) return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
   const checked = await checkImport(db, shop, await file.text());
   if (!checked.ok) return refused(checked.problems);
@@ -76,18 +91,31 @@ export default function ImportInfluencers() {
             <Form method="post" encType="multipart/form-data">
               <BlockStack gap="400">
                 <Text as="p">
-                  One influencer per row, up to {MAX_IMPORT_ROWS}. Columns: {IMPORT_COLUMNS.join(", ")}. Each partner gets a
-                  discount code in Shopify and a referral link. If any row has a problem, nothing is imported.
+                  One influencer per row, up to {MAX_IMPORT_ROWS}. Columns: {IMPORT_COLUMNS.join(", ")}. Each partner
+                  gets a discount code in Shopify and a referral link. If any row has a problem, nothing is imported.
                 </Text>
                 <List>
-                  <List.Item>discountPercent and commissionPercent are numbers like 10 or 12.5; an empty commission uses your default.</List.Item>
-                  <List.Item>tags are separated by commas; destinationPath is a page of your store (default /).</List.Item>
-                  <List.Item>status is active (or empty) for a partner with a code now, or prospect for someone to pitch first from Outreach: a prospect needs no code and gets one when they join.</List.Item>
+                  <List.Item>
+                    discountPercent and commissionPercent are numbers like 10 or 12.5; an empty commission uses your
+                    default.
+                  </List.Item>
+                  <List.Item>
+                    tags are separated by commas; destinationPath is a page of your store (default /).
+                  </List.Item>
+                  <List.Item>
+                    status is active (or empty) for a partner with a code now, or prospect for someone to pitch first
+                    from Outreach: a prospect needs no code and gets one when they join.
+                  </List.Item>
                 </List>
                 {/* Polaris sizes the drop zone once it has measured it in the browser (120 px here): the
                     box is that tall from the first paint, so the buttons below do not move. */}
                 <div style={{ minHeight: 120 }}>
-                  <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => setFile(files[0] ?? null)}>
+                  <DropZone
+                    accept=".csv,text/csv"
+                    type="file"
+                    allowMultiple={false}
+                    onDrop={(files) => setFile(files[0] ?? null)}
+                  >
                     {file ? (
                       <Text as="p" alignment="center">
                         {file.name}
@@ -135,7 +163,9 @@ function ImportRunStatus({ run }: { run: Run }) {
       <Banner tone="info" title={`Importing ${run.fileName}: ${run.created} of ${run.total}`}>
         <BlockStack gap="200">
           <ProgressBar progress={run.total ? Math.round((run.created / run.total) * 100) : 0} size="small" />
-          <p>You can leave this page; the import goes on.{run.lastError ? ` Trying again after: ${run.lastError}` : ""}</p>
+          <p>
+            You can leave this page; the import goes on.{run.lastError ? ` Trying again after: ${run.lastError}` : ""}
+          </p>
         </BlockStack>
       </Banner>
     );
@@ -167,7 +197,11 @@ function ImportRunStatus({ run }: { run: Run }) {
 function ProblemTable({ problems }: { problems: RowProblem[] }) {
   return (
     <Card padding="0">
-      <DataTable columnContentTypes={["numeric", "text", "text"]} headings={["Row", "Column", "Problem"]} rows={problems.map((p) => [p.row || "-", p.field, p.message])} />
+      <DataTable
+        columnContentTypes={["numeric", "text", "text"]}
+        headings={["Row", "Column", "Problem"]}
+        rows={problems.map((p) => [p.row || "-", p.field, p.message])}
+      />
     </Card>
   );
 }

@@ -1,7 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, ChoiceList, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  ChoiceList,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { requireShop, formFields } from "~/admin.server";
 import { DiscountFields } from "~/components/DiscountFields";
@@ -85,8 +97,23 @@ export default function NewInfluencer() {
                     selected={[addAs]}
                     onChange={([value]) => setAddAs(value === "prospect" ? "prospect" : "partner")}
                   />
-                  <TextField label="Name" name="name" autoComplete="off" value={name} onChange={setName} error={errors.name} />
-                  <TextField label="Email" name="email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
+                  <TextField
+                    label="Name"
+                    name="name"
+                    autoComplete="off"
+                    value={name}
+                    onChange={setName}
+                    error={errors.name}
+                  />
+                  <TextField
+                    label="Email"
+                    name="email"
+                    type="email"
+                    autoComplete="off"
+                    value={email}
+                    onChange={setEmail}
+                    error={errors.email}
+                  />
                   <TextField
                     label="Commission"
                     name="commissionPercent"

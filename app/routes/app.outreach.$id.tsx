@@ -10,7 +10,17 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const message = await db.outboundMessage.findFirst({
     where: { id: params.id, shopId: shop.id },
-    select: { toEmail: true, subject: true, bodyText: true, bodyHtml: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+    select: {
+      toEmail: true,
+      subject: true,
+      bodyText: true,
+      bodyHtml: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+    },
   });
   if (!message) throw new Response("This message does not exist", { status: 404 });
   // The portal link is the influencer's alone: the merchant's copy shows where it goes.
@@ -33,7 +43,10 @@ export default function Message() {
           <Card>
             <BlockStack gap="300">
               <Text as="p">
-                To {m.toEmail} · <Badge>{m.status}</Badge> {m.sentAt ? `sent ${m.sentAt.slice(0, 16).replace("T", " ")}` : `queued ${m.createdAt.slice(0, 16).replace("T", " ")}`}
+                To {m.toEmail} · <Badge>{m.status}</Badge>{" "}
+                {m.sentAt
+                  ? `sent ${m.sentAt.slice(0, 16).replace("T", " ")}`
+                  : `queued ${m.createdAt.slice(0, 16).replace("T", " ")}`}
               </Text>
               {m.lastError && (
                 <Text as="p" tone="critical">
@@ -42,7 +55,12 @@ export default function Message() {
               )}
               {/* The HTML part, in a sandbox: it was built from escaped text, and still runs nothing here. */}
               <Box borderWidth="025" borderColor="border" borderRadius="200">
-                <iframe title="Email" sandbox="" srcDoc={m.bodyHtml} style={{ width: "100%", minHeight: 420, border: 0 }} />
+                <iframe
+                  title="Email"
+                  sandbox=""
+                  srcDoc={m.bodyHtml}
+                  style={{ width: "100%", minHeight: 420, border: 0 }}
+                />
               </Box>
             </BlockStack>
           </Card>

@@ -1,6 +1,22 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  DataTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
@@ -12,7 +28,14 @@ import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
 import { parseForm } from "~/domain/form-input";
 import { env } from "~/env.server";
 import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/models/outbox.server";
-import { applicationUrl, previewEmail, resetTemplate, saveTemplate, sendPitches, templateFor } from "~/models/outreach.server";
+import {
+  applicationUrl,
+  previewEmail,
+  resetTemplate,
+  saveTemplate,
+  sendPitches,
+  templateFor,
+} from "~/models/outreach.server";
 
 const KINDS = Object.keys(EMAIL_KIND_NAMES) as EmailKind[];
 
@@ -21,8 +44,13 @@ const KINDS = Object.keys(EMAIL_KIND_NAMES) as EmailKind[];
  * width: the page arrives as tall as Polaris makes the box once it measures the text, so nothing
  * below it moves.
  */
-const messageRows = (text: string) => Math.max(14, text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / 110)), 1));
-const kindOf = (value: string | null | undefined): EmailKind => (KINDS.includes(value as EmailKind) ? (value as EmailKind) : "PITCH");
+const messageRows = (text: string) =>
+  Math.max(
+    14,
+    text.split("\n").reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / 110)), 1),
+  );
+const kindOf = (value: string | null | undefined): EmailKind =>
+  KINDS.includes(value as EmailKind) ? (value as EmailKind) : "PITCH";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -31,7 +59,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const appUrl = env().SHOPIFY_APP_URL;
   const [template, prospects, messages] = await Promise.all([
     templateFor(db, shop.id, kind),
-    db.influencer.findMany({ where: { shopId: shop.id, status: { in: ["PROSPECT", "INVITED"] } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true, status: true }, take: 200 }),
+    db.influencer.findMany({
+      where: { shopId: shop.id, status: { in: ["PROSPECT", "INVITED"] } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, email: true, status: true },
+      take: 200,
+    }),
     recentMessages(db, shop.id),
   ]);
   return {
@@ -42,7 +75,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     applyUrl: applicationUrl(appUrl, shop),
     mailConfigured: mailTransport() !== null,
     prospects,
-    messages: messages.map((m) => ({ ...m, sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      ...m,
+      sentAt: m.sentAt?.toISOString() ?? null,
+      createdAt: m.createdAt.toISOString(),
+    })),
   };
 };
 
@@ -66,10 +103,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       if (!ids.ok) return refused(ids.errors);
       const queued = await sendPitches(db, shop, ids.ids, env().SHOPIFY_APP_URL);
       await deliverOutbox(db, mailTransport(), new Date(), shop.id);
-      return { message: queued ? `${queued} pitch${queued === 1 ? "" : "es"} queued` : "They were all pitched before", errors: {} };
+      return {
+        message: queued ? `${queued} pitch${queued === 1 ? "" : "es"} queued` : "They were all pitched before",
+        errors: {},
+      };
     }
     case "retry": {
-      if (input.messageId && !(await requeueMessage(db, shop.id, input.messageId))) return refused({ messageId: "This message is not waiting to be sent again" }, 404);
+      if (input.messageId && !(await requeueMessage(db, shop.id, input.messageId)))
+        return refused({ messageId: "This message is not waiting to be sent again" }, 404);
       const outcome = await deliverOutbox(db, mailTransport(), new Date(), shop.id);
       return { message: `${outcome.sent} sent, ${outcome.failed} failed`, errors: {} };
     }
@@ -83,7 +124,6 @@ export default function Outreach() {
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.message);
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
   const pressed = navigation.formData?.get("intent"); // busy shows on the pressed button only
   const [, setParams] = useSearchParams();
   const [subject, setSubject] = useState(data.template.subject);
@@ -101,7 +141,7 @@ export default function Outreach() {
       preview.submit({ kind: data.kind, subject, body }, { method: "post", action: "/app/outreach/preview" });
     }, 400);
     return () => clearTimeout(timer);
-  }, [subject, body, data.kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [subject, body, data.kind]);
   const shown = preview.data?.preview ?? data.preview;
   const errors: Record<string, string> = result?.errors ?? {};
 
@@ -121,7 +161,8 @@ export default function Outreach() {
         {!data.mailConfigured && (
           <Layout.Section>
             <Banner tone="info" title="Mail is not sent from this server">
-              Set SMTP_URL to send through your mail provider. Until then messages wait in the outbox below, where you can read them.
+              Set SMTP_URL to send through your mail provider. Until then messages wait in the outbox below, where you
+              can read them.
             </Banner>
           </Layout.Section>
         )}
@@ -136,13 +177,32 @@ export default function Outreach() {
                   value={data.kind}
                   onChange={(value) => setParams({ kind: value })}
                 />
-                <TextField label="Subject" name="subject" value={subject} onChange={setSubject} autoComplete="off" error={errors.subject} />
-                <TextField label="Message" name="body" value={body} onChange={setBody} multiline={messageRows(data.template.body)} autoComplete="off" error={errors.body} />
+                <TextField
+                  label="Subject"
+                  name="subject"
+                  value={subject}
+                  onChange={setSubject}
+                  autoComplete="off"
+                  error={errors.subject}
+                />
+                <TextField
+                  label="Message"
+                  name="body"
+                  value={body}
+                  onChange={setBody}
+                  multiline={messageRows(data.template.body)}
+                  autoComplete="off"
+                  error={errors.body}
+                />
                 <Text as="p" tone="subdued" variant="bodySm">
                   Merge fields: {data.fields.map((f) => `{{${f}}}`).join(" ")}
                 </Text>
                 <InlineStack gap="200" align="end">
-                  {data.template.custom && <Button onClick={() => document.getElementById("reset-template")?.click()}>Use the default text</Button>}
+                  {data.template.custom && (
+                    <Button onClick={() => document.getElementById("reset-template")?.click()}>
+                      Use the default text
+                    </Button>
+                  )}
                   <Button submit loading={pressed === "save"}>
                     Save template
                   </Button>
@@ -180,9 +240,14 @@ export default function Outreach() {
                     Pitch prospects
                   </Text>
                   <Text as="p" tone="subdued">
-                    Each prospect gets the pitch once and becomes invited. Your application form: <Link url={data.applyUrl} target="_blank">{data.applyUrl}</Link>
+                    Each prospect gets the pitch once and becomes invited. Your application form:{" "}
+                    <Link url={data.applyUrl} target="_blank">
+                      {data.applyUrl}
+                    </Link>
                   </Text>
-                  {data.prospects.length === 0 && <Text as="p">No prospects yet: add influencers with the status Prospect, or import them.</Text>}
+                  {data.prospects.length === 0 && (
+                    <Text as="p">No prospects yet: add influencers with the status Prospect, or import them.</Text>
+                  )}
                   {data.prospects.map((p) => (
                     <InlineStack key={p.id} gap="200" blockAlign="center">
                       <Checkbox
@@ -197,7 +262,12 @@ export default function Outreach() {
                   ))}
                   {errors.prospects && <Banner tone="critical">{errors.prospects}</Banner>}
                   <InlineStack align="end">
-                    <Button submit variant="primary" disabled={!Object.values(chosen).some(Boolean)} loading={pressed === "pitch"}>
+                    <Button
+                      submit
+                      variant="primary"
+                      disabled={!Object.values(chosen).some(Boolean)}
+                      loading={pressed === "pitch"}
+                    >
                       Send pitch
                     </Button>
                   </InlineStack>
@@ -220,7 +290,9 @@ export default function Outreach() {
                   </Button>
                 </Form>
               </InlineStack>
-              {(errors.messageId || errors.intent || errors.kind) && <Banner tone="critical">{errors.messageId || errors.intent || errors.kind}</Banner>}
+              {(errors.messageId || errors.intent || errors.kind) && (
+                <Banner tone="critical">{errors.messageId || errors.intent || errors.kind}</Banner>
+              )}
             </Box>
             <DataTable
               columnContentTypes={["text", "text", "text", "text", "text"]}
@@ -231,7 +303,9 @@ export default function Outreach() {
                   {m.subject}
                 </Link>,
                 <BlockStack key="status" gap="050">
-                  <Badge tone={STATUS_TONES[m.status]}>{m.status === "SENDING" ? "Interrupted" : m.status.charAt(0) + m.status.slice(1).toLowerCase()}</Badge>
+                  <Badge tone={STATUS_TONES[m.status]}>
+                    {m.status === "SENDING" ? "Interrupted" : m.status.charAt(0) + m.status.slice(1).toLowerCase()}
+                  </Badge>
                   {m.lastError && (
                     <Text as="span" tone="critical" variant="bodySm">
                       {m.lastError} ({m.attempts} {m.attempts === 1 ? "try" : "tries"})

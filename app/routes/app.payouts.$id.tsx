@@ -12,7 +12,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const statement = await payoutStatement(db, shop.id, params.id ?? "", shop.timezone);
   if (!statement) throw new Response("This payout does not exist", { status: 404 });
-  return { statement, created: shopDay(new Date(statement.createdAt), shop.timezone), paid: statement.paidAt ? shopDay(new Date(statement.paidAt), shop.timezone) : null };
+  return {
+    statement,
+    created: shopDay(new Date(statement.createdAt), shop.timezone),
+    paid: statement.paidAt ? shopDay(new Date(statement.paidAt), shop.timezone) : null,
+  };
 };
 
 export default function PayoutStatement() {
@@ -30,15 +34,27 @@ export default function PayoutStatement() {
           <DataTable
             columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
             headings={["Order", "Date", "", "Net sales", "Amount"]}
-            rows={s.lines.map((l) => [l.order, l.date, l.what, l.baseMinor == null ? "" : money(l.baseMinor), money(l.amountMinor)])}
+            rows={s.lines.map((l) => [
+              l.order,
+              l.date,
+              l.what,
+              l.baseMinor == null ? "" : money(l.baseMinor),
+              money(l.amountMinor),
+            ])}
             totals={["", "", "", "", money(s.linesTotalMinor)]}
             showTotalsInFooter
           />
         </Card>
         <Card>
           <InlineStack gap="400">
-            <Text as="p">{s.status === "PAID" ? "Paid to" : "To be paid to"} {s.influencer.email}</Text>
-            {s.reference && <Text as="p" tone="subdued">Reference {s.reference}</Text>}
+            <Text as="p">
+              {s.status === "PAID" ? "Paid to" : "To be paid to"} {s.influencer.email}
+            </Text>
+            {s.reference && (
+              <Text as="p" tone="subdued">
+                Reference {s.reference}
+              </Text>
+            )}
           </InlineStack>
         </Card>
       </BlockStack>

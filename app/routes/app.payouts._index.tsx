@@ -1,6 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, DataTable, IndexTable, InlineStack, Layout, Link, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+  TextField,
+  useIndexResourceState,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
@@ -13,7 +28,16 @@ import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/for
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/roi";
 import { approveDueCommissions } from "~/models/commissions.server";
-import { adjustPayout, balances, cancelPayout, createPayouts, markPayoutPaid, PayoutConflict, payWithStoreCredit, returnPayoutToDraft } from "~/models/payouts.server";
+import {
+  adjustPayout,
+  balances,
+  cancelPayout,
+  createPayouts,
+  markPayoutPaid,
+  PayoutConflict,
+  payWithStoreCredit,
+  returnPayoutToDraft,
+} from "~/models/payouts.server";
 
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
@@ -23,14 +47,26 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [owed, open, paid] = await Promise.all([
     balances(db, shop.id),
     // Drafts and payouts being paid, all of them (they are what the merchant acts on); the last 50 paid.
-    db.payout.findMany({ where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING"] } }, include, orderBy: { createdAt: "asc" }, take: 500 }),
+    db.payout.findMany({
+      where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING"] } },
+      include,
+      orderBy: { createdAt: "asc" },
+      take: 500,
+    }),
     db.payout.findMany({ where: { shopId: shop.id, status: "PAID" }, include, orderBy: { paidAt: "desc" }, take: 50 }),
   ]);
   const payouts = [...open, ...paid];
   return {
     currency: shop.currency,
     threshold: shop.payoutThresholdMinor,
-    owed: owed.map((b) => ({ id: b.influencer.id, name: b.influencer.name, pending: b.pending, payable: b.payable, inPayout: b.inPayout, paid: b.paid })),
+    owed: owed.map((b) => ({
+      id: b.influencer.id,
+      name: b.influencer.name,
+      pending: b.pending,
+      payable: b.payable,
+      inPayout: b.inPayout,
+      paid: b.paid,
+    })),
     payouts: payouts.map((p) => ({
       id: p.id,
       name: p.influencer.name,
@@ -49,9 +85,16 @@ const payoutId = rowId("payoutId");
 // Several payouts at once (the table's bulk actions): their ids, comma separated.
 const payoutIds = z
   .string({ error: "payoutIds is required" })
-  .transform((v) => v.split(",").map((id) => id.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(rowId("payoutIds")).min(1, "Choose at least one payout").max(500, "Choose at most 500 payouts"));
-const reference = boundedText(200).pipe(z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)"));
+const reference = boundedText(200).pipe(
+  z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)"),
+);
 const actionInput = intents(
   z.object({ intent: z.literal("create") }),
   z.object({ intent: z.literal("paid"), payoutId, reference }),
@@ -68,10 +111,15 @@ const NOT_A_DRAFT = "This payout is not a draft any more";
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, graphql, actor } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok) return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const input = parsed.input;
-  const refused = (status: number, message: string, field = "payoutId") => data({ ok: false, message, errors: { [field]: message } }, { status });
-  if ("payoutId" in input && !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))) {
+  const refused = (status: number, message: string, field = "payoutId") =>
+    data({ ok: false, message, errors: { [field]: message } }, { status });
+  if (
+    "payoutId" in input &&
+    !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))
+  ) {
     return refused(404, "This payout does not exist");
   }
   switch (input.intent) {
@@ -79,7 +127,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       await approveDueCommissions(db, new Date(), shop.id);
       try {
         const created = await createPayouts(db, dbKind, shop, actor);
-        return { ok: true, message: created.length ? `${created.length} payouts ready for review` : "Nobody has reached the payout threshold yet" };
+        return {
+          ok: true,
+          message: created.length
+            ? `${created.length} payouts ready for review`
+            : "Nobody has reached the payout threshold yet",
+        };
       } catch (error) {
         if (error instanceof PayoutConflict) return refused(409, error.message, "form");
         throw error;
@@ -92,10 +145,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     case "paid-many": {
       // One payment (a PayPal Payouts batch, say) for all of them; each is claimed on its own.
       let done = 0;
-      for (const id of input.payoutIds) if (await markPayoutPaid(db, shop.id, id, input.reference, actor, "PAYPAL")) done += 1;
+      for (const id of input.payoutIds)
+        if (await markPayoutPaid(db, shop.id, id, input.reference, actor, "PAYPAL")) done += 1;
       const skipped = input.payoutIds.length - done;
       if (!done) return refused(409, "None of these payouts is waiting to be paid", "payoutIds");
-      return { ok: true, message: `${done} payout${done === 1 ? "" : "s"} marked paid${skipped ? `; ${skipped} not waiting to be paid` : ""}` };
+      return {
+        ok: true,
+        message: `${done} payout${done === 1 ? "" : "s"} marked paid${skipped ? `; ${skipped} not waiting to be paid` : ""}`,
+      };
     }
     case "store-credit-many": {
       const failures: string[] = [];
@@ -106,7 +163,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         else failures.push(result.error);
       }
       if (!done) return refused(409, failures[0] ?? "Nothing was paid", "payoutIds");
-      return { ok: true, message: `${done} paid as store credit${failures.length ? `; ${failures.length} not: ${failures[0]}` : ""}` };
+      return {
+        ok: true,
+        message: `${done} paid as store credit${failures.length ? `; ${failures.length} not: ${failures[0]}` : ""}`,
+      };
     }
     case "store-credit": {
       const result = await payWithStoreCredit(db, graphql, shop.id, input.payoutId, actor);
@@ -118,11 +178,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     }
     case "adjust": {
       const result = await adjustPayout(db, shop, input.payoutId, input, actor);
-      return result.ok ? { ok: true, message: "Payout adjusted" } : refused(result.field === "payoutId" ? 409 : 400, result.error, result.field);
+      return result.ok
+        ? { ok: true, message: "Payout adjusted" }
+        : refused(result.field === "payoutId" ? 409 : 400, result.error, result.field);
     }
     case "cancel": {
       const done = await cancelPayout(db, shop.id, input.payoutId, actor);
-      return done ? { ok: true, message: "Payout cancelled; its commissions return to the balance" } : refused(409, NOT_A_DRAFT);
+      return done
+        ? { ok: true, message: "Payout cancelled; its commissions return to the balance" }
+        : refused(409, NOT_A_DRAFT);
     }
   }
 };
@@ -136,7 +200,15 @@ function MarkPaid({ payoutId }: { payoutId: string }) {
       <InlineStack gap="200" blockAlign="end" wrap={false}>
         <input type="hidden" name="intent" value="paid" />
         <input type="hidden" name="payoutId" value={payoutId} />
-        <TextField label="Reference" labelHidden name="reference" placeholder="Payment reference" autoComplete="off" value={value} onChange={setValue} />
+        <TextField
+          label="Reference"
+          labelHidden
+          name="reference"
+          placeholder="Payment reference"
+          autoComplete="off"
+          value={value}
+          onChange={setValue}
+        />
         <Button submit size="slim">
           Mark paid
         </Button>
@@ -161,8 +233,24 @@ function Adjust({ payoutId }: { payoutId: string }) {
       <InlineStack gap="200" blockAlign="end" wrap={false}>
         <input type="hidden" name="intent" value="adjust" />
         <input type="hidden" name="payoutId" value={payoutId} />
-        <TextField label="Amount" labelHidden name="amount" placeholder="5.00 or -5.00" autoComplete="off" value={amount} onChange={setAmount} />
-        <TextField label="Reason" labelHidden name="reason" placeholder="Reason" autoComplete="off" value={reason} onChange={setReason} />
+        <TextField
+          label="Amount"
+          labelHidden
+          name="amount"
+          placeholder="5.00 or -5.00"
+          autoComplete="off"
+          value={amount}
+          onChange={setAmount}
+        />
+        <TextField
+          label="Reason"
+          labelHidden
+          name="reason"
+          placeholder="Reason"
+          autoComplete="off"
+          value={reason}
+          onChange={setReason}
+        />
         <Button submit size="slim">
           Apply
         </Button>
@@ -224,7 +312,8 @@ export default function Payouts() {
   const open = payouts.filter((p) => p.status === "DRAFT" || p.status === "PAYING");
   const paid = payouts.filter((p) => p.status === "PAID");
   const drafts = open.filter((p) => p.status === "DRAFT");
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(drafts);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(drafts);
   const [bulkPaid, setBulkPaid] = useState(false);
   const [bulkReference, setBulkReference] = useState("");
   useEffect(() => {
@@ -242,7 +331,12 @@ export default function Payouts() {
     <Page
       title="Payouts"
       subtitle={`Influencers are paid once their approved commissions reach ${money(threshold)}`}
-      primaryAction={{ content: "Create payouts", loading: pressed === "create", disabled: busy, onAction: () => submit({ intent: "create" }, { method: "post" }) }}
+      primaryAction={{
+        content: "Create payouts",
+        loading: pressed === "create",
+        disabled: busy,
+        onAction: () => submit({ intent: "create" }, { method: "post" }),
+      }}
     >
       <Layout>
         {result && !result.ok && (
@@ -296,10 +390,20 @@ export default function Payouts() {
                 {
                   content: `Pay as store credit${creditable.length && creditable.length < selected.length ? ` (${creditable.length})` : ""}`,
                   disabled: creditable.length === 0,
-                  onAction: () => submit({ intent: "store-credit-many", payoutIds: creditable.map((p) => p.id).join(",") }, { method: "post" }),
+                  onAction: () =>
+                    submit(
+                      { intent: "store-credit-many", payoutIds: creditable.map((p) => p.id).join(",") },
+                      { method: "post" },
+                    ),
                 },
               ]}
-              headings={[{ title: "Influencer" }, { title: "Amount", alignment: "end" }, { title: "Status" }, { title: "Since" }, { title: "" }]}
+              headings={[
+                { title: "Influencer" },
+                { title: "Amount", alignment: "end" },
+                { title: "Status" },
+                { title: "Since" },
+                { title: "" },
+              ]}
               emptyState={
                 <Box padding="400">
                   <Text as="p" tone="subdued">
@@ -311,7 +415,9 @@ export default function Payouts() {
               {open.map((p, index) => (
                 <IndexTable.Row id={p.id} key={p.id} position={index} selected={selectedResources.includes(p.id)}>
                   <IndexTable.Cell>
-                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>{p.name}</Link>
+                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>
+                      {p.name}
+                    </Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric fontWeight="semibold">
@@ -364,7 +470,12 @@ export default function Payouts() {
               resourceName={{ singular: "paid payout", plural: "paid payouts" }}
               itemCount={paid.length}
               selectable={false}
-              headings={[{ title: "Influencer" }, { title: "Amount", alignment: "end" }, { title: "Paid on" }, { title: "How" }]}
+              headings={[
+                { title: "Influencer" },
+                { title: "Amount", alignment: "end" },
+                { title: "Paid on" },
+                { title: "How" },
+              ]}
               emptyState={
                 <Box padding="400">
                   <Text as="p" tone="subdued">
@@ -376,7 +487,9 @@ export default function Payouts() {
               {paid.map((p, index) => (
                 <IndexTable.Row id={p.id} key={p.id} position={index}>
                   <IndexTable.Cell>
-                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>{p.name}</Link>
+                    <Link url={`/app/payouts/${p.id}`} dataPrimaryLink removeUnderline>
+                      {p.name}
+                    </Link>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
@@ -384,7 +497,13 @@ export default function Payouts() {
                     </Text>
                   </IndexTable.Cell>
                   <IndexTable.Cell>{p.createdAt}</IndexTable.Cell>
-                  <IndexTable.Cell>{p.method === "STORE_CREDIT" ? "Store credit" : p.reference ? `PayPal, ref ${p.reference}` : "PayPal"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {p.method === "STORE_CREDIT"
+                      ? "Store credit"
+                      : p.reference
+                        ? `PayPal, ref ${p.reference}`
+                        : "PayPal"}
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

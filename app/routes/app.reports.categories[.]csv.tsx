@@ -9,10 +9,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const range = reportRange(params, shop.timezone, new Date());
-  if ("error" in range) return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if ("error" in range)
+    return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const by = params.get("by") ?? "type";
   if (by !== "type" && by !== "collection") {
-    return new Response("by: use type or collection", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("by: use type or collection", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const kind = by === "collection" ? "COLLECTION" : "PRODUCT_TYPE";
   const categories = await categoryFigures(db, shop.id, kind, range.from, range.to);

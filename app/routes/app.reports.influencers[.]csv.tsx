@@ -8,7 +8,8 @@ import { influencerCsv, influencerFigures } from "~/models/reports.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const range = reportRange(new URL(request.url).searchParams, shop.timezone, new Date());
-  if ("error" in range) return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if ("error" in range)
+    return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const rows = await influencerFigures(db, shop, range.from, range.to);
   return new Response(influencerCsv(rows, shop.currency), {
     headers: {

@@ -9,8 +9,14 @@ import { orderCsvStream } from "~/models/reports.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const range = reportRange(new URL(request.url).searchParams, shop.timezone, new Date());
-  if ("error" in range) return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const stream = orderCsvStream(db, shop, dayStart(range.from, shop.timezone), dayStart(nextDay(range.to), shop.timezone));
+  if ("error" in range)
+    return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const stream = orderCsvStream(
+    db,
+    shop,
+    dayStart(range.from, shop.timezone),
+    dayStart(nextDay(range.to), shop.timezone),
+  );
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { CategoryRateRows, TierRows } from "~/components/RateRows";
@@ -68,10 +80,19 @@ export default function Settings() {
 
   return (
     <Page title="Settings" subtitle="How influencers earn, when they are paid, and which orders are theirs">
-      <UnsavedChanges id="settings-save-bar" dirty={dirty} form={form} saving={saving} onDiscard={() => setV(initial)} />
+      <UnsavedChanges
+        id="settings-save-bar"
+        dirty={dirty}
+        form={form}
+        saving={saving}
+        onDiscard={() => setV(initial)}
+      />
       <Form method="post" noValidate ref={form}>
         <Layout>
-          <Layout.AnnotatedSection title="Commission" description="The default for every influencer; an influencer's own rate on their page wins.">
+          <Layout.AnnotatedSection
+            title="Commission"
+            description="The default for every influencer; an influencer's own rate on their page wins."
+          >
             <Card>
               <FormLayout>
                 <Select
@@ -85,27 +106,61 @@ export default function Settings() {
                   onChange={(value) => setV({ ...v, commissionKind: value as typeof v.commissionKind })}
                 />
                 {v.commissionKind === "PERCENT" ? (
-                  <TextField label="Commission" suffix="% of net sales (after discounts, without shipping and taxes)" {...field("commissionPercent")} />
+                  <TextField
+                    label="Commission"
+                    suffix="% of net sales (after discounts, without shipping and taxes)"
+                    {...field("commissionPercent")}
+                  />
                 ) : (
                   <TextField label="Amount per order" prefix={currency} {...field("fixedAmount")} />
                 )}
                 <input type="hidden" name="tiers" value={v.tiers} />
-                <TierRows rows={tierRows(v.tiers)} currency={currency} error={errors.tiers} onChange={(rows) => setV({ ...v, tiers: tierText(rows) })} />
+                <TierRows
+                  rows={tierRows(v.tiers)}
+                  currency={currency}
+                  error={errors.tiers}
+                  onChange={(rows) => setV({ ...v, tiers: tierText(rows) })}
+                />
                 <input type="hidden" name="overrides" value={v.overrides} />
-                <CategoryRateRows rows={rateRows(v.overrides)} error={errors.overrides} onChange={(rows) => setV({ ...v, overrides: rateText(rows) })} />
-                <TextField label="Bonus for a new customer" prefix={currency} helpText="Added to the commission of a customer's first order" {...field("newCustomerBonus")} />
+                <CategoryRateRows
+                  rows={rateRows(v.overrides)}
+                  error={errors.overrides}
+                  onChange={(rows) => setV({ ...v, overrides: rateText(rows) })}
+                />
+                <TextField
+                  label="Bonus for a new customer"
+                  prefix={currency}
+                  helpText="Added to the commission of a customer's first order"
+                  {...field("newCustomerBonus")}
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Payouts" description="Commission waits out your returns window, then becomes payable.">
+          <Layout.AnnotatedSection
+            title="Payouts"
+            description="Commission waits out your returns window, then becomes payable."
+          >
             <Card>
               <InlineGrid columns={2} gap="300">
-                <TextField label="Hold period" suffix="days" helpText="Your returns window" {...field("holdPeriodDays")} />
-                <TextField label="Pay out from" prefix={currency} helpText="Smallest balance worth a payout" {...field("payoutThreshold")} />
+                <TextField
+                  label="Hold period"
+                  suffix="days"
+                  helpText="Your returns window"
+                  {...field("holdPeriodDays")}
+                />
+                <TextField
+                  label="Pay out from"
+                  prefix={currency}
+                  helpText="Smallest balance worth a payout"
+                  {...field("payoutThreshold")}
+                />
               </InlineGrid>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Attribution" description="An influencer's code always counts; a link counts within the window.">
+          <Layout.AnnotatedSection
+            title="Attribution"
+            description="An influencer's code always counts; a link counts within the window."
+          >
             <Card>
               <InlineGrid columns={2} gap="300">
                 <Select
@@ -132,7 +187,11 @@ export default function Settings() {
           <Layout.AnnotatedSection title="Changes" description="Who changed settings, approved or paid, and when.">
             <Card>
               <BlockStack gap="100">
-                {audit.length === 0 && <Text as="p" tone="subdued">Nothing yet.</Text>}
+                {audit.length === 0 && (
+                  <Text as="p" tone="subdued">
+                    Nothing yet.
+                  </Text>
+                )}
                 {audit.map((a) => (
                   <InlineStack key={a.id} gap="200" wrap={false}>
                     <Text as="span" tone="subdued">

@@ -1,5 +1,13 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Outlet, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  Outlet,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { Button, Card, EmptyState, Page } from "@shopify/polaris";
 import { useEffect, type ReactNode } from "react";
@@ -71,7 +79,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const loaded = useRouteLoaderData<Loaded>("routes/app");
-  const ours = isRouteErrorResponse(error) ? error.status >= 400 && error.status !== 401 && typeof error.data === "string" && !error.data.includes("<") : !(error && typeof error === "object" && "constructor" in error && /ErrorResponse/.test(error.constructor.name));
+  const ours = isRouteErrorResponse(error)
+    ? error.status >= 400 && error.status !== 401 && typeof error.data === "string" && !error.data.includes("<")
+    : !(error && typeof error === "object" && "constructor" in error && /ErrorResponse/.test(error.constructor.name));
   if (!ours || !loaded) return boundary.error(error);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (

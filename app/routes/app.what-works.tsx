@@ -1,7 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
@@ -18,18 +30,31 @@ import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const range = reportRangeOrDefault(new URL(request.url).searchParams, shop.timezone, new Date());
-  const [comparison, notes] = await Promise.all([whatWorks(db, shop.id, range.from, range.to), bestPracticeNotes(db, shop.id)]);
+  const [comparison, notes] = await Promise.all([
+    whatWorks(db, shop.id, range.from, range.to),
+    bestPracticeNotes(db, shop.id),
+  ]);
   return {
     currency: shop.currency,
     range,
     comparison,
-    notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, shared: n.shared, at: shopDay(n.createdAt, shop.timezone) })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      shared: n.shared,
+      at: shopDay(n.createdAt, shop.timezone),
+    })),
   };
 };
 
 const NoteForm = intents(
   z.object({ intent: z.literal("add") }),
-  z.object({ intent: z.literal("share"), noteId: rowId("noteId"), shared: z.enum(["true", "false"], { error: "shared is true or false" }) }),
+  z.object({
+    intent: z.literal("share"),
+    noteId: rowId("noteId"),
+    shared: z.enum(["true", "false"], { error: "shared is true or false" }),
+  }),
 );
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -40,7 +65,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!form.ok) return refused(form.errors);
   if (form.input.intent === "share") {
     const shared = await setNoteShared(db, shop.id, form.input.noteId, form.input.shared === "true");
-    return shared ? { ok: true as const, errors: {} as Record<string, string> } : refused({ noteId: "This practice does not exist" }, 404);
+    return shared
+      ? { ok: true as const, errors: {} as Record<string, string> }
+      : refused({ noteId: "This practice does not exist" }, 404);
   }
   const added = await addBestPracticeNote(db, shop.id, fields);
   return added.ok ? { ok: true as const, errors: {} as Record<string, string> } : refused(added.errors);
@@ -53,7 +80,11 @@ export default function WhatWorks() {
   const [note, setNote] = useState({ title: "", body: "" });
   const money = (v: number | null) => (v === null ? "-" : formatMoney(v, currency));
   const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(0)}%`);
-  const row = (label: string, pick: (g: GroupProfile) => string) => [label, pick(comparison.top), pick(comparison.rest)];
+  const row = (label: string, pick: (g: GroupProfile) => string) => [
+    label,
+    pick(comparison.top),
+    pick(comparison.rest),
+  ];
   const errors = result?.errors ?? {};
 
   return (
@@ -66,12 +97,18 @@ export default function WhatWorks() {
           <Card padding="0">
             <DataTable
               columnContentTypes={["text", "text", "text"]}
-              headings={["", `Top quarter (${comparison.top.influencers})`, `The rest (${comparison.rest.influencers})`]}
+              headings={[
+                "",
+                `Top quarter (${comparison.top.influencers})`,
+                `The rest (${comparison.rest.influencers})`,
+              ]}
               rows={[
                 row("Average net sales", (g) => money(g.averageNetSalesMinor)),
                 row("Average order value", (g) => money(g.averageOrderValueMinor)),
                 row("Orders that came by link", (g) => percent(g.linkShare)),
-                row("Discount they offer", (g) => (g.averageDiscountBps === null ? "-" : `${bpsToPercent(g.averageDiscountBps)}%`)),
+                row("Discount they offer", (g) =>
+                  g.averageDiscountBps === null ? "-" : `${bpsToPercent(g.averageDiscountBps)}%`,
+                ),
                 row("Their best categories", (g) => g.topCategories.map((c) => c.category).join(", ") || "-"),
               ]}
             />
@@ -108,8 +145,23 @@ export default function WhatWorks() {
               <Form method="post" noValidate>
                 <FormLayout>
                   <Hidden fields={{ intent: "add" }} />
-                  <TextField label="Title" name="title" autoComplete="off" value={note.title} onChange={(title) => setNote({ ...note, title })} error={errors.title} />
-                  <TextField label="What works" name="body" multiline={4} autoComplete="off" value={note.body} onChange={(body) => setNote({ ...note, body })} error={errors.body} />
+                  <TextField
+                    label="Title"
+                    name="title"
+                    autoComplete="off"
+                    value={note.title}
+                    onChange={(title) => setNote({ ...note, title })}
+                    error={errors.title}
+                  />
+                  <TextField
+                    label="What works"
+                    name="body"
+                    multiline={4}
+                    autoComplete="off"
+                    value={note.body}
+                    onChange={(body) => setNote({ ...note, body })}
+                    error={errors.body}
+                  />
                   <InlineStack align="end">
                     <Button submit variant="primary" loading={busy}>
                       Add note

@@ -14,19 +14,40 @@ import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 // GET/POST /apply/:shopHandle: the public application form of a shop.
 export const links = publicLinks;
 export const ErrorBoundary = PublicError;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Partner with ${data.shopName}` : "Apply" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Partner with ${data.shopName}` : "Apply" },
+];
 
 const applications = sharedLimit("application", 5, 600);
 
 async function shopByHandle(handle: string | undefined) {
-  const shop = handle ? await db.shop.findUnique({ where: { handle }, select: { id: true, name: true, handle: true, domain: true, status: true, defaultCommissionBps: true, logoUrl: true } }) : null;
-  if (!shop || shop.status !== "INSTALLED") throw new Response("This shop does not take applications here", { status: 404 });
+  const shop = handle
+    ? await db.shop.findUnique({
+        where: { handle },
+        select: {
+          id: true,
+          name: true,
+          handle: true,
+          domain: true,
+          status: true,
+          defaultCommissionBps: true,
+          logoUrl: true,
+        },
+      })
+    : null;
+  if (!shop || shop.status !== "INSTALLED")
+    throw new Response("This shop does not take applications here", { status: 404 });
   return shop;
 }
 
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const shop = await shopByHandle(params.shopHandle);
-  return { shopName: shop.name || shop.handle, logoUrl: shop.logoUrl, commission: `${bpsToPercent(shop.defaultCommissionBps)}%`, storeUrl: `https://${shop.domain}` };
+  return {
+    shopName: shop.name || shop.handle,
+    logoUrl: shop.logoUrl,
+    commission: `${bpsToPercent(shop.defaultCommissionBps)}%`,
+    storeUrl: `https://${shop.domain}`,
+  };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
@@ -44,8 +65,21 @@ export default function Apply() {
   const result = useActionData<{ done: true } | { done: false; errors: Record<string, string> }>();
   const busy = useNavigation().state !== "idle";
   const errors = result && !result.done ? result.errors : {};
-  const [values, setValues] = useState({ name: "", email: "", socialProfiles: "", audienceSize: "", categories: "", message: "" });
-  const field = (name: keyof typeof values) => ({ name, value: values[name], onChange: (v: string) => setValues({ ...values, [name]: v }), error: errors[name], autoComplete: "off" });
+  const [values, setValues] = useState({
+    name: "",
+    email: "",
+    socialProfiles: "",
+    audienceSize: "",
+    categories: "",
+    message: "",
+  });
+  const field = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    onChange: (v: string) => setValues({ ...values, [name]: v }),
+    error: errors[name],
+    autoComplete: "off",
+  });
   if (result?.done) {
     return (
       <PublicFrame shop={{ shopName, logoUrl }}>
@@ -71,7 +105,8 @@ export default function Apply() {
             Partner with {shopName}
           </Text>
           <Text as="p">
-            Earn {commission} of every order you bring, with your own code for your followers and a portal that shows what sells to your audience.
+            Earn {commission} of every order you bring, with your own code for your followers and a portal that shows
+            what sells to your audience.
           </Text>
         </BlockStack>
         {errors.form && <Banner tone="critical">{errors.form}</Banner>}
@@ -80,11 +115,28 @@ export default function Apply() {
             <FormLayout>
               <TextField label="Your name" {...field("name")} autoComplete="name" />
               <TextField label="Email" type="email" {...field("email")} autoComplete="email" />
-              <TextField label="Your profiles" helpText="Links to your channels, one a line (https://instagram.com/you)" multiline={3} {...field("socialProfiles")} />
-              <TextField label="Audience size" helpText="Followers or subscribers, all channels together" inputMode="numeric" {...field("audienceSize")} />
-              <TextField label="What you make content about" helpText="For example: skincare, running, home" {...field("categories")} />
+              <TextField
+                label="Your profiles"
+                helpText="Links to your channels, one a line (https://instagram.com/you)"
+                multiline={3}
+                {...field("socialProfiles")}
+              />
+              <TextField
+                label="Audience size"
+                helpText="Followers or subscribers, all channels together"
+                inputMode="numeric"
+                {...field("audienceSize")}
+              />
+              <TextField
+                label="What you make content about"
+                helpText="For example: skincare, running, home"
+                {...field("categories")}
+              />
               <TextField label="A word about you (optional)" multiline={4} {...field("message")} />
-              <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+              <div
+                aria-hidden="true"
+                style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}
+              >
                 <label>
                   Leave this empty
                   <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />

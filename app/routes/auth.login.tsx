@@ -38,7 +38,15 @@ export default function Login() {
               Install Referral Loop
             </Text>
             <FormLayout>
-              <TextField label="Shop domain" name="shop" value={shop} onChange={setShop} autoComplete="on" helpText="example.myshopify.com" error={error ?? undefined} />
+              <TextField
+                label="Shop domain"
+                name="shop"
+                value={shop}
+                onChange={setShop}
+                autoComplete="on"
+                helpText="example.myshopify.com"
+                error={error ?? undefined}
+              />
               <Button submit variant="primary">
                 Log in
               </Button>

@@ -1,6 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
 import { formFields } from "~/admin.server";
@@ -34,7 +45,10 @@ async function influencerOf(request: Request, token: string | undefined, context
   const influencer = token ? await influencerForToken(db, token) : null;
   if (!influencer) {
     await wrongTokens.take(visitor);
-    throw new Response("This link does not open a portal. Ask the shop for a new one.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response("This link does not open a portal. Ask the shop for a new one.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return influencer;
 }
@@ -42,7 +56,14 @@ async function influencerOf(request: Request, token: string | undefined, context
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
   // An ended link (expired, or ended by the shop) says whose it was and offers a new one.
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
-  if (ended) return { ended: true as const, firstName: ended.name.split(/\s+/)[0], shopName: ended.shop.name || ended.shop.handle, logoUrl: ended.shop.logoUrl, shopEmail: ended.shop.email };
+  if (ended)
+    return {
+      ended: true as const,
+      firstName: ended.name.split(/\s+/)[0],
+      shopName: ended.shop.name || ended.shop.handle,
+      logoUrl: ended.shop.logoUrl,
+      shopEmail: ended.shop.email,
+    };
   const influencer = await influencerOf(request, params.token, context);
   return { ended: false as const, ...(await portalView(db, influencer.id, env().SHOPIFY_APP_URL)) };
 };
@@ -71,7 +92,17 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function EndedLink({ firstName, shopName, logoUrl, shopEmail }: { firstName: string; shopName: string; logoUrl: string | null; shopEmail: string | null }) {
+function EndedLink({
+  firstName,
+  shopName,
+  logoUrl,
+  shopEmail,
+}: {
+  firstName: string;
+  shopName: string;
+  logoUrl: string | null;
+  shopEmail: string | null;
+}) {
   const sent = useActionData<{ newLink?: true }>()?.newLink;
   const busy = useNavigation().state !== "idle";
   return (
@@ -100,7 +131,15 @@ function EndedLink({ firstName, shopName, logoUrl, shopEmail }: { firstName: str
 
 export default function Portal() {
   const view = useLoaderData<typeof loader>();
-  if (view.ended) return <EndedLink firstName={view.firstName} shopName={view.shopName} logoUrl={view.logoUrl} shopEmail={view.shopEmail} />;
+  if (view.ended)
+    return (
+      <EndedLink
+        firstName={view.firstName}
+        shopName={view.shopName}
+        logoUrl={view.logoUrl}
+        shopEmail={view.shopEmail}
+      />
+    );
   return <OpenPortal p={view} />;
 }
 
@@ -188,10 +227,20 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
         </Card>
 
         <Card>
-          <Ranking heading="h2" title="What your audience buys" rows={p.topCategories} empty="Nothing sold in these 30 days yet." />
+          <Ranking
+            heading="h2"
+            title="What your audience buys"
+            rows={p.topCategories}
+            empty="Nothing sold in these 30 days yet."
+          />
         </Card>
         <Card>
-          <Ranking heading="h2" title="Your best-selling products" rows={p.topProducts} empty="Nothing sold in these 30 days yet." />
+          <Ranking
+            heading="h2"
+            title="Your best-selling products"
+            rows={p.topProducts}
+            empty="Nothing sold in these 30 days yet."
+          />
         </Card>
 
         {p.notes.length > 0 && (
@@ -227,7 +276,9 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
                 <Text as="span">{payout.on}</Text>
                 <InlineStack gap="200">
                   <Text as="span">{payout.amount}</Text>
-                  <Badge tone={payout.status === "PAID" ? "success" : "info"}>{payout.status === "PAID" ? "Paid" : "Being prepared"}</Badge>
+                  <Badge tone={payout.status === "PAID" ? "success" : "info"}>
+                    {payout.status === "PAID" ? "Paid" : "Being prepared"}
+                  </Badge>
                 </InlineStack>
               </InlineStack>
             ))}
@@ -235,7 +286,9 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
               <BlockStack gap="200">
                 {saved?.ok && (
                   <Banner tone="success">
-                    {saved.confirmBy ? `Almost there: confirm the change from the email we sent to ${saved.confirmBy}` : "Payout details saved"}
+                    {saved.confirmBy
+                      ? `Almost there: confirm the change from the email we sent to ${saved.confirmBy}`
+                      : "Payout details saved"}
                   </Banner>
                 )}
                 {!saved && p.pendingPaypalEmail && (

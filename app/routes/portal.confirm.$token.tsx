@@ -1,6 +1,6 @@
 // The link of a payout email change, sent to the influencer's address on file. GET asks, POST
 // confirms: mail scanners open links, and a GET alone must change nothing.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
 import db from "~/db.server";
@@ -21,13 +21,27 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
   const confirmed = await confirmPayoutEmail(db, params.token ?? "");
   if (!confirmed) {
     await wrongLinks.take(visitor);
-    throw new Response("This confirmation link is not valid any more. Ask for the change again from your portal.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response("This confirmation link is not valid any more. Ask for the change again from your portal.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return confirmed;
 };
 
 export default function ConfirmPayoutEmail() {
   const confirmed = useActionData<typeof action>();
-  const done = confirmed && (confirmed.paypalEmail ? `Done: payouts now go to ${confirmed.paypalEmail}.` : "Done: payouts no longer go to a PayPal account.");
-  return <AskThenAct title="Your payout email" question="Confirm the change of the account your payouts are sent to." button="Confirm the change" done={done || null} />;
+  const done =
+    confirmed &&
+    (confirmed.paypalEmail
+      ? `Done: payouts now go to ${confirmed.paypalEmail}.`
+      : "Done: payouts no longer go to a PayPal account.");
+  return (
+    <AskThenAct
+      title="Your payout email"
+      question="Confirm the change of the account your payouts are sent to."
+      button="Confirm the change"
+      done={done || null}
+    />
+  );
 }

@@ -17,7 +17,10 @@ function influencerOf(token: string | undefined) {
 
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const id = influencerOf(params.token);
-  const influencer = await db.influencer.findUnique({ where: { id }, select: { emailOptOut: true, shop: { select: { name: true, handle: true } } } });
+  const influencer = await db.influencer.findUnique({
+    where: { id },
+    select: { emailOptOut: true, shop: { select: { name: true, handle: true } } },
+  });
   if (!influencer) throw new Response("This opt-out link is not valid.", { status: 404 });
   return { shopName: influencer.shop.name || influencer.shop.handle, optedOut: influencer.emailOptOut };
 };

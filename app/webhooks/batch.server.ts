@@ -58,13 +58,22 @@ export async function processEvents(db: Db, events: StoredEvent[], laterDays?: D
     const applied = ledger.filter((b) => b.change !== null);
     let orderIds: Array<string | null> | null = null;
     try {
-      orderIds = await applyLedgerChanges(db, dbKind, applied.map((b) => b.change!), laterDays);
+      orderIds = await applyLedgerChanges(
+        db,
+        dbKind,
+        applied.map((b) => b.change!),
+        laterDays,
+      );
     } catch {
       alone.push(...ledger.map((b) => b.event)); // one of them failed: each on its own
     }
     if (orderIds) {
       if (laterDays) outcome.pending.push(...ledger.map((b) => b.event.webhookId));
-      else await markProcessed(db, ledger.map((b) => b.event.webhookId));
+      else
+        await markProcessed(
+          db,
+          ledger.map((b) => b.event.webhookId),
+        );
       outcome.processed += ledger.length;
       for (const [domain, ids] of ordersByShop(applied, orderIds)) await completeProducts(db, domain, ids);
     }

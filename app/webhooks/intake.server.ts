@@ -163,7 +163,14 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
   if (apply) {
     const { ledger, others } = await readLedgerChanges(tx, later);
     const changed = ledger.filter((b) => b.change !== null);
-    byShop = ordersByShop(changed, await applyLedgerChangesIn(tx, dbKind, changed.map((b) => b.change!)));
+    byShop = ordersByShop(
+      changed,
+      await applyLedgerChangesIn(
+        tx,
+        dbKind,
+        changed.map((b) => b.change!),
+      ),
+    );
     applied = ledger.map((b) => b.event);
     later = others;
   }
@@ -185,8 +192,8 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
         topic: event.topic,
         apiVersion: event.apiVersion,
         payload: processed ? "" : event.payload,
-        customerId: processed ? null : event.customerId ?? null,
-        customerEmailHash: processed ? null : event.customerEmailHash ?? null,
+        customerId: processed ? null : (event.customerId ?? null),
+        customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
         receivedAt: now,
         status: processed ? "PROCESSED" : "RECEIVED",
         processedAt: processed ? now : null,

@@ -3,7 +3,14 @@ import { dbKind, type Db } from "../db.server";
 import type { Processor, StoredEvent } from "../models/webhook-inbox.server";
 import { deleteShopData, markUninstalled } from "../models/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../models/privacy.server";
-import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange, type LedgerShop } from "../models/orders.server";
+import {
+  applyLedgerChanges,
+  ledgerShop,
+  orderSnapshotChange,
+  refundChange,
+  type LedgerChange,
+  type LedgerShop,
+} from "../models/orders.server";
 import { applyProductUpdate, fetchMissingProducts, productsMissing } from "../models/products.server";
 import { offlineGraphql } from "../shopify-access.server";
 
@@ -74,10 +81,19 @@ const processors: Record<string, Processor> = {
   "shop/redact": async (db, event) => {
     // Shopify asks 48 hours after an uninstall. A shop that is installed, or uninstalled since
     // less, keeps its data: the request is logged and the event kept as processed.
-    const shop = await db.shop.findUnique({ where: { domain: event.shopDomain }, select: { status: true, uninstalledAt: true } });
-    const redactable = !shop || (shop.status === "UNINSTALLED" && shop.uninstalledAt !== null && Date.now() - shop.uninstalledAt.getTime() >= REDACT_AFTER_MS);
+    const shop = await db.shop.findUnique({
+      where: { domain: event.shopDomain },
+      select: { status: true, uninstalledAt: true },
+    });
+    const redactable =
+      !shop ||
+      (shop.status === "UNINSTALLED" &&
+        shop.uninstalledAt !== null &&
+        Date.now() - shop.uninstalledAt.getTime() >= REDACT_AFTER_MS);
     if (!redactable) {
-      console.warn(`shop/redact for ${event.shopDomain} ignored: the shop is ${shop!.status === "INSTALLED" ? "installed" : "uninstalled for less than 48 hours"}`);
+      console.warn(
+        `shop/redact for ${event.shopDomain} ignored: the shop is ${shop!.status === "INSTALLED" ? "installed" : "uninstalled for less than 48 hours"}`,
+      );
       return;
     }
     await deleteShopData(db, event.shopDomain, event.webhookId);
@@ -88,7 +104,12 @@ const processors: Record<string, Processor> = {
   },
   "customers/data_request": async (db, event) => {
     const payload = payloadOf<CustomerPayload>(event);
-    const report = await customerDataReport(db, event.shopDomain, payload.customer ?? {}, payload.orders_requested ?? []);
+    const report = await customerDataReport(
+      db,
+      event.shopDomain,
+      payload.customer ?? {},
+      payload.orders_requested ?? [],
+    );
     await queueCustomerDataReport(db, event.shopDomain, String(payload.data_request?.id ?? event.webhookId), report);
   },
 };

@@ -42,7 +42,8 @@ function bodyShopMismatch(topic: string, payload: unknown, headerShop: string): 
 
 export async function answerDelivery(delivery: Delivery, routeTopic: string): Promise<Answer> {
   if (delivery.method !== "POST") return { status: 405, headers: { Allow: "POST" } };
-  if (!hmacIsValid(delivery.rawBody, delivery.header("X-Shopify-Hmac-Sha256"))) return { status: 401, body: "Invalid HMAC" };
+  if (!hmacIsValid(delivery.rawBody, delivery.header("X-Shopify-Hmac-Sha256")))
+    return { status: 401, body: "Invalid HMAC" };
   const missing = REQUIRED_HEADERS.filter((name) => !delivery.header(name));
   if (missing.length) return { status: 400, body: `Missing header ${missing.join(", ")}` };
   if (topicKey(delivery.header("X-Shopify-Topic")!) !== topicKey(routeTopic)) {
@@ -73,7 +74,10 @@ export async function answerDelivery(delivery: Delivery, routeTopic: string): Pr
 /** A Remix route's action or loader for one topic. */
 export async function receiveWebhook(request: Request, routeTopic: string): Promise<Response> {
   const rawBody = Buffer.from(await request.arrayBuffer());
-  const answer = await answerDelivery({ method: request.method, header: (name) => request.headers.get(name), rawBody }, routeTopic);
+  const answer = await answerDelivery(
+    { method: request.method, header: (name) => request.headers.get(name), rawBody },
+    routeTopic,
+  );
   return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
 }
 
@@ -93,7 +97,9 @@ export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse):
   if (!pathname.startsWith("/webhooks/")) return false;
   const topic = WEBHOOK_TOPICS.find((t) => pathname === `/webhooks/${t}`);
   if (!topic) {
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("No such webhook topic");
+    res
+      .writeHead(404, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" })
+      .end("No such webhook topic");
     req.destroy();
     return true;
   }
@@ -104,7 +110,11 @@ export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse):
       return Array.isArray(value) ? value[0] : value;
     };
     answerDelivery({ method: req.method ?? "GET", header, rawBody: body }, topic)
-      .then((answer) => res.writeHead(answer.status, { "Content-Type": "text/plain; charset=utf-8", ...answer.headers }).end(answer.body ?? ""))
+      .then((answer) =>
+        res
+          .writeHead(answer.status, { "Content-Type": "text/plain; charset=utf-8", ...answer.headers })
+          .end(answer.body ?? ""),
+      )
       .catch((error: Error) => {
         console.error(`webhook ${topic} failed: ${error.message}`);
         res.writeHead(503).end("Try again later");

@@ -8,9 +8,14 @@ import { inThisBacklog } from "./intake.server";
 const BATCH = 100;
 
 /** `includeDead`: the merchant's "Retry now", which also takes events out of automatic attempts. */
-export async function retryWebhookEvents(db: Db, options: { shopDomain?: string; now?: Date; staleMs?: number; includeDead?: boolean } = {}) {
+export async function retryWebhookEvents(
+  db: Db,
+  options: { shopDomain?: string; now?: Date; staleMs?: number; includeDead?: boolean } = {},
+) {
   // Events still waiting in this server's backlog are on their way: not processed twice here.
-  const found = await eventsToRetry(db, options.now ?? new Date(), options.staleMs, options.shopDomain, { includeDead: options.includeDead });
+  const found = await eventsToRetry(db, options.now ?? new Date(), options.staleMs, options.shopDomain, {
+    includeDead: options.includeDead,
+  });
   const events = found.filter((e) => !inThisBacklog(e.webhookId));
   let processed = 0;
   let failed = 0;

@@ -24,7 +24,10 @@ export async function benchDatabase(kind: "sqlite" | "postgresql", label: string
   let database: BenchDatabase;
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${label}-`));
-    database = { databaseUrl: `file:${path.join(dir, "bench.sqlite")}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    database = {
+      databaseUrl: `file:${path.join(dir, "bench.sqlite")}`,
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   } else {
     const name = `bench_${label}_${Date.now().toString(36)}`;
     await onAdmin(`CREATE DATABASE ${name}`);

@@ -13,16 +13,24 @@ describe("the demo admin in a browser", () => {
     const context = await merchantContext(chromium.browser);
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message} ${error.stack?.split("\n").slice(0, 3).join(" | ")}`));
+    page.on("pageerror", (error) =>
+      errors.push(`${error.name}: ${error.message} ${error.stack?.split("\n").slice(0, 3).join(" | ")}`),
+    );
     await page.goto(world.adminUrl("/app"));
     await page.getByRole("heading", { name: "Referral Loop" }).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("id_token="); // the stand-in answered the bounce page like App Bridge
     await page.getByText("Referred net sales").waitFor();
     await page.getByRole("heading", { name: "Leaderboard" }).waitFor();
     // Polaris' stylesheet is applied: the page is centred at Polaris' width, the cards have shadows.
-    const pageWidth = await page.locator(".Polaris-Page").first().evaluate((el) => getComputedStyle(el).maxWidth);
+    const pageWidth = await page
+      .locator(".Polaris-Page")
+      .first()
+      .evaluate((el) => getComputedStyle(el).maxWidth);
     expect(pageWidth).not.toBe("none");
-    const shadow = await page.locator(".Polaris-ShadowBevel").first().evaluate((el) => getComputedStyle(el, "::before").boxShadow);
+    const shadow = await page
+      .locator(".Polaris-ShadowBevel")
+      .first()
+      .evaluate((el) => getComputedStyle(el, "::before").boxShadow);
     expect(shadow).not.toBe("none");
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-home.png"), fullPage: true });
     // A cost that went down is the good news, green, as sales that went up are.
@@ -32,12 +40,29 @@ describe("the demo admin in a browser", () => {
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
     await db.cost.createMany({
       data: [
-        { shopId: shop.id, influencerId: influencer.id, kind: "FLAT_FEE", amountMinor: 5_000_000, currency: shop.currency, incurredOn: daysAgo(45) }, // far more than the seed's own costs
-        { shopId: shop.id, influencerId: influencer.id, kind: "FLAT_FEE", amountMinor: 10_000, currency: shop.currency, incurredOn: daysAgo(5) },
+        {
+          shopId: shop.id,
+          influencerId: influencer.id,
+          kind: "FLAT_FEE",
+          amountMinor: 5_000_000,
+          currency: shop.currency,
+          incurredOn: daysAgo(45),
+        }, // far more than the seed's own costs
+        {
+          shopId: shop.id,
+          influencerId: influencer.id,
+          kind: "FLAT_FEE",
+          amountMinor: 10_000,
+          currency: shop.currency,
+          incurredOn: daysAgo(5),
+        },
       ],
     });
     await page.reload();
-    const costsBadge = page.locator(".Polaris-ShadowBevel").filter({ has: page.getByRole("heading", { name: "Other costs" }) }).locator(".Polaris-Badge");
+    const costsBadge = page
+      .locator(".Polaris-ShadowBevel")
+      .filter({ has: page.getByRole("heading", { name: "Other costs" }) })
+      .locator(".Polaris-Badge");
     expect(await costsBadge.textContent()).toMatch(/-\d+%$/); // after the badge's words for screen readers
     expect(await costsBadge.getAttribute("class")).toContain("toneSuccess");
     await db.cost.deleteMany({ where: { shopId: shop.id } });

@@ -19,22 +19,44 @@ describe("applications in the browser", () => {
       [
         { name: "Ada Apply", email: "ada.apply@example.com" },
         { name: "Ben Decline", email: "ben.decline@example.com" },
-      ].map((a) => db.influencer.create({ data: { shopId: shop.id, ...a, status: "APPLIED", message: "I'd love to work with you", socialProfiles: "https://instagram.com/x" } })),
+      ].map((a) =>
+        db.influencer.create({
+          data: {
+            shopId: shop.id,
+            ...a,
+            status: "APPLIED",
+            message: "I'd love to work with you",
+            socialProfiles: "https://instagram.com/x",
+          },
+        }),
+      ),
     );
     const context = await merchantContext(chromium.browser, { width: 1440, height: 900 });
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.goto(world.adminUrl("/app/applications"));
-    const card = (name: string) => page.locator(".Polaris-BlockStack").filter({ has: page.getByRole("heading", { name }) }).last(); // the card's own, inside the list
+    const card = (name: string) =>
+      page
+        .locator(".Polaris-BlockStack")
+        .filter({ has: page.getByRole("heading", { name }) })
+        .last(); // the card's own, inside the list
     await card("Ada Apply").waitFor({ timeout: 20_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "applications.png"), fullPage: true });
 
     await card("Ada Apply").getByRole("button", { name: "Approve" }).click();
-    await page.getByRole("status").filter({ hasText: /^Approved with the code/ }).waitFor({ timeout: 10_000 });
-    const approved = await db.influencer.findUniqueOrThrow({ where: { id: ada.id }, include: { codes: true, links: true } });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Approved with the code/ })
+      .waitFor({ timeout: 10_000 });
+    const approved = await db.influencer.findUniqueOrThrow({
+      where: { id: ada.id },
+      include: { codes: true, links: true },
+    });
     expect(approved.status).toBe("ACTIVE");
     expect(approved.codes).toHaveLength(1);
-    expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === approved.codes[0].code)).toBe(true);
+    expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === approved.codes[0].code)).toBe(
+      true,
+    );
     await page.getByRole("heading", { name: "Ada Apply" }).waitFor({ state: "detached" });
 
     await card("Ben Decline").getByRole("button", { name: "Decline" }).click();

@@ -35,7 +35,9 @@ describe("the application form on a phone", () => {
     await page.getByRole("heading", { name: "Thank you!" }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole("link", { name: /^Visit / }).getAttribute("href")).toBe(`https://${DEMO_SHOP}`); // back to the store
     await page.screenshot({ path: path.join(ARTIFACTS, "apply-phone-thanks.png"), fullPage: true });
-    expect(await world.database.db.influencer.findFirstOrThrow({ where: { email: "nina@example.com" } })).toMatchObject({ name: "Nina Novak", status: "APPLIED", audienceSize: 12000, socialProfiles: "https://instagram.com/nina" });
+    expect(await world.database.db.influencer.findFirstOrThrow({ where: { email: "nina@example.com" } })).toMatchObject(
+      { name: "Nina Novak", status: "APPLIED", audienceSize: 12000, socialProfiles: "https://instagram.com/nina" },
+    );
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);

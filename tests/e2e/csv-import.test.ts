@@ -34,7 +34,10 @@ describe("importing influencers from a CSV file in the browser", () => {
     await upload(header + "Ivy Stone,ivy@example.com,IVY10,10,,\nJon Reed,jon.reed@example.com,JONR10,15,,\n");
     await page.getByText("2 influencers imported").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "csv-import.png"), fullPage: true });
-    const imported = await world.database.db.influencer.findMany({ where: { email: { in: ["ivy@example.com", "jon.reed@example.com"] } }, include: { codes: true } });
+    const imported = await world.database.db.influencer.findMany({
+      where: { email: { in: ["ivy@example.com", "jon.reed@example.com"] } },
+      include: { codes: true },
+    });
     expect(imported.map((i) => i.codes[0]?.status)).toEqual(["ACTIVE", "ACTIVE"]);
     expect(errors.filter((e) => /Buffer|is not defined/.test(e))).toEqual([]);
     await context.close();

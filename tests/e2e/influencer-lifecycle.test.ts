@@ -14,8 +14,10 @@ import { shopRow } from "../support/factories";
 const world = useDemo({ influencers: 2, days: 2, ordersPerDay: 1 });
 const chromium = useBrowser();
 
-const toast = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text }).waitFor({ timeout: 10_000 });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `influencer-${name}.png`), fullPage: true });
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("status").filter({ hasText: text }).waitFor({ timeout: 10_000 });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `influencer-${name}.png`), fullPage: true });
 
 describe("an influencer's life in the admin", () => {
   it("adds, edits, gives a code and a link, pauses and archives", async () => {
@@ -44,9 +46,13 @@ describe("an influencer's life in the admin", () => {
     await page.getByText(`This code already belongs to ${taken.influencer.name}`).waitFor({ timeout: 10_000 });
     await page.getByLabel("Code shoppers type at checkout").fill("NO RA!");
     await add.click();
-    await page.getByText("Use letters, numbers, dashes and underscores only, starting with a letter or number").waitFor({ timeout: 10_000 });
+    await page
+      .getByText("Use letters, numbers, dashes and underscores only, starting with a letter or number")
+      .waitFor({ timeout: 10_000 });
     expect(await db.influencer.count({ where: { email: "nora@example.com" } })).toBe(0);
-    expect(world.adminApi.shop(DEMO_SHOP).discounts.size).toBe(await db.discountCode.count({ where: { shopId: shop.id } }));
+    expect(world.adminApi.shop(DEMO_SHOP).discounts.size).toBe(
+      await db.discountCode.count({ where: { shopId: shop.id } }),
+    );
 
     await page.getByLabel("Code shoppers type at checkout").fill("NORA15");
     await add.click();
@@ -54,20 +60,30 @@ describe("an influencer's life in the admin", () => {
     await page.getByRole("heading", { name: "Nora Quinn" }).first().waitFor();
     await expect.poll(() => new URL(page.url()).searchParams.get("added")).toBeNull(); // said once: the address forgets it
     await shot(page, "added");
-    const nora = await db.influencer.findFirstOrThrow({ where: { email: "nora@example.com" }, include: { codes: true } });
+    const nora = await db.influencer.findFirstOrThrow({
+      where: { email: "nora@example.com" },
+      include: { codes: true },
+    });
     expect(nora.codes.map((c) => [c.code, c.status])).toEqual([["NORA15", "ACTIVE"]]);
-    expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === "NORA15" && d.active)).toBe(true);
+    expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === "NORA15" && d.active)).toBe(
+      true,
+    );
 
     // The profile.
     const profile = page.locator("form").filter({ has: page.getByRole("heading", { name: "Profile" }) });
     await profile.getByLabel("Commission").fill("250");
     await profile.getByRole("button", { name: "Save" }).click();
-    await profile.getByText("Enter a commission between 0 and 100 percent, or leave it empty for the shop default").waitFor({ timeout: 10_000 });
+    await profile
+      .getByText("Enter a commission between 0 and 100 percent, or leave it empty for the shop default")
+      .waitFor({ timeout: 10_000 });
     await profile.getByLabel("Commission").fill("18");
     await profile.getByLabel("Tags").fill("Skincare, VIP");
     await profile.getByRole("button", { name: "Save" }).click();
     await toast(page, /saved/i);
-    expect(await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).toMatchObject({ commissionBps: 1800, tags: "skincare,vip" });
+    expect(await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).toMatchObject({
+      commissionBps: 1800,
+      tags: "skincare,vip",
+    });
     // While the profile had unsaved changes App Bridge's save bar was up; saved, it is gone.
     await page.getByRole("region", { name: "Unsaved changes" }).waitFor({ state: "hidden", timeout: 10_000 });
     await profile.getByLabel("Tags").fill("skincare,vip,summer");
@@ -93,7 +109,11 @@ describe("an influencer's life in the admin", () => {
     expect(await codes.getByLabel("Code").inputValue()).toBe(""); // started afresh
     await codes.getByLabel("Code").fill("NORAVIP");
     await codes.getByRole("button", { name: "Create code in Shopify" }).click();
-    await page.getByRole("heading", { name: "Discount codes" }).locator("..").getByText("NORAVIP", { exact: true }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("heading", { name: "Discount codes" })
+      .locator("..")
+      .getByText("NORAVIP", { exact: true })
+      .waitFor({ timeout: 10_000 });
     expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].some((d) => d.code === "NORAVIP")).toBe(true);
     await codes.getByLabel("Code").waitFor({ state: "hidden" }); // done: the form closes
     await saveBar.waitFor({ state: "hidden", timeout: 10_000 }); // and nothing is left unsaved
@@ -111,7 +131,9 @@ describe("an influencer's life in the admin", () => {
     await toast(page, "Cost added");
     await saveBar.waitFor({ state: "hidden", timeout: 10_000 });
     expect(await costs.getByLabel("Amount").inputValue()).toBe("");
-    expect(await db.cost.findMany({ where: { influencerId: nora.id }, select: { amountMinor: true, note: true } })).toEqual([{ amountMinor: 15000, note: "Launch post" }]);
+    expect(
+      await db.cost.findMany({ where: { influencerId: nora.id }, select: { amountMinor: true, note: true } }),
+    ).toEqual([{ amountMinor: 15000, note: "Launch post" }]);
 
     // The link builder: another site, a taken name, then a link that copies.
     await page.getByRole("button", { name: "Build a link" }).click();
@@ -130,14 +152,21 @@ describe("an influencer's life in the admin", () => {
     await shot(page, "code-and-link");
     const link = await db.referralLink.findFirstOrThrow({ where: { slug: "nora-serum" } });
     expect(link).toMatchObject({ influencerId: nora.id, destinationPath: "/products/serum", status: "ACTIVE" });
-    await url.locator("xpath=ancestor::div[.//button[normalize-space()='Copy']][1]").getByRole("button", { name: "Copy", exact: true }).click();
+    await url
+      .locator("xpath=ancestor::div[.//button[normalize-space()='Copy']][1]")
+      .getByRole("button", { name: "Copy", exact: true })
+      .click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/r\/nora-serum$/);
 
     // Pause: the codes turn off in Shopify.
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await page.getByRole("button", { name: "Activate" }).waitFor({ timeout: 10_000 });
     expect((await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).status).toBe("PAUSED");
-    expect([...world.adminApi.shop(DEMO_SHOP).discounts.values()].filter((d) => d.code.startsWith("NORA")).every((d) => !d.active)).toBe(true);
+    expect(
+      [...world.adminApi.shop(DEMO_SHOP).discounts.values()]
+        .filter((d) => d.code.startsWith("NORA"))
+        .every((d) => !d.active),
+    ).toBe(true);
 
     // Archive asks first; "Go back" changes nothing.
     await page.getByRole("button", { name: "Archive" }).click();
@@ -150,7 +179,9 @@ describe("an influencer's life in the admin", () => {
     await page.getByRole("button", { name: "Archive" }).first().click();
     await dialog.waitFor();
     await page.locator("ui-modal[open] ui-title-bar button", { hasText: "Archive" }).click();
-    await expect.poll(async () => (await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).status, { timeout: 10_000 }).toBe("ARCHIVED");
+    await expect
+      .poll(async () => (await db.influencer.findUniqueOrThrow({ where: { id: nora.id } })).status, { timeout: 10_000 })
+      .toBe("ARCHIVED");
     await page.getByRole("button", { name: "Archive" }).waitFor({ state: "detached", timeout: 10_000 });
     expect(errors).toEqual([]);
     await context.close();
@@ -170,7 +201,10 @@ describe("an influencer's life in the admin", () => {
     await page.getByRole("button", { name: "Add prospect" }).click();
     await toast(page, "Pam Prospect added");
     await shot(page, "prospect-added");
-    const pam = await db.influencer.findFirstOrThrow({ where: { email: "pam.prospect@example.com" }, include: { codes: true } });
+    const pam = await db.influencer.findFirstOrThrow({
+      where: { email: "pam.prospect@example.com" },
+      include: { codes: true },
+    });
     expect(pam).toMatchObject({ status: "PROSPECT", codes: [] });
     expect(world.adminApi.shop(DEMO_SHOP).discounts.size).toBe(discounts);
     await page.goto(world.adminUrl("/app/outreach"));

@@ -17,13 +17,24 @@ async function draftFor(name: string, amountMinor: number) {
   const db = world.database.db;
   const shop = await shopRow(db, DEMO_SHOP);
   const influencer = await db.influencer.create({
-    data: { shopId: shop.id, name, email: `${name.split(" ")[0].toLowerCase()}@example.com`, shopifyCustomerId: String(9_000 + amountMinor) },
+    data: {
+      shopId: shop.id,
+      name,
+      email: `${name.split(" ")[0].toLowerCase()}@example.com`,
+      shopifyCustomerId: String(9_000 + amountMinor),
+    },
   });
-  return db.payout.create({ data: { shopId: shop.id, influencerId: influencer.id, amountMinor, currency: shop.currency } });
+  return db.payout.create({
+    data: { shopId: shop.id, influencerId: influencer.id, amountMinor, currency: shop.currency },
+  });
 }
 
 // The payout's row in the table of payouts to pay: its influencer's link and its buttons.
-const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) }).first();
+const rowOf = (page: Page, name: string) =>
+  page
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name, exact: true }) })
+    .first();
 
 describe("paying payouts in the browser", () => {
   it("pays a double-clicked store credit once", async () => {
@@ -37,7 +48,10 @@ describe("paying payouts in the browser", () => {
     await page.getByText("Paid as store credit").first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "payouts-store-credit.png"), fullPage: true });
     expect(world.adminApi.callsOf("storeCreditAccountCredit").length - credits).toBe(1);
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAID", method: "STORE_CREDIT" });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAID",
+      method: "STORE_CREDIT",
+    });
     await context.close();
   }, 60_000);
 
@@ -51,10 +65,14 @@ describe("paying payouts in the browser", () => {
     await rowOf(page, "Lou Lost").getByRole("button", { name: "Pay as store credit" }).click();
     await rowOf(page, "Lou Lost").getByRole("button", { name: "Return to draft" }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "payouts-being-paid.png"), fullPage: true });
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAYING" });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAYING",
+    });
     await rowOf(page, "Lou Lost").getByRole("button", { name: "Return to draft" }).click();
     await rowOf(page, "Lou Lost").getByRole("button", { name: "Pay as store credit" }).waitFor({ timeout: 10_000 });
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "DRAFT" });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "DRAFT",
+    });
     await context.close();
   }, 60_000);
 
@@ -63,7 +81,10 @@ describe("paying payouts in the browser", () => {
     const shop = await shopRow(db, DEMO_SHOP);
     // Every earned commission is past its hold period, and any balance is worth a payout.
     await db.shop.update({ where: { id: shop.id }, data: { payoutThresholdMinor: 1 } });
-    await db.commission.updateMany({ where: { shopId: shop.id, status: "PENDING" }, data: { holdUntil: new Date(Date.now() - 1000) } });
+    await db.commission.updateMany({
+      where: { shopId: shop.id, status: "PENDING" },
+      data: { holdUntil: new Date(Date.now() - 1000) },
+    });
     const ana = await draftFor("Ana Adjust", 2_000);
     const bo = await draftFor("Bo Bulk", 3_000);
     const cy = await draftFor("Cy Credit", 4_000);
@@ -75,11 +96,18 @@ describe("paying payouts in the browser", () => {
 
     // Create payouts: the seeded influencers' approved commissions become drafts, no longer "payable now".
     await page.getByRole("button", { name: "Create payouts" }).click();
-    await page.getByRole("status").filter({ hasText: /payouts? ready for review/ }).waitFor({ timeout: 10_000 });
-    const created = await db.payout.findMany({ where: { shopId: shop.id, status: "DRAFT", id: { notIn: [ana.id, bo.id, cy.id, di.id] } } });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /payouts? ready for review/ })
+      .waitFor({ timeout: 10_000 });
+    const created = await db.payout.findMany({
+      where: { shopId: shop.id, status: "DRAFT", id: { notIn: [ana.id, bo.id, cy.id, di.id] } },
+    });
     expect(created.length).toBeGreaterThan(0);
     const balances = page.locator(".Polaris-DataTable");
-    await expect.poll(() => balances.locator("tfoot, .Polaris-DataTable__TableRow--total, tr").last().innerText()).toBeTruthy();
+    await expect
+      .poll(() => balances.locator("tfoot, .Polaris-DataTable__TableRow--total, tr").last().innerText())
+      .toBeTruthy();
     const totals = await balances.getByRole("row").last().innerText();
     expect(totals).toContain("$0.00"); // payable now: nothing left outside a payout
     await page.screenshot({ path: path.join(ARTIFACTS, "payouts-table.png"), fullPage: true });
@@ -99,7 +127,10 @@ describe("paying payouts in the browser", () => {
     await rowOf(page, "Ana Adjust").getByPlaceholder("Payment reference").fill("PP-ANA-1");
     await rowOf(page, "Ana Adjust").getByRole("button", { name: "Mark paid" }).click();
     await page.getByRole("status").filter({ hasText: "Payout marked paid" }).waitFor({ timeout: 10_000 });
-    expect(await db.payout.findUniqueOrThrow({ where: { id: ana.id } })).toMatchObject({ status: "PAID", reference: "PP-ANA-1" });
+    expect(await db.payout.findUniqueOrThrow({ where: { id: ana.id } })).toMatchObject({
+      status: "PAID",
+      reference: "PP-ANA-1",
+    });
 
     // Several at once: Bo and Cy selected, "Mark paid" asks for the batch's reference.
     await rowOf(page, "Bo Bulk").getByRole("checkbox").check();
@@ -108,7 +139,11 @@ describe("paying payouts in the browser", () => {
     await page.getByLabel("Reference of the payment for 2 payouts").fill("PP-BATCH-7");
     await page.getByRole("button", { name: "Mark 2 paid" }).click();
     await page.getByRole("status").filter({ hasText: "2 payouts marked paid" }).waitFor({ timeout: 10_000 });
-    for (const p of [bo, cy]) expect(await db.payout.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "PAID", reference: "PP-BATCH-7" });
+    for (const p of [bo, cy])
+      expect(await db.payout.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+        status: "PAID",
+        reference: "PP-BATCH-7",
+      });
 
     // Cancel asks first.
     const credits = world.adminApi.callsOf("storeCreditAccountCredit").length;
@@ -139,9 +174,16 @@ describe("paying payouts in the browser", () => {
     await page.getByRole("heading", { name: "Payouts to review and pay" }).waitFor({ timeout: 20_000 });
     await rowOf(page, "Eve Many").getByRole("checkbox").check();
     await rowOf(page, "Fay Many").getByRole("checkbox").check();
-    await page.getByRole("button", { name: /^Pay as store credit/ }).first().dblclick();
+    await page
+      .getByRole("button", { name: /^Pay as store credit/ })
+      .first()
+      .dblclick();
     await page.getByRole("status").filter({ hasText: "2 paid as store credit" }).waitFor({ timeout: 10_000 });
-    for (const p of [first, second]) expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "PAID", method: "STORE_CREDIT" });
+    for (const p of [first, second])
+      expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+        status: "PAID",
+        method: "STORE_CREDIT",
+      });
     expect(world.adminApi.callsOf("storeCreditAccountCredit").length - credits).toBe(2);
     await context.close();
   }, 60_000);

@@ -15,7 +15,10 @@ describe("the portal on a phone", () => {
   it("copies a code, refuses a bad PayPal email, and asks to confirm a new one by email", async () => {
     const db = world.database.db;
     const shop = await shopRow(db, DEMO_SHOP);
-    const influencer = await db.influencer.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE" }, include: { codes: true } });
+    const influencer = await db.influencer.findFirstOrThrow({
+      where: { shopId: shop.id, status: "ACTIVE" },
+      include: { codes: true },
+    });
     const token = await rotatePortalToken(db, shop.id, influencer.id);
     const context = await merchantContext(chromium.browser, { width: 390, height: 844 });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: world.app.url });
@@ -42,7 +45,9 @@ describe("the portal on a phone", () => {
 
     await page.getByLabel("PayPal email for your payouts").fill("new.paypal@example.com");
     await page.getByRole("button", { name: "Save payout details" }).click();
-    await page.getByText(`Almost there: confirm the change from the email we sent to ${influencer.email}`).waitFor({ timeout: 10_000 });
+    await page
+      .getByText(`Almost there: confirm the change from the email we sent to ${influencer.email}`)
+      .waitFor({ timeout: 10_000 });
     const after = await db.influencer.findUniqueOrThrow({ where: { id: influencer.id } });
     expect(after).toMatchObject({ paypalEmail: influencer.paypalEmail, pendingPaypalEmail: "new.paypal@example.com" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -56,16 +61,23 @@ describe("the portal on a phone", () => {
     await db.shop.update({ where: { id: shop.id }, data: { email: "partners@demo.example" } });
     const influencer = await db.influencer.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE" } });
     const token = await rotatePortalToken(db, shop.id, influencer.id);
-    await db.portalToken.updateMany({ where: { influencerId: influencer.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.portalToken.updateMany({
+      where: { influencerId: influencer.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const context = await merchantContext(chromium.browser, { width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(`${world.app.url}/portal/${token}`);
-    await page.getByRole("heading", { name: `This link has ended, ${influencer.name.split(" ")[0]}` }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole("heading", { name: `This link has ended, ${influencer.name.split(" ")[0]}` })
+      .waitFor({ timeout: 20_000 });
     await page.getByText("Questions? Write to").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "portal-phone-ended.png"), fullPage: true });
     await page.getByRole("button", { name: "Email me a new link" }).click();
     await page.getByText("A new link is on its way").waitFor({ timeout: 10_000 });
-    const message = await db.outboundMessage.findFirstOrThrow({ where: { influencerId: influencer.id, template: "PORTAL_LINK" } });
+    const message = await db.outboundMessage.findFirstOrThrow({
+      where: { influencerId: influencer.id, template: "PORTAL_LINK" },
+    });
     expect(message.toEmail).toBe(influencer.email);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();

@@ -12,7 +12,8 @@ import { shopRow } from "../support/factories";
 const world = useDemo({ influencers: 3, days: 40, ordersPerDay: 3 });
 const chromium = useBrowser();
 
-const subtitleDates = async (page: Page) => /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(await page.locator("body").innerText())!.slice(1);
+const subtitleDates = async (page: Page) =>
+  /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(await page.locator("body").innerText())!.slice(1);
 
 describe("reports for a period", () => {
   it("categories, what works and an influencer's performance follow the period chosen", async () => {
@@ -24,12 +25,27 @@ describe("reports for a period", () => {
 
     await page.goto(world.adminUrl("/app/categories"));
     await page.getByRole("heading", { name: "Categories" }).waitFor({ timeout: 20_000 });
-    const total = async () => Number((await page.locator(".Polaris-DataTable__Table tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelectorAll("td")[0]?.textContent ?? "").replace(/[^0-9.]/g, "")).map(Number).reduce((a, b) => a + b, 0))).toFixed(2));
+    const total = async () =>
+      Number(
+        (
+          await page.locator(".Polaris-DataTable__Table tbody tr").evaluateAll((rows) =>
+            rows
+              .map((r) => (r.querySelectorAll("td")[0]?.textContent ?? "").replace(/[^0-9.]/g, ""))
+              .map(Number)
+              .reduce((a, b) => a + b, 0),
+          )
+        ).toFixed(2),
+      );
     const thirty = await total();
     await (await whenInteractive(page.getByLabel("Period"))).selectOption("7");
     await expect.poll(() => page.url()).toContain("preset=7");
     // The page has the week's figures once its subtitle says so (one loader answer draws both).
-    await expect.poll(async () => { const [f, t] = await subtitleDates(page); return (Date.parse(t) - Date.parse(f)) / 86_400_000; }).toBe(6);
+    await expect
+      .poll(async () => {
+        const [f, t] = await subtitleDates(page);
+        return (Date.parse(t) - Date.parse(f)) / 86_400_000;
+      })
+      .toBe(6);
     const [from, to] = await subtitleDates(page);
     const seven = await total();
     expect(seven).toBeLessThan(thirty);
@@ -38,7 +54,14 @@ describe("reports for a period", () => {
     const lines = await db.orderLine.aggregate({
       where: {
         shopId: shop.id,
-        order: { influencerId: { not: null }, cancelledAt: null, placedAt: { gte: new Date(`${from}T00:00:00-05:00`), lt: new Date(Date.parse(`${to}T00:00:00-05:00`) + 86_400_000) } },
+        order: {
+          influencerId: { not: null },
+          cancelledAt: null,
+          placedAt: {
+            gte: new Date(`${from}T00:00:00-05:00`),
+            lt: new Date(Date.parse(`${to}T00:00:00-05:00`) + 86_400_000),
+          },
+        },
       },
       _sum: { netMinor: true, refundedMinor: true },
     });
@@ -60,12 +83,20 @@ describe("reports for a period", () => {
     await expect.poll(() => page.url()).toContain("preset=90");
     await page.screenshot({ path: path.join(ARTIFACTS, "what-works-90-days.png"), fullPage: true });
 
-    const influencer = await db.influencer.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE", orders: { some: {} } } });
+    const influencer = await db.influencer.findFirstOrThrow({
+      where: { shopId: shop.id, status: "ACTIVE", orders: { some: {} } },
+    });
     await page.goto(world.adminUrl(`/app/influencers/${influencer.id}`));
     await page.getByRole("heading", { name: "Performance" }).waitFor({ timeout: 20_000 });
     await (await whenInteractive(page.getByLabel("Period"))).selectOption("7");
     await expect.poll(() => page.url()).toContain("preset=7");
-    await expect.poll(async () => (await page.getByRole("heading", { name: "Performance" }).locator("xpath=../..").innerText()).includes(`${from} to ${to}`)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.getByRole("heading", { name: "Performance" }).locator("xpath=../..").innerText()).includes(
+          `${from} to ${to}`,
+        ),
+      )
+      .toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

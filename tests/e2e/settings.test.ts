@@ -40,7 +40,11 @@ describe("settings in the browser", () => {
     await page.getByText("Enter a number of days from 0 to 365").waitFor();
     await page.getByText("Enter a number of days from 1 to 365").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-errors.png"), fullPage: true });
-    expect(await shopRow(db, DEMO_SHOP)).toMatchObject({ defaultCommissionBps: before.defaultCommissionBps, holdPeriodDays: before.holdPeriodDays, commissionReviewedAt: null });
+    expect(await shopRow(db, DEMO_SHOP)).toMatchObject({
+      defaultCommissionBps: before.defaultCommissionBps,
+      holdPeriodDays: before.holdPeriodDays,
+      commissionReviewedAt: null,
+    });
     expect(await db.auditEntry.count({ where: { shopId: before.id, action: "settings.updated" } })).toBe(0);
 
     await page.getByLabel("Commission", { exact: true }).fill("12");

@@ -30,7 +30,9 @@ describe("the setup guide on Home", () => {
 
     await guide.getByRole("button", { name: "Copy form link" }).click();
     await guide.getByText("2 of 5 steps done").waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`https://referral-loop.test/apply/${shop.handle}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `https://referral-loop.test/apply/${shop.handle}`,
+    );
     expect((await shopRow(world.database.db, DEMO_SHOP)).applicationFormSharedAt).not.toBeNull();
     await page.getByRole("status").filter({ hasText: "Application form link copied" }).waitFor(); // App Bridge's toast
 

@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 async function cartAttributes(page: import("playwright-core").Page) {
-  return page.evaluate(() => fetch("/cart.js").then((r) => r.json()).then((c) => c.attributes));
+  return page.evaluate(() =>
+    fetch("/cart.js")
+      .then((r) => r.json())
+      .then((c) => c.attributes),
+  );
 }
 
 describe("the referral capture app embed on a storefront", () => {

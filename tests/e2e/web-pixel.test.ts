@@ -21,7 +21,10 @@ let link: { slug: string; influencerId: string };
 
 beforeAll(async () => {
   const shop = await shopRow(world.database.db, DEMO_SHOP);
-  link = await world.database.db.referralLink.findFirstOrThrow({ where: { shopId: shop.id, status: "ACTIVE" }, select: { slug: true, influencerId: true } });
+  link = await world.database.db.referralLink.findFirstOrThrow({
+    where: { shopId: shop.id, status: "ACTIVE" },
+    select: { slug: true, influencerId: true },
+  });
   const pixel = { shop: DEMO_SHOP, settings: { collectUrl: `${world.app.url}/pixel` } };
   store = await startStorefront(30, { pixel });
   headless = await startStorefront(30, { pixel, embed: false });
@@ -44,7 +47,9 @@ async function orderWebhook(id: number, checkoutToken: string) {
   // The order as Shopify sends it when the cart lost its attributes: no code, no ref, only the checkout.
   const payload = { ...orderPayload({ id, netMinor: 6400 }), checkout_token: checkoutToken };
   expect((await sendWebhook(world.app.url, "orders/create", payload, { shop: DEMO_SHOP })).status).toBe(200);
-  return eventually(() => world.database.db.order.findFirst({ where: { shopifyOrderId: String(id) }, include: { commission: true } }));
+  return eventually(() =>
+    world.database.db.order.findFirst({ where: { shopifyOrderId: String(id) }, include: { commission: true } }),
+  );
 }
 
 describe("the web pixel on a storefront", () => {
@@ -56,13 +61,21 @@ describe("the web pixel on a storefront", () => {
     page.on("pageerror", (error) => errors.push(error.message));
 
     await page.goto(`${store.url}/products/serum?ref=${link.slug}`);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded))
+      .toBe(true);
     // On another device the cart is a new one: the checkout carries no ref, only the pixel knows.
     await page.goto(`${store.url}/checkouts/thank-you?order=990001&token=ctPixelE2e0001`);
     await eventually(() => world.database.db.pixelReport.findFirst({ where: { shopifyOrderId: "990001" } }), 10_000);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-pixel-thank-you.png") });
     expect(sent).toHaveLength(1);
-    expect(JSON.parse(sent[0])).toEqual({ shop: DEMO_SHOP, orderId: "990001", checkoutToken: "ctPixelE2e0001", ref: link.slug, clickedAt: expect.any(Number) });
+    expect(JSON.parse(sent[0])).toEqual({
+      shop: DEMO_SHOP,
+      orderId: "990001",
+      checkoutToken: "ctPixelE2e0001",
+      ref: link.slug,
+      clickedAt: expect.any(Number),
+    });
 
     const order = await orderWebhook(990001, "ctPixelE2e0001");
     expect(order).toMatchObject({ influencerId: link.influencerId, source: "LINK", attributedSlug: link.slug });
@@ -81,13 +94,22 @@ describe("the web pixel on a storefront", () => {
     const context = await merchantContext(chromium.browser);
     const page = await context.newPage();
     await page.goto(`${headless.url}/?ref=${link.slug}`);
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("referralLoop.ref") ?? "null")?.ref)).toBe(link.slug);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("referralLoop.ref") ?? "null")?.ref))
+      .toBe(link.slug);
     expect(headless.updates).toEqual([]); // no embed: no cart update
 
     const before = await orderWebhook(990002, "ctPixelE2e0002");
     expect(before).toMatchObject({ influencerId: null, source: "NONE" });
     await page.goto(`${headless.url}/checkouts/thank-you?order=990002&token=ctPixelE2e0002`);
-    const after = await eventually(() => world.database.db.order.findFirst({ where: { shopifyOrderId: "990002", influencerId: link.influencerId }, include: { commission: true } }), 10_000);
+    const after = await eventually(
+      () =>
+        world.database.db.order.findFirst({
+          where: { shopifyOrderId: "990002", influencerId: link.influencerId },
+          include: { commission: true },
+        }),
+      10_000,
+    );
     expect(after).toMatchObject({ source: "LINK", attributedSlug: link.slug });
     expect(after.commission).not.toBeNull();
     await context.close();
@@ -103,7 +125,9 @@ describe("the web pixel on a storefront", () => {
     await page.goto(`${store.url}/checkouts/thank-you?order=990003&token=ctPixelE2e0003&consent=declined`);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded ?? false)).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded ?? false)).toBe(
+      false,
+    );
     expect(await page.evaluate(() => localStorage.getItem("referralLoop.ref"))).toBeNull();
     expect(sent).toEqual([]);
     expect(await world.database.db.pixelReport.count({ where: { shopifyOrderId: "990003" } })).toBe(0);
@@ -112,11 +136,17 @@ describe("the web pixel on a storefront", () => {
     await page.goto(`${store.url}/?ref=${link.slug}&consent=pending`);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded ?? false)).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded ?? false)).toBe(
+      false,
+    );
     expect(await page.evaluate(() => localStorage.getItem("referralLoop.ref"))).toBeNull();
     await page.evaluate(() => (window as unknown as { decideConsent: (granted: boolean) => void }).decideConsent(true));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded)).toBe(true);
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("referralLoop.ref") ?? "null")?.ref)).toBe(link.slug);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { pixelLoaded?: boolean }).pixelLoaded))
+      .toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("referralLoop.ref") ?? "null")?.ref))
+      .toBe(link.slug);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-pixel-consent-given.png") });
     await context.close();
   }, 60_000);

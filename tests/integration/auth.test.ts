@@ -37,7 +37,12 @@ describe("admin routes and session tokens", () => {
     expect(token).toMatch(/^shpat_standin_/);
     expect(world.adminApi.shop(TEST_SHOP).accessTokens.has(token)).toBe(true);
     const shop = await world.database.db.shop.findUnique({ where: { domain: TEST_SHOP } });
-    expect(shop).toMatchObject({ currency: "USD", timezone: "America/New_York", status: "INSTALLED", handle: "test-shop" });
+    expect(shop).toMatchObject({
+      currency: "USD",
+      timezone: "America/New_York",
+      status: "INSTALLED",
+      handle: "test-shop",
+    });
     expect(world.adminApi.callsOf("shop").length).toBeGreaterThan(0);
   });
 

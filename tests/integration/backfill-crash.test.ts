@@ -22,7 +22,11 @@ describe("a server killed mid-backfill", () => {
     expect((await adminPost(world.app.url, "/app/backfill", {})).status).toBe(200);
     const run = await eventually(() => db.backfillRun.findFirst({ where: { bulkOperationId: { not: null } } }), 10_000);
     await world.app.crash(); // while Shopify is still gathering the orders
-    expect(await db.backfillRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "RUNNING", imported: 0, resultUrl: null });
+    expect(await db.backfillRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "RUNNING",
+      imported: 0,
+      resultUrl: null,
+    });
 
     let second: RunningApp | undefined;
     try {

@@ -50,7 +50,9 @@ describe("importing past orders that used influencer codes", () => {
     const db = world.database.db;
     expect(await db.order.count()).toBe(61);
     expect(await db.order.count({ where: { source: "CODE", influencerId: { not: null } } })).toBe(61);
-    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "79003" } })).toMatchObject({ attributedCode: "MAYA10" });
+    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "79003" } })).toMatchObject({
+      attributedCode: "MAYA10",
+    });
     const refunded = await db.order.findFirstOrThrow({ where: { shopifyOrderId: "70007" } });
     expect(refunded).toMatchObject({ netSalesMinor: 2000, refundedMinor: 2000 });
     expect(world.adminApi.callsOf("orders")).toHaveLength(0); // no paged reads, which cost more than Shopify allows
@@ -60,18 +62,26 @@ describe("importing past orders that used influencer codes", () => {
 
   it("knows a past order's customer (by email) when the same customer orders again", async () => {
     const db = world.database.db;
-    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "70002" } })).toMatchObject({ customerShopifyId: null, isNewCustomer: true });
+    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "70002" } })).toMatchObject({
+      customerShopifyId: null,
+      isNewCustomer: true,
+    });
     const again = orderPayload({ id: 88_001, netMinor: 3000, code: "MAYA10", customerId: 70_002 });
     again.customer = { id: 71_002, email: "buyer70002@example.com" };
     Object.assign(again, { created_at: "2040-01-01T00:00:00Z", processed_at: "2040-01-01T00:00:00Z" }); // after the past order
     expect((await sendWebhook(world.app.url, "orders/create", again)).status).toBe(200);
-    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "88001" } })).toMatchObject({ isNewCustomer: false });
+    expect(await db.order.findFirstOrThrow({ where: { shopifyOrderId: "88001" } })).toMatchObject({
+      isNewCustomer: false,
+    });
   });
 
   it("imports nothing again the second time", async () => {
     const before = await world.database.db.order.count();
     expect((await startImport()).status).toBe(200);
-    await eventually(async () => (await world.database.db.backfillRun.count({ where: { status: "DONE" } })) === 2, 15_000);
+    await eventually(
+      async () => (await world.database.db.backfillRun.count({ where: { status: "DONE" } })) === 2,
+      15_000,
+    );
     expect(await world.database.db.order.count()).toBe(before);
   });
 });

@@ -24,7 +24,12 @@ function streamed(bytes: number, chunk = 64 * 1024) {
 
 describe("bounded bodies", () => {
   it("refuses an application form larger than a form, declared or streamed", async () => {
-    const big = new URLSearchParams({ name: "Big", email: "big@example.com", socialProfiles: "https://instagram.com/big", message: "x".repeat(1024 * 1024) });
+    const big = new URLSearchParams({
+      name: "Big",
+      email: "big@example.com",
+      socialProfiles: "https://instagram.com/big",
+      message: "x".repeat(1024 * 1024),
+    });
     const declared = await fetch(`${world.app.url}/apply/test-shop`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_USER_AGENT },

@@ -36,7 +36,8 @@ function failingOnceAtRollup(db: PrismaClient) {
           });
         }
         if (property === "$transaction") {
-          return (work: (tx: object) => Promise<unknown>, options?: object) => (value as PrismaClient["$transaction"]).call(target, (tx: object) => work(wrap(tx)), options);
+          return (work: (tx: object) => Promise<unknown>, options?: object) =>
+            (value as PrismaClient["$transaction"]).call(target, (tx: object) => work(wrap(tx)), options);
         }
         return typeof value === "function" ? value.bind(target) : value;
       },
@@ -56,7 +57,14 @@ describe("a click batch that fails after its clicks were written", () => {
     });
     const at = new Date();
     for (const ip of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
-      const outcome = await redirector.visit({ slug: "flaky", search: new URLSearchParams(), ip, userAgent: BROWSER_USER_AGENT, referer: null, at });
+      const outcome = await redirector.visit({
+        slug: "flaky",
+        search: new URLSearchParams(),
+        ip,
+        userAgent: BROWSER_USER_AGENT,
+        referer: null,
+        at,
+      });
       expect(outcome.status).toBe(302);
     }
     await redirector.flush(); // fails at the roll-up

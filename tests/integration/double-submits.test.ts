@@ -39,7 +39,15 @@ beforeAll(async () => {
   shopId = seeded.influencer.shopId;
   await world.database.db.influencer.update({ where: { id: influencerId }, data: { shopifyCustomerId: "777" } });
   for (const id of [1, 2, 3]) {
-    expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id, netMinor: 10_000, daysAgo: 40, code: "DUO10" }))).status).toBe(200);
+    expect(
+      (
+        await sendWebhook(
+          world.app.url,
+          "orders/create",
+          orderPayload({ id, netMinor: 10_000, daysAgo: 40, code: "DUO10" }),
+        )
+      ).status,
+    ).toBe(200);
   }
 });
 
@@ -79,24 +87,37 @@ describe("five submits at once", () => {
     const again = await post("/app/payouts?index", { intent: "store-credit", payoutId: payout.id });
     expect(again.status).toBe(409);
     expect(world.adminApi.callsOf("storeCreditAccountCredit").length).toBe(callsBefore + 1);
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAYING" });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAYING",
+    });
 
     // The merchant checked Shopify: the credit was made, so they record it.
-    const settled = await post("/app/payouts?index", { intent: "paid", payoutId: payout.id, reference: "checked in Shopify" });
+    const settled = await post("/app/payouts?index", {
+      intent: "paid",
+      payoutId: payout.id,
+      reference: "checked in Shopify",
+    });
     expect(settled.status).toBe(200);
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAID", failure: null });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAID",
+      failure: null,
+    });
   });
 
   it("mark paid: one payment, one audit entry", async () => {
     const payout = await draft(1200);
-    const answers = await fiveTimes(() => post("/app/payouts?index", { intent: "paid", payoutId: payout.id, reference: "BATCH-9" }));
+    const answers = await fiveTimes(() =>
+      post("/app/payouts?index", { intent: "paid", payoutId: payout.id, reference: "BATCH-9" }),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(await world.database.db.auditEntry.count({ where: { subject: payout.id, action: "payout.paid" } })).toBe(1);
   });
 
   it("deductions: the payout never goes below nothing", async () => {
     const payout = await draft(1000);
-    const answers = await fiveTimes(() => post("/app/payouts?index", { intent: "adjust", payoutId: payout.id, amount: "-4.00", reason: "Returned sample" }));
+    const answers = await fiveTimes(() =>
+      post("/app/payouts?index", { intent: "adjust", payoutId: payout.id, amount: "-4.00", reason: "Returned sample" }),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(2);
     const after = await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } });
     expect(after.amountMinor).toBe(200);
@@ -108,12 +129,16 @@ describe("five submits at once", () => {
     const payout = await draft(900);
     const answers = await fiveTimes(() => post("/app/payouts?index", { intent: "cancel", payoutId: payout.id }));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(await world.database.db.auditEntry.count({ where: { subject: payout.id, action: "payout.cancelled" } })).toBe(1);
+    expect(
+      await world.database.db.auditEntry.count({ where: { subject: payout.id, action: "payout.cancelled" } }),
+    ).toBe(1);
   });
 
   it("approve an application: one code in Shopify, one link, one portal token, one welcome", async () => {
     const db = world.database.db;
-    const applicant = await db.influencer.create({ data: { shopId, name: "Rita Ramos", email: "rita@example.com", status: "APPLIED" } });
+    const applicant = await db.influencer.create({
+      data: { shopId, name: "Rita Ramos", email: "rita@example.com", status: "APPLIED" },
+    });
     const codesBefore = world.adminApi.callsOf("discountCodeBasicCreate").length;
     const answers = await fiveTimes(() => post("/app/applications", { intent: "approve", influencerId: applicant.id }));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
@@ -152,7 +177,14 @@ describe("a post without its id", () => {
   ])("POST %s %j is refused naming %s, and changes nothing", async (path, fields, field) => {
     const db = world.database.db;
     await draft(700);
-    await db.influencer.create({ data: { shopId, name: "Waiting Applicant", email: `wait${Date.now()}${Math.random()}@example.com`, status: "APPLIED" } });
+    await db.influencer.create({
+      data: {
+        shopId,
+        name: "Waiting Applicant",
+        email: `wait${Date.now()}${Math.random()}@example.com`,
+        status: "APPLIED",
+      },
+    });
     const before = await payoutState();
     const influencersBefore = JSON.stringify(await db.influencer.findMany({ orderBy: { id: "asc" } }));
     const response = await post(path, fields);

@@ -22,7 +22,14 @@ type Kind =
   | "optional-email" // not an email, huge
   | "date"; // optional date: not a date
 
-type Form = { name: string; path: () => string; fields: () => Record<string, string>; kinds: Record<string, Kind>; foreign?: Record<string, () => string>; public?: boolean };
+type Form = {
+  name: string;
+  path: () => string;
+  fields: () => Record<string, string>;
+  kinds: Record<string, Kind>;
+  foreign?: Record<string, () => string>;
+  public?: boolean;
+};
 
 const HUGE = "x".repeat(25_000);
 
@@ -42,26 +49,49 @@ function badValues(kind: Kind): Array<[string, string | undefined]> {
     case "number":
       return [missing, empty, ["not a number", "twelve"], ["out of range", "9".repeat(30)]];
     case "optional-number":
-      return [["not a number", "twelve"], ["out of range", "9".repeat(30)]];
+      return [
+        ["not a number", "twelve"],
+        ["out of range", "9".repeat(30)],
+      ];
     case "enum":
       return [missing, empty, ["another word", "constructor"]];
     case "email":
       return [missing, empty, ["not an email", "nobody"], ["huge", `${HUGE}@example.com`]];
     case "optional-email":
-      return [["not an email", "nobody"], ["huge", `${HUGE}@example.com`]];
+      return [
+        ["not an email", "nobody"],
+        ["huge", `${HUGE}@example.com`],
+      ];
     case "date":
       return [["not a date", "31/12/2026"]];
   }
 }
 
-const ids = { influencer: "", code: "", link: "", payout: "", message: "", note: "", applicant: "", prospect: "", portal: "", handle: "" };
+const ids = {
+  influencer: "",
+  code: "",
+  link: "",
+  payout: "",
+  message: "",
+  note: "",
+  applicant: "",
+  prospect: "",
+  portal: "",
+  handle: "",
+};
 const theirs = { influencer: "", code: "", link: "", payout: "", message: "", note: "", applicant: "" };
 
 const forms: Form[] = [
   {
     name: "influencer profile",
     path: () => `/app/influencers/${ids.influencer}`,
-    fields: () => ({ intent: "profile", name: "Fuzz Person", email: "fuzz@example.com", commissionPercent: "12", tags: "a" }),
+    fields: () => ({
+      intent: "profile",
+      name: "Fuzz Person",
+      email: "fuzz@example.com",
+      commissionPercent: "12",
+      tags: "a",
+    }),
     kinds: { intent: "enum", name: "required", email: "email", commissionPercent: "optional-number", tags: "text" },
   },
   {
@@ -80,8 +110,22 @@ const forms: Form[] = [
   {
     name: "a new code",
     path: () => `/app/influencers/${ids.influencer}`,
-    fields: () => ({ intent: "add-code", code: "FUZZNEW", discountType: "percentage", discountPercent: "10", usageLimit: "5", startsAt: "2026-01-01", minimumSubtotal: "10" }),
-    kinds: { code: "required", discountPercent: "number", usageLimit: "optional-number", startsAt: "date", minimumSubtotal: "optional-number" },
+    fields: () => ({
+      intent: "add-code",
+      code: "FUZZNEW",
+      discountType: "percentage",
+      discountPercent: "10",
+      usageLimit: "5",
+      startsAt: "2026-01-01",
+      minimumSubtotal: "10",
+    }),
+    kinds: {
+      code: "required",
+      discountPercent: "number",
+      usageLimit: "optional-number",
+      startsAt: "date",
+      minimumSubtotal: "optional-number",
+    },
   },
   {
     name: "a new link",
@@ -112,8 +156,21 @@ const forms: Form[] = [
   {
     name: "new influencer",
     path: () => "/app/influencers/new",
-    fields: () => ({ name: "Fuzz New", email: "fuzz.new@example.com", code: "FUZZNEWINF", discountType: "percentage", discountPercent: "10", commissionPercent: "" }),
-    kinds: { name: "required", email: "email", code: "required", discountPercent: "number", commissionPercent: "optional-number" },
+    fields: () => ({
+      name: "Fuzz New",
+      email: "fuzz.new@example.com",
+      code: "FUZZNEWINF",
+      discountType: "percentage",
+      discountPercent: "10",
+      commissionPercent: "",
+    }),
+    kinds: {
+      name: "required",
+      email: "email",
+      code: "required",
+      discountPercent: "number",
+      commissionPercent: "optional-number",
+    },
   },
   {
     name: "payout paid",
@@ -143,31 +200,35 @@ const forms: Form[] = [
     kinds: { intent: "enum", payoutIds: "id" },
     foreign: { payoutIds: () => theirs.payout },
   },
-  ...["setup-form-shared", "setup-dismiss"].map(
-    (intent): Form => ({ name: `setup guide ${intent}`, path: () => "/app?index", fields: () => ({ intent }), kinds: { intent: "enum" } }),
-  ),
-  ...["store-credit", "cancel", "return-to-draft"].map(
-    (intent): Form => ({
-      name: `payout ${intent}`,
-      path: () => "/app/payouts?index",
-      fields: () => ({ intent, payoutId: ids.payout }),
-      kinds: { payoutId: "id" },
-      foreign: { payoutId: () => theirs.payout },
-    }),
-  ),
-  ...["approve", "decline"].map(
-    (intent): Form => ({
-      name: `application ${intent}`,
-      path: () => "/app/applications",
-      fields: () => ({ intent, influencerId: ids.applicant }),
-      kinds: { intent: "enum", influencerId: "id" },
-      foreign: { influencerId: () => theirs.applicant },
-    }),
-  ),
+  ...["setup-form-shared", "setup-dismiss"].map((intent): Form => ({
+    name: `setup guide ${intent}`,
+    path: () => "/app?index",
+    fields: () => ({ intent }),
+    kinds: { intent: "enum" },
+  })),
+  ...["store-credit", "cancel", "return-to-draft"].map((intent): Form => ({
+    name: `payout ${intent}`,
+    path: () => "/app/payouts?index",
+    fields: () => ({ intent, payoutId: ids.payout }),
+    kinds: { payoutId: "id" },
+    foreign: { payoutId: () => theirs.payout },
+  })),
+  ...["approve", "decline"].map((intent): Form => ({
+    name: `application ${intent}`,
+    path: () => "/app/applications",
+    fields: () => ({ intent, influencerId: ids.applicant }),
+    kinds: { intent: "enum", influencerId: "id" },
+    foreign: { influencerId: () => theirs.applicant },
+  })),
   {
     name: "email template",
     path: () => "/app/outreach",
-    fields: () => ({ intent: "save", kind: "PITCH", subject: "Hello {{first_name}}", body: "Join us {{application_link}}" }),
+    fields: () => ({
+      intent: "save",
+      kind: "PITCH",
+      subject: "Hello {{first_name}}",
+      body: "Join us {{application_link}}",
+    }),
     kinds: { intent: "enum", kind: "enum", subject: "required", body: "required" },
   },
   {
@@ -226,8 +287,22 @@ const forms: Form[] = [
     name: "application form",
     public: true,
     path: () => `/apply/${ids.handle}`,
-    fields: () => ({ name: "Fuzz Applicant", email: "fuzz.applicant@example.com", socialProfiles: "https://instagram.com/fuzz", audienceSize: "1000", categories: "", message: "" }),
-    kinds: { name: "required", email: "email", socialProfiles: "required", audienceSize: "optional-number", categories: "text", message: "text" },
+    fields: () => ({
+      name: "Fuzz Applicant",
+      email: "fuzz.applicant@example.com",
+      socialProfiles: "https://instagram.com/fuzz",
+      audienceSize: "1000",
+      categories: "",
+      message: "",
+    }),
+    kinds: {
+      name: "required",
+      email: "email",
+      socialProfiles: "required",
+      audienceSize: "optional-number",
+      categories: "text",
+      message: "text",
+    },
   },
   {
     name: "portal payout email",
@@ -260,8 +335,13 @@ async function everything() {
     days: await db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] }),
     shopDays: await db.shopDay.findMany({ orderBy: [{ shopId: "asc" }, { day: "asc" }] }),
   };
-  const mutations = world.adminApi.calls.filter((c) => /Create|Update|Delete|Activate|Deactivate|Credit/.test(c.operation)).length;
-  return Object.fromEntries([...Object.entries(tables).map(([name, rows]) => [name, JSON.stringify(rows)]), ["shopify mutations", String(mutations)]]);
+  const mutations = world.adminApi.calls.filter((c) =>
+    /Create|Update|Delete|Activate|Deactivate|Credit/.test(c.operation),
+  ).length;
+  return Object.fromEntries([
+    ...Object.entries(tables).map(([name, rows]) => [name, JSON.stringify(rows)]),
+    ["shopify mutations", String(mutations)],
+  ]);
 }
 
 let visitor = 0;
@@ -274,7 +354,9 @@ async function submit(form: Form, fields: Record<string, string>) {
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `203.0.113.${++visitor % 250}` },
     body: new URLSearchParams(fields).toString(),
   };
-  const response = form.public ? await fetch(`${world.app.url}${url}`, init) : await adminFetch(world.app.url, url, init);
+  const response = form.public
+    ? await fetch(`${world.app.url}${url}`, init)
+    : await adminFetch(world.app.url, url, init);
   const text = await response.text();
   let strings: string[] = [];
   try {
@@ -289,32 +371,71 @@ const cases = forms.flatMap((form) => [
   ...Object.entries(form.kinds).flatMap(([field, kind]) =>
     badValues(kind).map(([how, value]) => ({ form, field, how, value: () => value })),
   ),
-  ...Object.entries(form.foreign ?? {}).map(([field, value]) => ({ form, field, how: "another shop's", value: () => value() as string | undefined })),
+  ...Object.entries(form.foreign ?? {}).map(([field, value]) => ({
+    form,
+    field,
+    how: "another shop's",
+    value: () => value() as string | undefined,
+  })),
 ]);
 
 beforeAll(async () => {
   expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
   expect((await adminFetch(world.app.url, "/app", { shop: OTHER_SHOP })).status).toBe(200);
   const db = world.database.db;
-  const mine = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "fuzz", code: "FUZZ10", email: "fuzz.seed@example.com" });
-  const other = await seedInfluencerWithLink(db, OTHER_SHOP, { slug: "theirs", code: "THEIRS10", email: "theirs@example.com" });
-  for (const [target, seeded, shop] of [[ids, mine, TEST_SHOP], [theirs, other, OTHER_SHOP]] as const) {
+  const mine = await seedInfluencerWithLink(db, TEST_SHOP, {
+    slug: "fuzz",
+    code: "FUZZ10",
+    email: "fuzz.seed@example.com",
+  });
+  const other = await seedInfluencerWithLink(db, OTHER_SHOP, {
+    slug: "theirs",
+    code: "THEIRS10",
+    email: "theirs@example.com",
+  });
+  for (const [target, seeded, shop] of [
+    [ids, mine, TEST_SHOP],
+    [theirs, other, OTHER_SHOP],
+  ] as const) {
     const shopId = (await shopRow(db, shop)).id;
     target.influencer = seeded.influencer.id;
     target.code = (await db.discountCode.findFirstOrThrow({ where: { influencerId: seeded.influencer.id } })).id;
     target.link = (await db.referralLink.findFirstOrThrow({ where: { influencerId: seeded.influencer.id } })).id;
-    target.payout = (await db.payout.create({ data: { shopId, influencerId: seeded.influencer.id, amountMinor: 5_000, currency: "USD" } })).id;
-    target.message = (
-      await db.outboundMessage.create({
-        data: { shopId, influencerId: seeded.influencer.id, dedupeKey: `fuzz-${shop}`, template: "PITCH", toEmail: "x@example.com", subject: "s", bodyText: "x", bodyHtml: "x", status: "FAILED", attempts: 3 },
+    target.payout = (
+      await db.payout.create({
+        data: { shopId, influencerId: seeded.influencer.id, amountMinor: 5_000, currency: "USD" },
       })
     ).id;
-    target.note = (await db.bestPracticeNote.create({ data: { shopId, title: "Practice", body: "Body", shared: true } })).id;
-    target.applicant = (await db.influencer.create({ data: { shopId, name: "Applicant", email: `applicant@${shop}`, status: "APPLIED" } })).id;
+    target.message = (
+      await db.outboundMessage.create({
+        data: {
+          shopId,
+          influencerId: seeded.influencer.id,
+          dedupeKey: `fuzz-${shop}`,
+          template: "PITCH",
+          toEmail: "x@example.com",
+          subject: "s",
+          bodyText: "x",
+          bodyHtml: "x",
+          status: "FAILED",
+          attempts: 3,
+        },
+      })
+    ).id;
+    target.note = (
+      await db.bestPracticeNote.create({ data: { shopId, title: "Practice", body: "Body", shared: true } })
+    ).id;
+    target.applicant = (
+      await db.influencer.create({ data: { shopId, name: "Applicant", email: `applicant@${shop}`, status: "APPLIED" } })
+    ).id;
   }
   const shop = await shopRow(db, TEST_SHOP);
   ids.handle = shop.handle;
-  ids.prospect = (await db.influencer.create({ data: { shopId: shop.id, name: "Prospect", email: "prospect@example.com", status: "PROSPECT" } })).id;
+  ids.prospect = (
+    await db.influencer.create({
+      data: { shopId: shop.id, name: "Prospect", email: "prospect@example.com", status: "PROSPECT" },
+    })
+  ).id;
   const link = await adminFetch(world.app.url, `/app/influencers/${ids.influencer}.data`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -324,23 +445,32 @@ beforeAll(async () => {
 });
 
 describe("form fuzz", () => {
-  it.each(cases.map((c) => [c.form.name, c.field, c.how, c] as const))("%s: %s %s is refused naming the field, changing nothing", async (_name, field, how, c) => {
-    const fields = c.form.fields();
-    const value = c.value();
-    if (value === undefined) delete fields[field];
-    else fields[field] = value;
-    const before = await everything();
-    const answer = await submit(c.form, fields);
-    expect(answer.status, answer.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    // The field by its name: as the key of its error, or in the message ("payoutId is required").
-    if (answer.status !== 413) expect(answer.strings.some((s) => s.includes(field)), `${how} ${field}: ${answer.strings.join(" | ")}`).toBe(true);
-    expect(await everything()).toEqual(before);
-  });
+  it.each(cases.map((c) => [c.form.name, c.field, c.how, c] as const))(
+    "%s: %s %s is refused naming the field, changing nothing",
+    async (_name, field, how, c) => {
+      const fields = c.form.fields();
+      const value = c.value();
+      if (value === undefined) delete fields[field];
+      else fields[field] = value;
+      const before = await everything();
+      const answer = await submit(c.form, fields);
+      expect(answer.status, answer.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      // The field by its name: as the key of its error, or in the message ("payoutId is required").
+      if (answer.status !== 413)
+        expect(
+          answer.strings.some((s) => s.includes(field)),
+          `${how} ${field}: ${answer.strings.join(" | ")}`,
+        ).toBe(true);
+      expect(await everything()).toEqual(before);
+    },
+  );
 
   it("a pitch to nobody, or to something that is not an id, names prospects", async () => {
     const pitch = forms.find((f) => f.name === "pitch")!;
-    for (const fields of [{ intent: "pitch" }, { intent: "pitch", "prospect:../x": "on" }] as Array<Record<string, string>>) {
+    for (const fields of [{ intent: "pitch" }, { intent: "pitch", "prospect:../x": "on" }] as Array<
+      Record<string, string>
+    >) {
       const before = await everything();
       const answer = await submit(pitch, fields);
       expect(answer.status).toBe(400);
@@ -351,7 +481,10 @@ describe("form fuzz", () => {
 
   it("and another shop's influencer page is not found", async () => {
     const before = await everything();
-    const answer = await submit(forms.find((f) => f.name === "another shop's influencer")!, { intent: "status", status: "PAUSED" });
+    const answer = await submit(
+      forms.find((f) => f.name === "another shop's influencer")!,
+      { intent: "status", status: "PAUSED" },
+    );
     expect(answer.status).toBe(404);
     expect(await everything()).toEqual(before);
   });

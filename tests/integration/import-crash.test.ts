@@ -13,7 +13,12 @@ const world = useWorld({ env: LEASE });
 
 const header = "name,email,code,discountPercent,commissionPercent,tags\n";
 const file = (count: number, prefix: string) =>
-  header + Array.from({ length: count }, (_, i) => `${prefix} ${i},${prefix.toLowerCase()}${i}@example.com,${prefix}${i},10,,`).join("\n") + "\n";
+  header +
+  Array.from(
+    { length: count },
+    (_, i) => `${prefix} ${i},${prefix.toLowerCase()}${i}@example.com,${prefix}${i},10,,`,
+  ).join("\n") +
+  "\n";
 
 function upload(appUrl: string, csv: string) {
   const form = new FormData();
@@ -23,26 +28,35 @@ function upload(appUrl: string, csv: string) {
 
 const runOver = (id?: string) =>
   eventually(async () => {
-    const run = await world.database.db.importRun.findFirst({ where: id ? { id } : {}, orderBy: { startedAt: "desc" } });
+    const run = await world.database.db.importRun.findFirst({
+      where: id ? { id } : {},
+      orderBy: { startedAt: "desc" },
+    });
     return run && (run.status === "DONE" || run.status === "FAILED") ? run : null;
   }, 30_000);
 
 async function expectEachCodeOnce(prefix: string, count: number) {
   const db = world.database.db;
-  const inShopify = [...world.adminApi.shop(TEST_SHOP).discounts.values()].map((d) => d.code).filter((c) => c.startsWith(prefix));
+  const inShopify = [...world.adminApi.shop(TEST_SHOP).discounts.values()]
+    .map((d) => d.code)
+    .filter((c) => c.startsWith(prefix));
   expect(inShopify.sort()).toEqual(Array.from({ length: count }, (_, i) => `${prefix}${i}`).sort());
   const codes = await db.discountCode.findMany({ where: { code: { startsWith: prefix } } });
   expect(codes).toHaveLength(count);
   expect(codes.every((c) => c.status === "ACTIVE" && c.shopifyDiscountId)).toBe(true);
   expect(await db.influencer.count({ where: { email: { startsWith: prefix.toLowerCase() } } })).toBe(count);
-  expect(await db.referralLink.count({ where: { influencer: { email: { startsWith: prefix.toLowerCase() } } } })).toBe(count);
+  expect(await db.referralLink.count({ where: { influencer: { email: { startsWith: prefix.toLowerCase() } } } })).toBe(
+    count,
+  );
 }
 
 describe("the CSV import as a durable job", () => {
   it("starts one run for five uploads of a file at once", async () => {
     expect((await adminFetch(world.app.url, "/app")).status).toBe(200); // installs the shop
     const csv = file(3, "FIVE");
-    const statuses = (await Promise.all(Array.from({ length: 5 }, () => upload(world.app.url, csv)))).map((r) => r.status);
+    const statuses = (await Promise.all(Array.from({ length: 5 }, () => upload(world.app.url, csv)))).map(
+      (r) => r.status,
+    );
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409 || s === 400)).toHaveLength(4);
     await runOver();
@@ -57,7 +71,10 @@ describe("the CSV import as a durable job", () => {
     world.adminApi.inject("pass", 4); // rows 1-4 at once
     world.adminApi.inject("slow"); // row 5's code is made in Shopify 3 s later, after the server died
     expect((await upload(world.app.url, file(12, "CRASH"))).status).toBe(200);
-    const run = await eventually(() => db.importRun.findFirst({ where: { fileName: "influencers.csv", nextRow: 4, status: "RUNNING" } }), 10_000);
+    const run = await eventually(
+      () => db.importRun.findFirst({ where: { fileName: "influencers.csv", nextRow: 4, status: "RUNNING" } }),
+      10_000,
+    );
     await eventually(async () => world.adminApi.callsOf("discountCodeBasicCreate").length === creates + 5);
     await world.app.crash();
     // Row 5 is half done: its influencer and pending code are saved, and Shopify is making the code.
@@ -73,7 +90,11 @@ describe("the CSV import as a durable job", () => {
       expect(done.worker).not.toBe(run.worker);
       await expectEachCodeOnce("CRASH", 12);
       // Row 5 was settled by asking Shopify, not by creating its code again.
-      expect(world.adminApi.callsOf("discountCodeBasicCreate").filter((c) => JSON.stringify(c.variables).includes('"CRASH4"'))).toHaveLength(1);
+      expect(
+        world.adminApi
+          .callsOf("discountCodeBasicCreate")
+          .filter((c) => JSON.stringify(c.variables).includes('"CRASH4"')),
+      ).toHaveLength(1);
       const page = await (await adminFetch(second.url, "/app/influencers/import")).text();
       expect(page).toContain("12 influencers imported");
     } finally {

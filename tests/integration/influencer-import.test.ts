@@ -31,11 +31,14 @@ describe("CSV import and export", () => {
   it("offers a template with the expected columns", async () => {
     const response = await adminFetch(world.app.url, "/app/influencers/template.csv");
     expect(response.headers.get("content-type")).toContain("text/csv");
-    expect((await response.text()).split("\r\n")[0]).toBe("name,email,code,discountPercent,commissionPercent,tags,destinationPath,status");
+    expect((await response.text()).split("\r\n")[0]).toBe(
+      "name,email,code,discountPercent,commissionPercent,tags,destinationPath,status",
+    );
   });
 
   it("imports nothing when a row has a problem, and reports each problem by row", async () => {
-    const csv = header + "Ann,ann@example.com,ANN10,10,,\nBob,not-an-email,BOB10,10,,\nCid,cid@example.com,ann10,250,,\n";
+    const csv =
+      header + "Ann,ann@example.com,ANN10,10,,\nBob,not-an-email,BOB10,10,,\nCid,cid@example.com,ann10,250,,\n";
     const response = await upload(csv);
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -49,7 +52,7 @@ describe("CSV import and export", () => {
   });
 
   it("imports every row with its code in Shopify", async () => {
-    const csv = header + "Ann,ann@example.com,ANN10,10,15,\"vip, skincare\"\nBob,bob@example.com,BOB10,12.5,,makeup\n";
+    const csv = header + 'Ann,ann@example.com,ANN10,10,15,"vip, skincare"\nBob,bob@example.com,BOB10,12.5,,makeup\n';
     const response = await upload(csv);
     expect(response.status).toBe(200);
     expect(await finishedPage()).toContain("2 influencers imported");
@@ -58,32 +61,46 @@ describe("CSV import and export", () => {
       ["ann@example.com", "vip,skincare", 1500, "ACTIVE", 1000],
       ["bob@example.com", "makeup", null, "ACTIVE", 1250],
     ]);
-    expect([...world.adminApi.shop(TEST_SHOP).discounts.values()].map((d) => d.code).sort()).toEqual(["ANN10", "BOB10"]);
+    expect([...world.adminApi.shop(TEST_SHOP).discounts.values()].map((d) => d.code).sort()).toEqual([
+      "ANN10",
+      "BOB10",
+    ]);
   });
 
   it("imports prospects to pitch first, without a code, beside partners; an unknown status is named", async () => {
     const withStatus = "name,email,code,discountPercent,commissionPercent,tags,status\n";
     const bad = await upload(withStatus + "Pia,pia@example.com,,,,,maybe\n");
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Use &quot;active&quot; for a partner with a code now, &quot;prospect&quot; to pitch first, or leave it empty");
+    expect(await bad.text()).toContain(
+      "Use &quot;active&quot; for a partner with a code now, &quot;prospect&quot; to pitch first, or leave it empty",
+    );
     const noCode = await upload(withStatus + "Pia,pia@example.com,,,,,active\n");
     expect(await noCode.text()).toContain("Enter a code");
     expect(await world.database.db.influencer.count({ where: { email: "pia@example.com" } })).toBe(0);
 
     const creates = world.adminApi.callsOf("discountCodeBasicCreate").length;
-    const response = await upload(withStatus + "Pia,pia@example.com,,,,skincare,prospect\nQuinn,quinn@example.com,QUINN10,10,,,active\n");
+    const response = await upload(
+      withStatus + "Pia,pia@example.com,,,,skincare,prospect\nQuinn,quinn@example.com,QUINN10,10,,,active\n",
+    );
     expect(response.status).toBe(200);
     expect(await finishedPage()).toContain("2 influencers imported");
-    const pia = await world.database.db.influencer.findFirstOrThrow({ where: { email: "pia@example.com" }, include: { codes: true, links: true } });
+    const pia = await world.database.db.influencer.findFirstOrThrow({
+      where: { email: "pia@example.com" },
+      include: { codes: true, links: true },
+    });
     expect(pia).toMatchObject({ status: "PROSPECT", tags: "skincare", codes: [], links: [] });
-    expect((await world.database.db.influencer.findFirstOrThrow({ where: { email: "quinn@example.com" } })).status).toBe("ACTIVE");
+    expect(
+      (await world.database.db.influencer.findFirstOrThrow({ where: { email: "quinn@example.com" } })).status,
+    ).toBe("ACTIVE");
     expect(world.adminApi.callsOf("discountCodeBasicCreate").length - creates).toBe(1); // Quinn's code only
 
     // A file of prospects only needs no code columns at all.
     const prospectsOnly = await upload("name,email,status\nRae,rae@example.com,prospect\n");
     expect(prospectsOnly.status).toBe(200);
     await finishedPage();
-    expect((await world.database.db.influencer.findFirstOrThrow({ where: { email: "rae@example.com" } })).status).toBe("PROSPECT");
+    expect((await world.database.db.influencer.findFirstOrThrow({ where: { email: "rae@example.com" } })).status).toBe(
+      "PROSPECT",
+    );
   });
 
   it("undoes the rows already created when Shopify refuses a later one", async () => {
@@ -94,16 +111,23 @@ describe("CSV import and export", () => {
     const html = await finishedPage();
     expect(html).toContain("Nothing was imported");
     expect(html).toContain("This code is already used in your store. Try another.");
-    expect(await world.database.db.influencer.count({ where: { email: { in: ["cid@example.com", "dee@example.com"] } } })).toBe(0);
+    expect(
+      await world.database.db.influencer.count({ where: { email: { in: ["cid@example.com", "dee@example.com"] } } }),
+    ).toBe(0);
     expect([...shop.discounts.values()].some((d) => d.code === "CID10")).toBe(false);
   });
 
   it("exports influencers as CSV, with spreadsheet formulas neutralised", async () => {
-    await world.database.db.influencer.updateMany({ where: { email: "bob@example.com" }, data: { name: "=HYPERLINK(\"http://x\")" } });
+    await world.database.db.influencer.updateMany({
+      where: { email: "bob@example.com" },
+      data: { name: '=HYPERLINK("http://x")' },
+    });
     const response = await adminFetch(world.app.url, "/app/influencers/export.csv");
     const csv = await response.text();
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("name,email,code,discountPercent,commissionPercent,tags,destinationPath,status,allCodes,links,currency");
+    expect(lines[0]).toBe(
+      "name,email,code,discountPercent,commissionPercent,tags,destinationPath,status,allCodes,links,currency",
+    );
     expect(lines).toHaveLength(1 + (await world.database.db.influencer.count())); // the header and every influencer
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain("ann@example.com,ANN10,10,15");

@@ -6,13 +6,25 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildRollups } from "~/models/rollups.server";
-import { applyLedgerChanges, ledgerShop, orderSnapshotChange, refundChange, type LedgerChange } from "~/models/orders.server";
+import {
+  applyLedgerChanges,
+  ledgerShop,
+  orderSnapshotChange,
+  refundChange,
+  type LedgerChange,
+} from "~/models/orders.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { shuffled } from "../support/deliveries";
 import { rollupsKeptAndRebuilt } from "../support/ledger-load";
 import { historyLines, historyOp, orderHistory, type HistoryLine, type HistoryOp } from "../support/order-history";
 
-type OrderScenario = { customer: number; by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE"; minute: number; lines: HistoryLine[]; ops: HistoryOp[] };
+type OrderScenario = {
+  customer: number;
+  by: "CODE_A" | "CODE_B" | "LINK_B" | "NONE";
+  minute: number;
+  lines: HistoryLine[];
+  ops: HistoryOp[];
+};
 
 type Scenario = { orders: OrderScenario[]; duplicates: number[]; seed: number; chunks: number[] };
 
@@ -47,12 +59,28 @@ async function seedShop(name: string) {
   const db = database.db;
   const domain = `${name}.myshopify.com`;
   const shop = await db.shop.create({ data: { domain, handle: name, timezone: "America/New_York" } });
-  const alpha = await db.influencer.create({ data: { shopId: shop.id, name: "Alpha", email: `alpha-${name}@example.com`, commissionBps: 1200 } });
-  const beta = await db.influencer.create({ data: { shopId: shop.id, name: "Beta", email: `beta-${name}@example.com`, shopifyCustomerId: "902" } });
-  await db.discountCode.create({ data: { shopId: shop.id, influencerId: alpha.id, code: "ALPHA10", codeKey: "ALPHA10", status: "ACTIVE" } });
-  await db.discountCode.create({ data: { shopId: shop.id, influencerId: beta.id, code: "BETA", codeKey: "BETA", status: "ACTIVE" } });
+  const alpha = await db.influencer.create({
+    data: { shopId: shop.id, name: "Alpha", email: `alpha-${name}@example.com`, commissionBps: 1200 },
+  });
+  const beta = await db.influencer.create({
+    data: { shopId: shop.id, name: "Beta", email: `beta-${name}@example.com`, shopifyCustomerId: "902" },
+  });
+  await db.discountCode.create({
+    data: { shopId: shop.id, influencerId: alpha.id, code: "ALPHA10", codeKey: "ALPHA10", status: "ACTIVE" },
+  });
+  await db.discountCode.create({
+    data: { shopId: shop.id, influencerId: beta.id, code: "BETA", codeKey: "BETA", status: "ACTIVE" },
+  });
   const link = await db.referralLink.create({ data: { shopId: shop.id, influencerId: beta.id, slug: `beta-${name}` } });
-  await db.click.create({ data: { shopId: shop.id, linkId: link.id, influencerId: beta.id, visitorHash: "v", occurredAt: new Date(MONTH_START - 86_400_000) } });
+  await db.click.create({
+    data: {
+      shopId: shop.id,
+      linkId: link.id,
+      influencerId: beta.id,
+      visitorHash: "v",
+      occurredAt: new Date(MONTH_START - 86_400_000),
+    },
+  });
   await db.commissionRule.create({
     data: {
       shopId: shop.id,
@@ -62,12 +90,32 @@ async function seedShop(name: string) {
       overrides: JSON.stringify([{ collection: "Summer", percentBps: 2000 }]),
     },
   });
-  for (const [index, type, collections] of [[0, "Skincare", []], [1, "Haircare", ["Summer"]], [2, "Skincare", ["Summer"]]] as const) {
-    await db.product.create({ data: { shopId: shop.id, shopifyProductId: String(700 + index), title: `Product ${index}`, productType: type, collections: JSON.stringify(collections) } });
+  for (const [index, type, collections] of [
+    [0, "Skincare", []],
+    [1, "Haircare", ["Summer"]],
+    [2, "Skincare", ["Summer"]],
+  ] as const) {
+    await db.product.create({
+      data: {
+        shopId: shop.id,
+        shopifyProductId: String(700 + index),
+        title: `Product ${index}`,
+        productType: type,
+        collections: JSON.stringify(collections),
+      },
+    });
   }
   // Beta sold in September: October's orders earn the upper tier.
   await db.order.create({
-    data: { shopId: shop.id, shopifyOrderId: "1", currency: "USD", influencerId: beta.id, source: "CODE", netSalesMinor: 12_000, placedAt: new Date(MONTH_START - 5 * 86_400_000) },
+    data: {
+      shopId: shop.id,
+      shopifyOrderId: "1",
+      currency: "USD",
+      influencerId: beta.id,
+      source: "CODE",
+      netSalesMinor: 12_000,
+      placedAt: new Date(MONTH_START - 5 * 86_400_000),
+    },
   });
   return { domain, slug: `beta-${name}`, shop: (await ledgerShop(db, domain))! };
 }
@@ -83,7 +131,11 @@ async function changesFor(s: Scenario, seeded: Awaited<ReturnType<typeof seedSho
       codes: order.by === "CODE_A" ? ["alpha10"] : order.by === "CODE_B" ? ["BETA"] : [],
       ref: order.by === "LINK_B" ? seeded.slug : undefined,
     });
-    return deliveries.map((d) => (d.topic === "refunds/create" ? refundChange(seeded.shop, d.payload) : orderSnapshotChange(seeded.shop, d.payload)!));
+    return deliveries.map((d) =>
+      d.topic === "refunds/create"
+        ? refundChange(seeded.shop, d.payload)
+        : orderSnapshotChange(seeded.shop, d.payload)!,
+    );
   });
 }
 
@@ -96,14 +148,35 @@ async function ledgerOf(domain: string) {
   const orders = await db.order.findMany({
     where: { shopId: shop.id },
     orderBy: { shopifyOrderId: "asc" },
-    include: { lines: { orderBy: { shopifyLineId: "asc" } }, commission: { include: { adjustments: { orderBy: { sourceKey: "asc" } } } } },
+    include: {
+      lines: { orderBy: { shopifyLineId: "asc" } },
+      commission: { include: { adjustments: { orderBy: { sourceKey: "asc" } } } },
+    },
   });
-  const days = await db.influencerDay.findMany({ where: { shopId: shop.id }, orderBy: [{ day: "asc" }, { influencerId: "asc" }] });
+  const days = await db.influencerDay.findMany({
+    where: { shopId: shop.id },
+    orderBy: [{ day: "asc" }, { influencerId: "asc" }],
+  });
   const categories = await db.influencerCategoryDay.findMany({ where: { shopId: shop.id } });
   const shopDays = await db.shopDay.findMany({ where: { shopId: shop.id }, orderBy: { day: "asc" } });
   const refunds = await db.refund.findMany({ where: { shopId: shop.id }, orderBy: { shopifyRefundId: "asc" } });
   const strip = <T extends Record<string, unknown>>(row: T) =>
-    Object.fromEntries(Object.entries(row).filter(([k]) => !["id", "shopId", "orderId", "influencerId", "productId", "commissionId", "createdAt", "updatedAt", "sourceKey"].includes(k)));
+    Object.fromEntries(
+      Object.entries(row).filter(
+        ([k]) =>
+          ![
+            "id",
+            "shopId",
+            "orderId",
+            "influencerId",
+            "productId",
+            "commissionId",
+            "createdAt",
+            "updatedAt",
+            "sourceKey",
+          ].includes(k),
+      ),
+    );
   return {
     // Each shop has its own slug, so its payloads (and their hashes) differ by that name alone.
     orders: orders.map(({ lines, commission, snapshotHash: _, ...o }) => ({
@@ -119,7 +192,9 @@ async function ledgerOf(domain: string) {
     })),
     refunds: refunds.map((r) => strip(r)),
     days: days.map((d) => ({ ...strip(d), influencer: who(d.influencerId) })),
-    categories: categories.map((c) => ({ ...strip(c), influencer: who(c.influencerId) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    categories: categories
+      .map((c) => ({ ...strip(c), influencer: who(c.influencerId) }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     shopDays: shopDays.map((d) => strip(d)),
   };
 }
@@ -129,16 +204,20 @@ describe("ledger batches", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         run += 1;
-        const [inOrder, oneBatch, batches] = await Promise.all(["alone", "one", "many"].map((kind) => seedShop(`batches-${run}-${kind}`)));
+        const [inOrder, oneBatch, batches] = await Promise.all(
+          ["alone", "one", "many"].map((kind) => seedShop(`batches-${run}-${kind}`)),
+        );
         const { db, kind } = database;
 
         for (const change of await changesFor(s, inOrder)) await applyLedgerChanges(db, kind, [change]);
 
-        const mixed = (changes: LedgerChange[]) => shuffled([...changes, ...s.duplicates.map((d) => changes[d % changes.length])], s.seed);
+        const mixed = (changes: LedgerChange[]) =>
+          shuffled([...changes, ...s.duplicates.map((d) => changes[d % changes.length])], s.seed);
         await applyLedgerChanges(db, kind, mixed(await changesFor(s, oneBatch)));
 
         const rest = mixed(await changesFor(s, batches));
-        for (let i = 0; rest.length; i++) await applyLedgerChanges(db, kind, rest.splice(0, s.chunks[i % s.chunks.length]));
+        for (let i = 0; rest.length; i++)
+          await applyLedgerChanges(db, kind, rest.splice(0, s.chunks[i % s.chunks.length]));
 
         const expected = await ledgerOf(inOrder.domain);
         expect(expected.orders.length).toBe(s.orders.length + 1);
@@ -165,7 +244,14 @@ describe("ledger batches", () => {
             kind,
             Array.from({ length: 5 }, (_, i) => {
               const orderId = firstOrder + b * 5 + i;
-              const { deliveries } = orderHistory({ orderId, start: start + i * 1000, lines: [{ price: 2500, quantity: 1 }], ops: [], customer: customerOf(orderId), codes: ["ALPHA10"] });
+              const { deliveries } = orderHistory({
+                orderId,
+                start: start + i * 1000,
+                lines: [{ price: 2500, quantity: 1 }],
+                ops: [],
+                customer: customerOf(orderId),
+                codes: ["ALPHA10"],
+              });
               return orderSnapshotChange(seeded.shop, deliveries[0].payload)!;
             }),
           ),
@@ -178,7 +264,9 @@ describe("ledger batches", () => {
     expect(kept).toEqual(rebuilt);
 
     await sendAtOnce(8000, (orderId) => 900 + (orderId % 3));
-    const shared = await db.order.findMany({ where: { shop: { domain: seeded.domain }, customerShopifyId: { in: ["900", "901", "902"] }, isNewCustomer: true } });
+    const shared = await db.order.findMany({
+      where: { shop: { domain: seeded.domain }, customerShopifyId: { in: ["900", "901", "902"] }, isNewCustomer: true },
+    });
     expect(shared.map((o) => o.customerShopifyId).sort()).toEqual(["900", "901", "902"]);
   });
 });

@@ -27,7 +27,10 @@ describe(`${DELIVERIES} webhook deliveries, 20% twice, shuffled, 50 at a time`, 
     expect(stats).toMatchObject({ answered: load.deliveries.length, gaveUp: 0 });
 
     const db = world.database.db;
-    await eventually(async () => (await db.webhookEvent.count({ where: { status: "PROCESSED" } })) === load.unique, 600_000);
+    await eventually(
+      async () => (await db.webhookEvent.count({ where: { status: "PROCESSED" } })) === load.unique,
+      600_000,
+    );
     const settledIn = (performance.now() - started) / 1000;
     expect(await db.webhookEvent.count()).toBe(load.unique); // duplicates stored once
     expect(await db.webhookEvent.count({ where: { status: { not: "PROCESSED" } } })).toBe(0);

@@ -21,11 +21,19 @@ describe("migrations and the schema", () => {
     const migrated = await freshDatabase();
     const fromSchema = await emptyDatabase();
     dropLater.push(migrated, fromSchema);
-    const schema = path.join(root, migrated.kind === "postgresql" ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma");
+    const schema = path.join(
+      root,
+      migrated.kind === "postgresql" ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
+    );
     const sql = execFileSync(
       path.join(root, "node_modules/.bin/prisma"),
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", schema, "--script"],
-      { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: fromSchema.url }, stdio: ["ignore", "pipe", "ignore"] },
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: fromSchema.url },
+        stdio: ["ignore", "pipe", "ignore"],
+      },
     );
     await runSql(fromSchema.url, sql);
     const expected = await catalog(fromSchema.url);

@@ -11,7 +11,11 @@ const world = useWorld();
 function apply(fields: Record<string, string>) {
   return fetch(`${world.app.url}/apply/test-shop`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_USER_AGENT, "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "User-Agent": BROWSER_USER_AGENT,
+      "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 250)}`,
+    },
     body: new URLSearchParams(fields).toString(),
   });
 }
@@ -21,13 +25,18 @@ beforeAll(async () => {
 });
 
 describe("odd requests get an answer, not a 500", () => {
-  it.each(["?sort=constructor", "?sort=__proto__", "?sort=toString", "?page=1e309", "?page=-3", "?page=NaN", "?page=99999999999"])(
-    "the influencer list with %s",
-    async (query) => {
-      const response = await adminFetch(world.app.url, `/app/influencers${query}`);
-      expect(response.status).toBe(200);
-    },
-  );
+  it.each([
+    "?sort=constructor",
+    "?sort=__proto__",
+    "?sort=toString",
+    "?page=1e309",
+    "?page=-3",
+    "?page=NaN",
+    "?page=99999999999",
+  ])("the influencer list with %s", async (query) => {
+    const response = await adminFetch(world.app.url, `/app/influencers${query}`);
+    expect(response.status).toBe(200);
+  });
 
   it("the login page every unauthenticated redirect lands on", async () => {
     const page = await fetch(`${world.app.url}/auth/login`, { headers: { "User-Agent": BROWSER_USER_AGENT } });
@@ -42,19 +51,31 @@ describe("odd requests get an answer, not a 500", () => {
     expect(await bad.text()).toContain("example.myshopify.com");
   });
 
-  it.each(["/app/payouts?index", "/app/settings", "/apply/test-shop", "/app"])("a cross-origin POST to %s", async (path) => {
-    const response = await fetch(`${world.app.url}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "User-Agent": BROWSER_USER_AGENT },
-      body: "intent=create",
-      redirect: "manual",
-    });
-    expect(response.status).toBeLessThan(500);
-    expect(await world.database.db.payout.count()).toBe(0);
-  });
+  it.each(["/app/payouts?index", "/app/settings", "/apply/test-shop", "/app"])(
+    "a cross-origin POST to %s",
+    async (path) => {
+      const response = await fetch(`${world.app.url}${path}`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: "https://evil.example",
+          "User-Agent": BROWSER_USER_AGENT,
+        },
+        body: "intent=create",
+        redirect: "manual",
+      });
+      expect(response.status).toBeLessThan(500);
+      expect(await world.database.db.payout.count()).toBe(0);
+    },
+  );
 
   it("an audience larger than the column holds is the field's error", async () => {
-    const response = await apply({ name: "Big", email: "big@example.com", socialProfiles: "https://instagram.com/big", audienceSize: "2147483648" });
+    const response = await apply({
+      name: "Big",
+      email: "big@example.com",
+      socialProfiles: "https://instagram.com/big",
+      audienceSize: "2147483648",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("at most 2,000,000,000");
     expect(await world.database.db.influencer.count({ where: { email: "big@example.com" } })).toBe(0);
@@ -73,7 +94,13 @@ describe("amounts larger than a column holds", () => {
 
   it("a cost of 90071992547409.91 is the field's error, and no cost is stored", async () => {
     const influencer = await seedInfluencer(world.database.db, TEST_SHOP);
-    const response = await adminPost(world.app.url, `/app/influencers/${influencer.id}`, { intent: "add-cost", costKind: "FLAT_FEE", amount: "90071992547409.91", incurredOn: "2026-11-01", note: "" });
+    const response = await adminPost(world.app.url, `/app/influencers/${influencer.id}`, {
+      intent: "add-cost",
+      costKind: "FLAT_FEE",
+      amount: "90071992547409.91",
+      incurredOn: "2026-11-01",
+      note: "",
+    });
     expect(response.status).toBeLessThan(500);
     expect(await world.database.db.cost.count()).toBe(0);
   });
@@ -83,11 +110,30 @@ describe("a stranger applying with a prospect's email", () => {
   it("does not overwrite what the merchant recorded", async () => {
     const shop = await shopRow(world.database.db, TEST_SHOP);
     await world.database.db.influencer.create({
-      data: { shopId: shop.id, name: "Priya Patel", email: "priya@example.com", status: "PROSPECT", socialProfiles: "https://instagram.com/priya", audienceSize: 52_000 },
+      data: {
+        shopId: shop.id,
+        name: "Priya Patel",
+        email: "priya@example.com",
+        status: "PROSPECT",
+        socialProfiles: "https://instagram.com/priya",
+        audienceSize: 52_000,
+      },
     });
-    const response = await apply({ name: "Someone Else", email: "priya@example.com", socialProfiles: "https://evil.example/me", audienceSize: "1", message: "Pay me" });
+    const response = await apply({
+      name: "Someone Else",
+      email: "priya@example.com",
+      socialProfiles: "https://evil.example/me",
+      audienceSize: "1",
+      message: "Pay me",
+    });
     expect(response.status).toBe(200);
     const row = await world.database.db.influencer.findFirstOrThrow({ where: { email: "priya@example.com" } });
-    expect(row).toMatchObject({ status: "APPLIED", name: "Priya Patel", socialProfiles: "https://instagram.com/priya", audienceSize: 52_000, message: "Pay me" });
+    expect(row).toMatchObject({
+      status: "APPLIED",
+      name: "Priya Patel",
+      socialProfiles: "https://instagram.com/priya",
+      audienceSize: 52_000,
+      message: "Pay me",
+    });
   });
 });

@@ -19,7 +19,11 @@ async function storedSession() {
   const row = await world.database.db.session.findUniqueOrThrow({ where: { id: `offline_${TEST_SHOP}` } });
   expect(row.accessToken).toMatch(/^enc:v1:/);
   const key = tokenKey(TEST_API_SECRET);
-  return { ...row, accessToken: openToken(key, row.accessToken), refreshToken: row.refreshToken && openToken(key, row.refreshToken) };
+  return {
+    ...row,
+    accessToken: openToken(key, row.accessToken),
+    refreshToken: row.refreshToken && openToken(key, row.refreshToken),
+  };
 }
 const refreshes = () => world.adminApi.tokenRequests.filter((r) => r.grant === "refresh");
 
@@ -31,7 +35,10 @@ async function runBackfill() {
     body: "",
   });
   expect(started.status).toBe(200);
-  await eventually(async () => (await world.database.db.backfillRun.count({ where: { status: { in: ["DONE", "FAILED"] } } })) > before, 15_000);
+  await eventually(
+    async () => (await world.database.db.backfillRun.count({ where: { status: { in: ["DONE", "FAILED"] } } })) > before,
+    15_000,
+  );
   return world.database.db.backfillRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
 }
 
@@ -57,7 +64,9 @@ describe("expiring offline access tokens", () => {
     expect(run).toMatchObject({ status: "DONE", imported: 70, lastError: null });
     expect(await world.database.db.order.count()).toBe(70);
 
-    const jobCalls = world.adminApi.calls.filter((c) => c.operation === "bulkOperationRunQuery" || c.operation === "node").map((c) => `${c.operation} ${c.outcome}`);
+    const jobCalls = world.adminApi.calls
+      .filter((c) => c.operation === "bulkOperationRunQuery" || c.operation === "node")
+      .map((c) => `${c.operation} ${c.outcome}`);
     expect(jobCalls.slice(0, 3)).toEqual(["bulkOperationRunQuery ok", "node unauthorized", "node ok"]);
     expect(refreshes()).toEqual([{ shop: TEST_SHOP, grant: "refresh", outcome: "ok" }]);
     const after = await storedSession();
@@ -70,10 +79,20 @@ describe("expiring offline access tokens", () => {
 
   it("renews a token it knows has expired before calling, when a webhook needs a product", async () => {
     const db = world.database.db;
-    await db.session.update({ where: { id: `offline_${TEST_SHOP}` }, data: { expires: new Date(Date.now() - 60_000) } });
+    await db.session.update({
+      where: { id: `offline_${TEST_SHOP}` },
+      data: { expires: new Date(Date.now() - 60_000) },
+    });
     world.adminApi.expireAccessTokens(TEST_SHOP);
     world.adminApi.shop(TEST_SHOP).products.set(4242, {
-      id: 4242, title: "Glow Oil", handle: "glow-oil", productType: "Skincare", vendor: "Demo", collections: ["Skincare"], price: "30.00", unitCost: "9.00",
+      id: 4242,
+      title: "Glow Oil",
+      handle: "glow-oil",
+      productType: "Skincare",
+      vendor: "Demo",
+      collections: ["Skincare"],
+      price: "30.00",
+      unitCost: "9.00",
     });
     const order = orderPayload({ id: 82_001, netMinor: 3000, code: "NOVA10" });
     order.line_items[0].product_id = 4242;
@@ -104,7 +123,10 @@ describe("expiring offline access tokens", () => {
     expect(second.freshOfflineSession).not.toBe(first.freshOfflineSession);
 
     const db = world.database.db;
-    await db.session.update({ where: { id: `offline_${TEST_SHOP}` }, data: { expires: new Date(Date.now() - 60_000) } });
+    await db.session.update({
+      where: { id: `offline_${TEST_SHOP}` },
+      data: { expires: new Date(Date.now() - 60_000) },
+    });
     world.adminApi.expireAccessTokens(TEST_SHOP);
     const refreshesBefore = refreshes().length;
     const servers = databaseUnderTest() === "postgresql" ? [first, second] : [first];
@@ -119,19 +141,34 @@ describe("expiring offline access tokens", () => {
 
   it("records a token that cannot be renewed as a clear error on the shop, keeps the order, and recovers when the merchant opens the app", async () => {
     const db = world.database.db;
-    await db.session.update({ where: { id: `offline_${TEST_SHOP}` }, data: { expires: new Date(Date.now() - 60_000) } });
+    await db.session.update({
+      where: { id: `offline_${TEST_SHOP}` },
+      data: { expires: new Date(Date.now() - 60_000) },
+    });
     world.adminApi.expireAccessTokens(TEST_SHOP);
     world.adminApi.voidRefreshTokens(TEST_SHOP);
     world.adminApi.shop(TEST_SHOP).products.set(4343, {
-      id: 4343, title: "Lip Balm", handle: "lip-balm", productType: "Makeup", vendor: "Demo", collections: [], price: "12.00", unitCost: null,
+      id: 4343,
+      title: "Lip Balm",
+      handle: "lip-balm",
+      productType: "Makeup",
+      vendor: "Demo",
+      collections: [],
+      price: "12.00",
+      unitCost: null,
     });
     const order = orderPayload({ id: 82_002, netMinor: 1200, code: "NOVA10" });
     order.line_items[0].product_id = 4343;
     expect((await sendWebhook(world.app.url, "orders/create", order)).status).toBe(200);
 
     // No merchant is there to renew it: the order is kept, the product waits, the shop says why.
-    const shop = await eventually(() => db.shop.findFirst({ where: { domain: TEST_SHOP, NOT: { adminAccessError: null } } }), 10_000);
-    expect(shop.adminAccessError).toMatch(/^Shopify refused to renew the access token of test-shop\.myshopify\.com \(400: .*invalid_grant/);
+    const shop = await eventually(
+      () => db.shop.findFirst({ where: { domain: TEST_SHOP, NOT: { adminAccessError: null } } }),
+      10_000,
+    );
+    expect(shop.adminAccessError).toMatch(
+      /^Shopify refused to renew the access token of test-shop\.myshopify\.com \(400: .*invalid_grant/,
+    );
     expect(shop.adminAccessErrorAt).not.toBeNull();
     expect(await db.order.count({ where: { shopifyOrderId: "82002" } })).toBe(1);
     expect(await db.product.count({ where: { shopifyProductId: "4343" } })).toBe(0);
@@ -157,7 +194,9 @@ describe("expiring offline access tokens", () => {
     expect(migrated.accessToken).not.toBe(legacy);
     expect(migrated.expires).not.toBeNull();
     expect(migrated.refreshToken).toMatch(/^shprt_standin_/);
-    expect(world.adminApi.tokenRequests.filter((r) => r.grant === "migrate")).toEqual([{ shop: TEST_SHOP, grant: "migrate", outcome: "ok" }]);
+    expect(world.adminApi.tokenRequests.filter((r) => r.grant === "migrate")).toEqual([
+      { shop: TEST_SHOP, grant: "migrate", outcome: "ok" },
+    ]);
     // The legacy token stops working once migrated, as Shopify's does.
     expect(world.adminApi.shop(TEST_SHOP).accessTokens.has(legacy)).toBe(false);
   });
@@ -172,7 +211,11 @@ describe("the Admin API stand-in's tokens", () => {
       const call = async (token: string) => {
         const response = await fetch(`${standIn.url}/admin/api/2026-10/graphql.json`, {
           method: "POST",
-          headers: { "Content-Type": "application/json", "X-Stand-In-Shop": TEST_SHOP, "X-Shopify-Access-Token": token },
+          headers: {
+            "Content-Type": "application/json",
+            "X-Stand-In-Shop": TEST_SHOP,
+            "X-Shopify-Access-Token": token,
+          },
           body: JSON.stringify({ query: "{ shop { name } }" }),
         });
         return response.status;

@@ -48,7 +48,10 @@ function history(s: Scenario, orderId: number): { deliveries: Delivery[]; expect
 }
 
 async function send(shop: string, delivery: Delivery) {
-  const response = await sendWebhook(world.app.url, delivery.topic, delivery.payload, { shop, webhookId: `${shop}:${delivery.webhookId}` });
+  const response = await sendWebhook(world.app.url, delivery.topic, delivery.payload, {
+    shop,
+    webhookId: `${shop}:${delivery.webhookId}`,
+  });
   expect(response.status).toBe(200);
 }
 
@@ -62,7 +65,10 @@ async function ledger(shop: string, orderId: number) {
       commission: { include: { adjustments: { orderBy: { sourceKey: "asc" } } } },
     },
   });
-  const refunds = await db.refund.findMany({ where: { shop: { domain: shop }, shopifyOrderId: String(orderId) }, orderBy: { shopifyRefundId: "asc" } });
+  const refunds = await db.refund.findMany({
+    where: { shop: { domain: shop }, shopifyOrderId: String(orderId) },
+    orderBy: { shopifyRefundId: "asc" },
+  });
   if (!order) return null;
   const { id, shopId, influencerId, createdAt, updatedAt, lines, influencer, commission, ...fields } = order;
   return {
@@ -72,7 +78,11 @@ async function ledger(shop: string, orderId: number) {
       amountMinor: commission.amountMinor,
       baseMinor: commission.baseMinor,
       holdUntil: commission.holdUntil,
-      adjustments: commission.adjustments.map((a) => [a.sourceKey.split(":").slice(1).join(":"), a.amountMinor, a.payoutId]),
+      adjustments: commission.adjustments.map((a) => [
+        a.sourceKey.split(":").slice(1).join(":"),
+        a.amountMinor,
+        a.payoutId,
+      ]),
     },
     influencer: influencer?.email ?? null,
     lines: lines.map(({ id: _i, shopId: _s, orderId: _o, productId: _p, ...line }) => line),
@@ -85,7 +95,11 @@ let nextOrderId = 40_000;
 beforeAll(async () => {
   for (const shop of [IN_ORDER, SHUFFLED]) {
     expect((await adminFetch(world.app.url, "/app", { shop })).status).toBe(200);
-    await seedInfluencerWithLink(world.database.db, shop, { slug: `ten-${shop.split(".")[0]}`, code: "CODE10", email: "ten@example.com" });
+    await seedInfluencerWithLink(world.database.db, shop, {
+      slug: `ten-${shop.split(".")[0]}`,
+      code: "CODE10",
+      email: "ten@example.com",
+    });
   }
 });
 
@@ -97,10 +111,7 @@ describe("order ledger under duplicated, out-of-order, concurrent delivery", () 
         const { deliveries, expectedNet } = history(s, orderId);
         for (const delivery of deliveries) await send(IN_ORDER, delivery);
 
-        const chaos = shuffled(
-          [...deliveries, ...s.duplicates.map((d) => deliveries[d % deliveries.length])],
-          s.seed,
-        );
+        const chaos = shuffled([...deliveries, ...s.duplicates.map((d) => deliveries[d % deliveries.length])], s.seed);
         for (let i = 0; i < chaos.length; i += 3) {
           await Promise.all(chaos.slice(i, i + 3).map((delivery) => send(SHUFFLED, delivery)));
         }
@@ -110,7 +121,9 @@ describe("order ledger under duplicated, out-of-order, concurrent delivery", () 
         expect(expected?.influencer).toBe(s.code === "CODE10" ? "ten@example.com" : null);
         // Commission: 10% of what the order was worth before refunds, each refund taken back.
         if (s.code === "CODE10") {
-          const owed = expected!.commission!.amountMinor + expected!.commission!.adjustments.reduce((sum, [, a]) => sum + Number(a), 0);
+          const owed =
+            expected!.commission!.amountMinor +
+            expected!.commission!.adjustments.reduce((sum, [, a]) => sum + Number(a), 0);
           expect(expected!.commission!.status).toBe(expected!.cancelledAt ? "VOID" : "PENDING");
           if (!expected!.cancelledAt) expect(owed).toBe(Math.round(expectedNet / 10));
         }

@@ -19,7 +19,10 @@ async function order(options: Parameters<typeof orderPayload>[0]) {
 async function ledger() {
   const db = world.database.db;
   const commissions = await db.commission.findMany({ where: { influencerId }, include: { payout: true } });
-  const adjustments = await db.commissionAdjustment.findMany({ where: { influencerId }, include: { commission: true, payout: true } });
+  const adjustments = await db.commissionAdjustment.findMany({
+    where: { influencerId },
+    include: { commission: true, payout: true },
+  });
   const paidOut = await db.payout.aggregate({ where: { influencerId, status: "PAID" }, _sum: { amountMinor: true } });
   return { commissions, adjustments, paidOut: paidOut._sum.amountMinor ?? 0 };
 }
@@ -28,7 +31,10 @@ beforeAll(async () => {
   expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
   const seeded = await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "pay-me", code: "PAY10" });
   influencerId = seeded.influencer.id;
-  await world.database.db.influencer.update({ where: { id: influencerId }, data: { paypalEmail: "payme@paypal.example", shopifyCustomerId: "777" } });
+  await world.database.db.influencer.update({
+    where: { id: influencerId },
+    data: { paypalEmail: "payme@paypal.example", shopifyCustomerId: "777" },
+  });
 });
 
 describe("commissions and payouts", () => {
@@ -37,7 +43,11 @@ describe("commissions and payouts", () => {
     await order({ id: 2, netMinor: 10_000, daysAgo: 35, code: "PAY10" });
     await order({ id: 3, netMinor: 10_000, daysAgo: 5, code: "PAY10" }); // still in the 30-day hold
     const { commissions } = await ledger();
-    expect(commissions.map((c) => [c.amountMinor, c.status]).sort()).toEqual([[1000, "PENDING"], [1000, "PENDING"], [1000, "PENDING"]]);
+    expect(commissions.map((c) => [c.amountMinor, c.status]).sort()).toEqual([
+      [1000, "PENDING"],
+      [1000, "PENDING"],
+      [1000, "PENDING"],
+    ]);
 
     const below = await post("/app/payouts?index", { intent: "create" }); // default threshold: 50.00
     expect(await below.text()).toContain("Nobody has reached the payout threshold yet");
@@ -67,23 +77,42 @@ describe("commissions and payouts", () => {
     const payout = await world.database.db.payout.findFirstOrThrow();
     const paid = await post("/app/payouts?index", { intent: "paid", payoutId: payout.id, reference: "PAYPAL-BATCH-1" });
     expect(await paid.text()).toContain("Payout marked paid");
-    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAID", reference: "PAYPAL-BATCH-1" });
+    expect(await world.database.db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAID",
+      reference: "PAYPAL-BATCH-1",
+    });
 
     // Order 1 is refunded in full after its commission was paid: 10.00 is clawed back.
-    expect((await sendWebhook(world.app.url, "refunds/create", refundPayload({ id: 91, orderId: 1, amountMinor: 10_000 }))).status).toBe(200);
+    expect(
+      (await sendWebhook(world.app.url, "refunds/create", refundPayload({ id: 91, orderId: 1, amountMinor: 10_000 })))
+        .status,
+    ).toBe(200);
     const { adjustments } = await ledger();
     expect(adjustments.map((a) => [a.amountMinor, a.payoutId])).toEqual([[-1000, null]]);
 
     // Order 3 is cancelled while pending: its commission is void.
-    expect((await sendWebhook(world.app.url, "orders/cancelled", orderPayload({ id: 3, netMinor: 10_000, daysAgo: 5, code: "PAY10", cancelled: true }))).status).toBe(200);
-    expect((await world.database.db.commission.findFirstOrThrow({ where: { order: { shopifyOrderId: "3" } } })).status).toBe("VOID");
+    expect(
+      (
+        await sendWebhook(
+          world.app.url,
+          "orders/cancelled",
+          orderPayload({ id: 3, netMinor: 10_000, daysAgo: 5, code: "PAY10", cancelled: true }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await world.database.db.commission.findFirstOrThrow({ where: { order: { shopifyOrderId: "3" } } })).status,
+    ).toBe("VOID");
 
     // Two new approved commissions (10.00 each) less the 10.00 clawback: a payout of 10.00.
     await order({ id: 4, netMinor: 10_000, daysAgo: 33, code: "PAY10" });
     await order({ id: 5, netMinor: 10_000, daysAgo: 32, code: "PAY10" });
     await world.database.db.shop.update({ where: { domain: TEST_SHOP }, data: { payoutThresholdMinor: 500 } });
     await post("/app/payouts?index", { intent: "create" });
-    const second = await world.database.db.payout.findFirstOrThrow({ where: { status: "DRAFT" }, include: { commissions: true, adjustments: true } });
+    const second = await world.database.db.payout.findFirstOrThrow({
+      where: { status: "DRAFT" },
+      include: { commissions: true, adjustments: true },
+    });
     expect(second.amountMinor).toBe(1000);
     expect(second.commissions).toHaveLength(2);
     expect(second.adjustments.map((a) => a.amountMinor)).toEqual([-1000]);
@@ -92,9 +121,13 @@ describe("commissions and payouts", () => {
   it("shows a statement listing every order behind a payout, adding up to it", async () => {
     const second = await world.database.db.payout.findFirstOrThrow({ where: { status: "DRAFT" } });
     // Placed at 3 in the morning UTC: still the evening before in the shop's New York.
-    await world.database.db.order.updateMany({ where: { name: "#4" }, data: { placedAt: new Date("2026-10-20T03:00:00Z") } });
+    await world.database.db.order.updateMany({
+      where: { name: "#4" },
+      data: { placedAt: new Date("2026-10-20T03:00:00Z") },
+    });
     const html = await (await adminFetch(world.app.url, `/app/payouts/${second.id}`)).text();
-    for (const text of ["#4", "#5", "#1", "Refunded to the shopper", "$10.00", "2026-10-19"]) expect(html).toContain(text);
+    for (const text of ["#4", "#5", "#1", "Refunded to the shopper", "$10.00", "2026-10-19"])
+      expect(html).toContain(text);
     expect(html).not.toContain("2026-10-20");
   });
 
@@ -105,23 +138,34 @@ describe("commissions and payouts", () => {
     const [credit] = world.adminApi.shop(TEST_SHOP).storeCredits;
     expect(credit).toMatchObject({ customerId: "777", amount: "10.00", currencyCode: "USD" });
     const paid = await world.database.db.payout.findUniqueOrThrow({ where: { id: second.id } });
-    expect(paid).toMatchObject({ status: "PAID", method: "STORE_CREDIT", reference: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}` });
+    expect(paid).toMatchObject({
+      status: "PAID",
+      method: "STORE_CREDIT",
+      reference: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}`,
+    });
   });
 
   it("accounts for every cent: commissions + adjustments = paid + payable + pending", async () => {
     const { commissions, adjustments, paidOut } = await ledger();
     const live = commissions.filter((c) => c.status !== "VOID");
-    const earned = live.reduce((s, c) => s + c.amountMinor, 0) + adjustments.filter((a) => a.commission?.status !== "VOID").reduce((s, a) => s + a.amountMinor, 0);
+    const earned =
+      live.reduce((s, c) => s + c.amountMinor, 0) +
+      adjustments.filter((a) => a.commission?.status !== "VOID").reduce((s, a) => s + a.amountMinor, 0);
     expect(earned).toBe(3000); // orders 1, 2, 4, 5 at 10.00, less order 1's refund
     expect(paidOut).toBe(3000);
     const audit = await world.database.db.auditEntry.findMany({ orderBy: { at: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["commissions.approved", "payouts.created", "payout.paid"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["commissions.approved", "payouts.created", "payout.paid"]),
+    );
   });
 
   it("never pays twice when two people create payouts at the same moment", async () => {
     for (let id = 6; id <= 15; id++) await order({ id, netMinor: 10_000, daysAgo: 31, code: "PAY10" });
     const db = world.database.db;
-    await db.commission.updateMany({ where: { status: "PENDING", holdUntil: { lte: new Date() } }, data: { status: "APPROVED" } });
+    await db.commission.updateMany({
+      where: { status: "PENDING", holdUntil: { lte: new Date() } },
+      data: { status: "APPROVED" },
+    });
     const shop = await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
     // Two separate clients: two real connections, two concurrent transactions.
     const [a, b] = [createDb(world.database.url), createDb(world.database.url)];
@@ -143,9 +187,19 @@ describe("reviewing a payout", () => {
   it("adds a bonus or deduction by hand, with its reason on the statement, and logs who did it", async () => {
     const db = world.database.db;
     const draft = await db.payout.findFirstOrThrow({ where: { status: "DRAFT" } });
-    const refused = await post("/app/payouts?index", { intent: "adjust", payoutId: draft.id, amount: "5.00", reason: "" });
+    const refused = await post("/app/payouts?index", {
+      intent: "adjust",
+      payoutId: draft.id,
+      amount: "5.00",
+      reason: "",
+    });
     expect(await refused.text()).toContain("Say why, for the influencer&#x27;s statement");
-    const adjusted = await post("/app/payouts?index", { intent: "adjust", payoutId: draft.id, amount: "5.00", reason: "Launch bonus" });
+    const adjusted = await post("/app/payouts?index", {
+      intent: "adjust",
+      payoutId: draft.id,
+      amount: "5.00",
+      reason: "Launch bonus",
+    });
     expect(await adjusted.text()).toContain("Payout adjusted");
     expect((await db.payout.findUniqueOrThrow({ where: { id: draft.id } })).amountMinor).toBe(draft.amountMinor + 500);
     const statement = await (await adminFetch(world.app.url, `/app/payouts/${draft.id}`)).text();

@@ -15,7 +15,8 @@ beforeAll(async () => {
 
 describe("referral redirects under a flood", () => {
   it("refuses a visitor address past its limit with 429, and keeps redirecting everyone else", async () => {
-    const visit = (ip: string) => browserFetch(`${world.app.url}/r/limited`, { headers: { "X-Forwarded-For": ip } }).then((r) => r.status);
+    const visit = (ip: string) =>
+      browserFetch(`${world.app.url}/r/limited`, { headers: { "X-Forwarded-For": ip } }).then((r) => r.status);
     const flood = [];
     for (let i = 0; i < 7; i++) flood.push(await visit("203.0.113.50"));
     expect(flood).toEqual([302, 302, 302, 302, 302, 429, 429]);
@@ -25,7 +26,9 @@ describe("referral redirects under a flood", () => {
 
 describe("wrong portal tokens", () => {
   const wrongToken = (appUrl: string, forwardedFor: string) =>
-    browserFetch(`${appUrl}/portal/${"0".repeat(64)}`, { headers: { "X-Forwarded-For": forwardedFor } }).then((r) => r.status);
+    browserFetch(`${appUrl}/portal/${"0".repeat(64)}`, { headers: { "X-Forwarded-For": forwardedFor } }).then(
+      (r) => r.status,
+    );
 
   it("are counted per visitor whatever the visitor writes before the load balancer's entry", async () => {
     const statuses = [];
@@ -36,7 +39,11 @@ describe("wrong portal tokens", () => {
   });
 
   it("are counted across servers: a second server sharing the database refuses the same visitor", async () => {
-    const second = await startApp({ databaseUrl: world.database.url, adminApiUrl: world.adminApi.url, env: { TRUST_PROXY: "1" } });
+    const second = await startApp({
+      databaseUrl: world.database.url,
+      adminApiUrl: world.adminApi.url,
+      env: { TRUST_PROXY: "1" },
+    });
     try {
       for (let i = 0; i < 10; i++) expect(await wrongToken(world.app.url, "198.51.100.9")).toBe(404);
       expect(await wrongToken(second.url, "198.51.100.9")).toBe(429);

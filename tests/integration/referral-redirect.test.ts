@@ -20,9 +20,16 @@ describe("GET /r/:slug", () => {
   it("answers 302 to the shop through /discount/CODE with ref, and stores one counted click", async () => {
     const db = world.database.db;
     await shopRow(db, TEST_SHOP);
-    const { link } = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "maya", code: "MAYA10", destinationPath: "/products/serum" });
+    const { link } = await seedInfluencerWithLink(db, TEST_SHOP, {
+      slug: "maya",
+      code: "MAYA10",
+      destinationPath: "/products/serum",
+    });
 
-    const response = await click("maya", { query: "?utm_source=instagram&utm_campaign=fall", referer: "https://www.instagram.com/p/abc" });
+    const response = await click("maya", {
+      query: "?utm_source=instagram&utm_campaign=fall",
+      referer: "https://www.instagram.com/p/abc",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(
       `https://${TEST_SHOP}/discount/MAYA10?redirect=${encodeURIComponent("/products/serum?ref=maya&utm_source=instagram&utm_campaign=fall")}`,
@@ -66,7 +73,11 @@ describe("GET /r/:slug", () => {
 
   it("sends a paused link to the shop home without attribution or a click", async () => {
     const db = world.database.db;
-    const { link } = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "paused-one", code: "PAUSE1", linkStatus: "PAUSED" });
+    const { link } = await seedInfluencerWithLink(db, TEST_SHOP, {
+      slug: "paused-one",
+      code: "PAUSE1",
+      linkStatus: "PAUSED",
+    });
     const response = await click("paused-one");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`https://${TEST_SHOP}/`);

@@ -12,8 +12,16 @@ let influencerId = "";
 
 function euros<T>(payload: T): T {
   // Shop money in EUR; the shopper paid in USD (presentment), which reports must ignore.
-  const text = JSON.stringify(payload).replace(/"shop_money":\{"amount":"([\d.]+)","currency_code":"USD"\}/g, '"shop_money":{"amount":"$1","currency_code":"EUR"}');
-  return JSON.parse(text.replace(/"presentment_money":\{"amount":"([\d.]+)"/g, (_m, a) => `"presentment_money":{"amount":"${(Number(a) * 1.1).toFixed(2)}"`));
+  const text = JSON.stringify(payload).replace(
+    /"shop_money":\{"amount":"([\d.]+)","currency_code":"USD"\}/g,
+    '"shop_money":{"amount":"$1","currency_code":"EUR"}',
+  );
+  return JSON.parse(
+    text.replace(
+      /"presentment_money":\{"amount":"([\d.]+)"/g,
+      (_m, a) => `"presentment_money":{"amount":"${(Number(a) * 1.1).toFixed(2)}"`,
+    ),
+  );
 }
 
 async function deliver(topic: string, payload: unknown) {
@@ -26,21 +34,42 @@ function at(iso: string, order: ReturnType<typeof orderPayload>) {
 
 beforeAll(async () => {
   expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
-  await world.database.db.shop.update({ where: { domain: TEST_SHOP }, data: { currency: "EUR", timezone: "America/New_York" } });
+  await world.database.db.shop.update({
+    where: { domain: TEST_SHOP },
+    data: { currency: "EUR", timezone: "America/New_York" },
+  });
   const seeded = await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "report-me", code: "REPORT10" });
   influencerId = seeded.influencer.id;
 
-  await deliver("orders/create", at("2026-11-10T15:00:00Z", orderPayload({ id: 1, netMinor: 10_000, code: "REPORT10" })));
-  await deliver("orders/create", at("2026-11-11T03:30:00Z", orderPayload({ id: 2, netMinor: 5_000, code: "REPORT10" }))); // 22:30 on the 10th in New York
-  await deliver("orders/create", at("2026-11-12T12:00:00Z", orderPayload({ id: 3, netMinor: 8_000, code: "REPORT10" })));
+  await deliver(
+    "orders/create",
+    at("2026-11-10T15:00:00Z", orderPayload({ id: 1, netMinor: 10_000, code: "REPORT10" })),
+  );
+  await deliver(
+    "orders/create",
+    at("2026-11-11T03:30:00Z", orderPayload({ id: 2, netMinor: 5_000, code: "REPORT10" })),
+  ); // 22:30 on the 10th in New York
+  await deliver(
+    "orders/create",
+    at("2026-11-12T12:00:00Z", orderPayload({ id: 3, netMinor: 8_000, code: "REPORT10" })),
+  );
   await deliver("refunds/create", refundPayload({ id: 31, orderId: 3, amountMinor: 3_000 }));
   const cancelled = at("2026-11-12T13:00:00Z", orderPayload({ id: 4, netMinor: 4_000, code: "REPORT10" }));
   await deliver("orders/create", cancelled);
-  await deliver("orders/cancelled", { ...cancelled, cancelled_at: "2026-11-12T14:00:00Z", updated_at: "2026-11-12T14:00:00Z" });
+  await deliver("orders/cancelled", {
+    ...cancelled,
+    cancelled_at: "2026-11-12T14:00:00Z",
+    updated_at: "2026-11-12T14:00:00Z",
+  });
   const cost = await adminFetch(world.app.url, `/app/influencers/${influencerId}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "add-cost", costKind: "FLAT_FEE", amount: "20.00", incurredOn: "2026-11-10" }).toString(),
+    body: new URLSearchParams({
+      intent: "add-cost",
+      costKind: "FLAT_FEE",
+      amount: "20.00",
+      incurredOn: "2026-11-10",
+    }).toString(),
   });
   expect(await cost.text()).toContain("Cost added");
 });
@@ -87,7 +116,9 @@ describe("influencer reports", () => {
     const response = await adminFetch(world.app.url, "/app/reports/orders.csv?from=2026-11-10&to=2026-11-12");
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("order,placed_at,influencer,source,code,link,new_customer,net_sales,refunded,commission,status,currency");
+    expect(lines[0]).toBe(
+      "order,placed_at,influencer,source,code,link,new_customer,net_sales,refunded,commission,status,currency",
+    );
     const byOrder = new Map(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")]));
     expect([...byOrder.keys()].sort()).toEqual(["#1", "#2", "#3", "#4"]);
     expect(byOrder.get("#3")!.slice(7)).toEqual(["50.00", "30.00", "5.00", "pending", "EUR"]);
@@ -116,13 +147,46 @@ describe("categories", () => {
   it("shows which product types and collections sell through whom", async () => {
     const db = world.database.db;
     const shop = await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
-    await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8801", title: "Serum", productType: "Skincare", collections: JSON.stringify(["Bestsellers", "Skincare"]), unitCostMinor: 1000 } });
-    await db.product.create({ data: { shopId: shop.id, shopifyProductId: "8802", title: "Lipstick", productType: "Makeup", collections: JSON.stringify(["Bestsellers"]) } });
+    await db.product.create({
+      data: {
+        shopId: shop.id,
+        shopifyProductId: "8801",
+        title: "Serum",
+        productType: "Skincare",
+        collections: JSON.stringify(["Bestsellers", "Skincare"]),
+        unitCostMinor: 1000,
+      },
+    });
+    await db.product.create({
+      data: {
+        shopId: shop.id,
+        shopifyProductId: "8802",
+        title: "Lipstick",
+        productType: "Makeup",
+        collections: JSON.stringify(["Bestsellers"]),
+      },
+    });
     const order = at("2026-11-20T15:00:00Z", orderPayload({ id: 20, netMinor: 9_000, code: "REPORT10" }));
     const money = moneySet;
     order.line_items = [
-      { id: 201, product_id: 8801, title: "Serum", quantity: 2, current_quantity: 2, price_set: money("30.00"), discount_allocations: [] },
-      { id: 202, product_id: 8802, title: "Lipstick", quantity: 1, current_quantity: 1, price_set: money("30.00"), discount_allocations: [] },
+      {
+        id: 201,
+        product_id: 8801,
+        title: "Serum",
+        quantity: 2,
+        current_quantity: 2,
+        price_set: money("30.00"),
+        discount_allocations: [],
+      },
+      {
+        id: 202,
+        product_id: 8802,
+        title: "Lipstick",
+        quantity: 1,
+        current_quantity: 1,
+        price_set: money("30.00"),
+        discount_allocations: [],
+      },
     ];
     await deliver("orders/create", order);
 
@@ -135,12 +199,17 @@ describe("categories", () => {
       "PRODUCT_TYPE Skincare 1 2 6000",
     ]);
 
-    const page = await (await adminFetch(world.app.url, "/app/categories?by=collection&from=2026-11-20&to=2026-11-20")).text();
+    const page = await (
+      await adminFetch(world.app.url, "/app/categories?by=collection&from=2026-11-20&to=2026-11-20")
+    ).text();
     expect(page).toContain("Bestsellers");
     expect(page).toContain("€90.00");
 
     const { name } = await db.influencer.findUniqueOrThrow({ where: { id: influencerId } });
-    const csv = await adminFetch(world.app.url, "/app/reports/categories.csv?by=collection&from=2026-11-20&to=2026-11-20");
+    const csv = await adminFetch(
+      world.app.url,
+      "/app/reports/categories.csv?by=collection&from=2026-11-20&to=2026-11-20",
+    );
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect((await csv.text()).trim().split("\r\n")).toEqual([
       "group_by,category,influencer_id,influencer,orders,units,net_sales,conversion,currency",
@@ -185,7 +254,11 @@ describe("what works", () => {
     expect(refused).toContain("Give the practice a short title");
     expect(await world.database.db.bestPracticeNote.count()).toBe(0);
 
-    await post({ intent: "add", title: "Show the product <b>in use</b>", body: "Top performers film a routine, not an unboxing." });
+    await post({
+      intent: "add",
+      title: "Show the product <b>in use</b>",
+      body: "Top performers film a routine, not an unboxing.",
+    });
     const note = await world.database.db.bestPracticeNote.findFirstOrThrow();
     expect(note).toMatchObject({ shared: true });
     const html = await (await adminFetch(world.app.url, "/app/what-works")).text();

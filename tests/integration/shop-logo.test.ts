@@ -18,14 +18,17 @@ async function authenticateAgain(domain: string) {
   return shopRow(world.database.db, domain);
 }
 
-const imageTags = (html: string) => [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+const imageTags = (html: string) =>
+  [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
 
 describe("the shop's logo", () => {
   it("is read without a token at install and drawn on the portal and the application form", async () => {
     world.adminApi.shop(TEST_SHOP).logo = { url: LOGO, altText: "Test shop" };
     const shop = await authenticateAgain(TEST_SHOP);
     expect(shop.logoUrl).toBe(LOGO);
-    const brand = world.adminApi.callsOf("shop").filter((c) => c.apiVersion.startsWith("storefront/") && c.shop === TEST_SHOP);
+    const brand = world.adminApi
+      .callsOf("shop")
+      .filter((c) => c.apiVersion.startsWith("storefront/") && c.shop === TEST_SHOP);
     expect(brand.at(-1)?.outcome).toBe("ok");
 
     const influencer = await seedInfluencer(world.database.db, TEST_SHOP, { name: "Maya Lopez" });

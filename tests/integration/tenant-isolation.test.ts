@@ -8,12 +8,22 @@ import { orderPayload } from "../support/orders";
 import { adminFetch, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
-const A = { name: "Alba Secretname", email: "alba.secret@example.com", code: "ALBASECRET", note: "A's private practice", subject: "A's private subject" };
+const A = {
+  name: "Alba Secretname",
+  email: "alba.secret@example.com",
+  code: "ALBASECRET",
+  note: "A's private practice",
+  subject: "A's private subject",
+};
 const ids = { influencer: "", payout: "", message: "", note: "", applicant: "" };
 
 const asB = (path: string, init: RequestInit = {}) => adminFetch(world.app.url, path, { ...init, shop: OTHER_SHOP });
 const postAsB = (path: string, fields: Record<string, string>) =>
-  asB(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+  asB(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 /** Everything of shop A that a route could change, as one comparable value. */
 async function shopAState() {
@@ -46,21 +56,60 @@ beforeAll(async () => {
   const seeded = await seedInfluencerWithLink(db, TEST_SHOP, { slug: "alba", code: A.code, email: A.email });
   await db.influencer.update({ where: { id: seeded.influencer.id }, data: { name: A.name } });
   ids.influencer = seeded.influencer.id;
-  expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id: 31_001, netMinor: 77_700, daysAgo: 1, code: A.code }))).status).toBe(200);
-  ids.payout = (await db.payout.create({ data: { shopId: shop.id, influencerId: seeded.influencer.id, amountMinor: 5_000, currency: "USD" } })).id;
-  ids.message = (
-    await db.outboundMessage.create({
-      data: { shopId: shop.id, influencerId: seeded.influencer.id, dedupeKey: "a-msg", template: "PITCH", toEmail: A.email, subject: A.subject, bodyText: "x", bodyHtml: "x", status: "FAILED" },
+  expect(
+    (
+      await sendWebhook(
+        world.app.url,
+        "orders/create",
+        orderPayload({ id: 31_001, netMinor: 77_700, daysAgo: 1, code: A.code }),
+      )
+    ).status,
+  ).toBe(200);
+  ids.payout = (
+    await db.payout.create({
+      data: { shopId: shop.id, influencerId: seeded.influencer.id, amountMinor: 5_000, currency: "USD" },
     })
   ).id;
-  ids.note = (await db.bestPracticeNote.create({ data: { shopId: shop.id, title: A.note, body: "secret", shared: true } })).id;
-  ids.applicant = (await db.influencer.create({ data: { shopId: shop.id, name: "Applicant of A", email: "applicant.a@example.com", status: "APPLIED" } })).id;
+  ids.message = (
+    await db.outboundMessage.create({
+      data: {
+        shopId: shop.id,
+        influencerId: seeded.influencer.id,
+        dedupeKey: "a-msg",
+        template: "PITCH",
+        toEmail: A.email,
+        subject: A.subject,
+        bodyText: "x",
+        bodyHtml: "x",
+        status: "FAILED",
+      },
+    })
+  ).id;
+  ids.note = (
+    await db.bestPracticeNote.create({ data: { shopId: shop.id, title: A.note, body: "secret", shared: true } })
+  ).id;
+  ids.applicant = (
+    await db.influencer.create({
+      data: { shopId: shop.id, name: "Applicant of A", email: "applicant.a@example.com", status: "APPLIED" },
+    })
+  ).id;
 });
 
 const SECRETS = () => [A.name, A.email, A.code, A.note, A.subject, "Applicant of A", "777.00", ids.influencer];
 
 describe("a session of shop B", () => {
-  const pages = ["/app", "/app/influencers", "/app/applications", "/app/outreach", "/app/payouts", "/app/categories", "/app/what-works", "/app/settings", "/app/backfill", "/app/influencers/import"];
+  const pages = [
+    "/app",
+    "/app/influencers",
+    "/app/applications",
+    "/app/outreach",
+    "/app/payouts",
+    "/app/categories",
+    "/app/what-works",
+    "/app/settings",
+    "/app/backfill",
+    "/app/influencers/import",
+  ];
   const exports = [
     "/app/reports/influencers.csv?from=2026-01-01&to=2026-12-31",
     "/app/reports/orders.csv?from=2026-01-01&to=2026-12-31",
@@ -88,15 +137,26 @@ describe("a session of shop B", () => {
   });
 
   it("gets no sparkline of shop A's influencers", async () => {
-    expect(await (await asB(`/app/trends?ids=${ids.influencer}&from=2026-11-01&to=2026-11-30`)).json()).toEqual({ trends: {} });
+    expect(await (await asB(`/app/trends?ids=${ids.influencer}&from=2026-11-01&to=2026-11-30`)).json()).toEqual({
+      trends: {},
+    });
   });
 
   it.each([
     ["/app/influencers/:id", { intent: "status", status: "ARCHIVED" }],
-    ["/app/influencers/:id", { intent: "profile", name: "Taken over", email: "b@example.com", commissionPercent: "50", tags: "" }],
-    ["/app/influencers/:id", { intent: "add-code", code: "STOLEN10", discountType: "percentage", discountPercent: "90" }],
+    [
+      "/app/influencers/:id",
+      { intent: "profile", name: "Taken over", email: "b@example.com", commissionPercent: "50", tags: "" },
+    ],
+    [
+      "/app/influencers/:id",
+      { intent: "add-code", code: "STOLEN10", discountType: "percentage", discountPercent: "90" },
+    ],
     ["/app/influencers/:id", { intent: "add-link", slug: "stolen", destinationPath: "/" }],
-    ["/app/influencers/:id", { intent: "add-cost", costKind: "FLAT_FEE", amount: "100.00", incurredOn: "2026-11-01", note: "" }],
+    [
+      "/app/influencers/:id",
+      { intent: "add-cost", costKind: "FLAT_FEE", amount: "100.00", incurredOn: "2026-11-01", note: "" },
+    ],
     ["/app/influencers/:id", { intent: "portal-link" }],
     ["/app/influencers/:id", { intent: "portal-revoke" }],
     ["/app/applications", { intent: "approve", influencerId: ":applicant" }],
@@ -109,9 +169,17 @@ describe("a session of shop B", () => {
     ["/app/what-works", { intent: "share", noteId: ":note", shared: "false" }],
   ])("changes nothing of shop A with POST %s %j", async (path, fields) => {
     const resolve = (value: string) =>
-      value.replace(":id", ids.influencer).replace(":applicant", ids.applicant).replace(":message", ids.message).replace(":payout", ids.payout).replace(":note", ids.note);
+      value
+        .replace(":id", ids.influencer)
+        .replace(":applicant", ids.applicant)
+        .replace(":message", ids.message)
+        .replace(":payout", ids.payout)
+        .replace(":note", ids.note);
     const before = await shopAState();
-    const response = await postAsB(resolve(path), Object.fromEntries(Object.entries(fields).map(([k, v]) => [resolve(k), resolve(v)])));
+    const response = await postAsB(
+      resolve(path),
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [resolve(k), resolve(v)])),
+    );
     expect(response.status).toBeLessThan(500);
     expect(await shopAState()).toBe(before);
   });

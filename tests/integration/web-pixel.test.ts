@@ -22,7 +22,11 @@ let visitor = 0;
 
 beforeAll(async () => {
   expect((await adminFetch(world.app.url, "/app")).status).toBe(200);
-  maya = await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "maya-pixel", code: "MAYAPX", email: "maya@example.com" });
+  maya = await seedInfluencerWithLink(world.database.db, TEST_SHOP, {
+    slug: "maya-pixel",
+    code: "MAYAPX",
+    email: "maya@example.com",
+  });
   leo = await seedInfluencerWithLink(world.database.db, TEST_SHOP, { slug: "leo-pixel", code: "LEOPX" });
 });
 
@@ -32,7 +36,12 @@ function report(body: Report | string, headers: Record<string, string> = {}) {
   return fetch(`${world.app.url}/pixel`, {
     method: "POST",
     // As the pixel sends it: a string body (text/plain, no preflight) from the sandbox's origin.
-    headers: { Origin: STOREFRONT, "Content-Type": "text/plain;charset=UTF-8", "X-Forwarded-For": `198.51.100.${++visitor % 250}`, ...headers },
+    headers: {
+      Origin: STOREFRONT,
+      "Content-Type": "text/plain;charset=UTF-8",
+      "X-Forwarded-For": `198.51.100.${++visitor % 250}`,
+      ...headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
@@ -95,7 +104,12 @@ describe("a report of a checkout", () => {
     expect(answer.headers.get("access-control-allow-origin")).toBe("*");
     await deliver(lostCartOrder(id));
     const stored = await order(id);
-    expect(stored).toMatchObject({ influencerId: maya.influencer.id, source: "LINK", attributedSlug: "maya-pixel", selfReferral: false });
+    expect(stored).toMatchObject({
+      influencerId: maya.influencer.id,
+      source: "LINK",
+      attributedSlug: "maya-pixel",
+      selfReferral: false,
+    });
     expect(stored!.commission).toMatchObject({ influencerId: maya.influencer.id });
   });
 
@@ -117,7 +131,9 @@ describe("a report of a checkout", () => {
     expect((await order(id))!.influencerId).toBe(maya.influencer.id);
 
     // A later update of the order keeps what the pixel said.
-    await deliver(lostCartOrder(id, { updated_at: new Date(Date.now() + 1000).toISOString(), financial_status: "paid" }));
+    await deliver(
+      lostCartOrder(id, { updated_at: new Date(Date.now() + 1000).toISOString(), financial_status: "paid" }),
+    );
     expect(await order(id)).toMatchObject({ influencerId: maya.influencer.id, attributedSlug: "maya-pixel" });
   });
 
@@ -164,15 +180,30 @@ describe("a report of a checkout", () => {
   it.each<[string, Report | string, number, string]>([
     ["not JSON", "ref=maya-pixel", 400, "The report is not JSON"],
     ["no shop", { ...checkout(1), shop: undefined }, 400, "shop is required"],
-    ["a shop that is not a myshopify domain", { ...checkout(1), shop: "evil.example" }, 400, "shop is not a myshopify.com domain"],
+    [
+      "a shop that is not a myshopify domain",
+      { ...checkout(1), shop: "evil.example" },
+      400,
+      "shop is not a myshopify.com domain",
+    ],
     ["no order id", { ...checkout(1), orderId: undefined }, 400, "orderId"],
     ["an order id that is not one", { ...checkout(1), orderId: "1 OR 1=1" }, 400, "orderId is not an order id"],
     ["no checkout token", { ...checkout(1), checkoutToken: undefined }, 400, "checkoutToken is required"],
-    ["a checkout token with markup", { ...checkout(1), checkoutToken: "<script>alert(1)</script>" }, 400, "checkoutToken is not a checkout token"],
+    [
+      "a checkout token with markup",
+      { ...checkout(1), checkoutToken: "<script>alert(1)</script>" },
+      400,
+      "checkoutToken is not a checkout token",
+    ],
     ["no ref", { ...checkout(1), ref: undefined }, 400, "ref is required"],
     ["a ref that is not a link name", { ...checkout(1), ref: "../admin" }, 400, "ref is not a link name"],
     ["a click time that is not a time", { ...checkout(1), clickedAt: "yesterday" }, 400, "clickedAt"],
-    ["a shop without the app", { ...checkout(1), shop: "no-such-shop.myshopify.com" }, 404, "shop: not a shop that has the app"],
+    [
+      "a shop without the app",
+      { ...checkout(1), shop: "no-such-shop.myshopify.com" },
+      404,
+      "shop: not a shop that has the app",
+    ],
     ["a link of another shop", { ...checkout(1), shop: OTHER_SHOP }, 404, "ref: not a link of this shop"],
   ])("refuses %s, naming it, and stores nothing", async (_name, body, status, error) => {
     const before = await world.database.db.pixelReport.count();
@@ -186,7 +217,11 @@ describe("a report of a checkout", () => {
   it("answers a preflight, refuses a body past 2 KB and other methods", async () => {
     const preflight = await fetch(`${world.app.url}/pixel`, {
       method: "OPTIONS",
-      headers: { Origin: STOREFRONT, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: STOREFRONT,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
@@ -211,12 +246,29 @@ describe("a report of a checkout", () => {
     const old = new Date(Date.now() - 8 * 86_400_000);
     await world.database.db.pixelReport.createMany({
       data: [
-        { shopId: shop.id, shopifyOrderId: "88880001", checkoutToken: "never-an-order", slug: "maya-pixel", receivedAt: old },
-        { shopId: shop.id, shopifyOrderId: String(matched), checkoutToken: `ct${matched}abcdef0123456789`, slug: "maya-pixel", receivedAt: old },
+        {
+          shopId: shop.id,
+          shopifyOrderId: "88880001",
+          checkoutToken: "never-an-order",
+          slug: "maya-pixel",
+          receivedAt: old,
+        },
+        {
+          shopId: shop.id,
+          shopifyOrderId: String(matched),
+          checkoutToken: `ct${matched}abcdef0123456789`,
+          slug: "maya-pixel",
+          receivedAt: old,
+        },
       ],
     });
     expect(await purgeUnmatchedPixelReports(world.database.db, new Date(Date.now() - 7 * 86_400_000))).toBe(1);
-    expect(await world.database.db.pixelReport.findMany({ where: { shopifyOrderId: { in: ["88880001", String(matched)] } }, select: { shopifyOrderId: true } })).toEqual([{ shopifyOrderId: String(matched) }]);
+    expect(
+      await world.database.db.pixelReport.findMany({
+        where: { shopifyOrderId: { in: ["88880001", String(matched)] } },
+        select: { shopifyOrderId: true },
+      }),
+    ).toEqual([{ shopifyOrderId: String(matched) }]);
   });
 
   it("reaches a stale report past thousands whose orders came", async () => {
@@ -224,9 +276,29 @@ describe("a report of a checkout", () => {
     const shop = await shopRow(db, TEST_SHOP);
     const old = new Date(Date.now() - 9 * 86_400_000);
     const matched = Array.from({ length: 5_001 }, (_, i) => String(60_000_000 + i));
-    await db.order.createMany({ data: matched.map((id) => ({ shopId: shop.id, shopifyOrderId: id, currency: "USD", placedAt: old })) });
-    await db.pixelReport.createMany({ data: matched.map((id) => ({ id: `a${id}`, shopId: shop.id, shopifyOrderId: id, checkoutToken: `ct${id}`, slug: "maya-pixel", receivedAt: old })) });
-    await db.pixelReport.create({ data: { id: "z-unmatched", shopId: shop.id, shopifyOrderId: "69999999", checkoutToken: "ct-none", slug: "maya-pixel", receivedAt: old } });
+    await db.order.createMany({
+      data: matched.map((id) => ({ shopId: shop.id, shopifyOrderId: id, currency: "USD", placedAt: old })),
+    });
+    await db.pixelReport.createMany({
+      data: matched.map((id) => ({
+        id: `a${id}`,
+        shopId: shop.id,
+        shopifyOrderId: id,
+        checkoutToken: `ct${id}`,
+        slug: "maya-pixel",
+        receivedAt: old,
+      })),
+    });
+    await db.pixelReport.create({
+      data: {
+        id: "z-unmatched",
+        shopId: shop.id,
+        shopifyOrderId: "69999999",
+        checkoutToken: "ct-none",
+        slug: "maya-pixel",
+        receivedAt: old,
+      },
+    });
     expect(await purgeUnmatchedPixelReports(db, new Date(Date.now() - 7 * 86_400_000))).toBe(1);
     expect(await db.pixelReport.findUnique({ where: { id: "z-unmatched" } })).toBeNull();
     expect(await db.pixelReport.count({ where: { id: { startsWith: "a6" } } })).toBe(5_001);

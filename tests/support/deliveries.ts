@@ -5,7 +5,13 @@ import { sendWebhook } from "./shopify";
 
 export type Delivery = { topic: string; payload: unknown; webhookId: string };
 
-export type DeliveryStats = { requests: number; answered: number; refusals: number; networkErrors: number; gaveUp: number };
+export type DeliveryStats = {
+  requests: number;
+  answered: number;
+  refusals: number;
+  networkErrors: number;
+  gaveUp: number;
+};
 
 export async function deliverAll(
   appUrl: string,
@@ -48,7 +54,7 @@ export async function deliverAll(
 export function shuffled<T>(items: T[], seed = 42): T[] {
   const out = [...items];
   let state = seed >>> 0;
-  const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];

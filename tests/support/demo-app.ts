@@ -7,7 +7,12 @@ import { startApp, type RunningApp } from "./app-server";
 import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
 import { freshDatabase, type TestDatabase } from "./databases";
 
-export type DemoWorld = { app: RunningApp; adminApi: AdminApiStandIn; database: TestDatabase; adminUrl: (path?: string) => string };
+export type DemoWorld = {
+  app: RunningApp;
+  adminApi: AdminApiStandIn;
+  database: TestDatabase;
+  adminUrl: (path?: string) => string;
+};
 
 export function useDemo(size: SeedSize = { influencers: 12, days: 40, ordersPerDay: 6 }) {
   const world = {} as DemoWorld;

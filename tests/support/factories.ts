@@ -14,7 +14,12 @@ export async function shopRow(db: PrismaClient, domain: string) {
 export async function seedInfluencer(
   db: PrismaClient,
   domain: string,
-  overrides: Partial<{ name: string; email: string; status: "ACTIVE" | "PAUSED" | "ARCHIVED" | "PROSPECT"; tags: string }> = {},
+  overrides: Partial<{
+    name: string;
+    email: string;
+    status: "ACTIVE" | "PAUSED" | "ARCHIVED" | "PROSPECT";
+    tags: string;
+  }> = {},
 ) {
   const shop = await shopRow(db, domain);
   const n = next();
@@ -63,11 +68,21 @@ export async function seedOrder(
 export async function seedInfluencerWithLink(
   db: PrismaClient,
   domain: string,
-  options: { slug: string; code: string; destinationPath?: string; linkStatus?: "ACTIVE" | "PAUSED"; email?: string; shopifyCustomerId?: string },
+  options: {
+    slug: string;
+    code: string;
+    destinationPath?: string;
+    linkStatus?: "ACTIVE" | "PAUSED";
+    email?: string;
+    shopifyCustomerId?: string;
+  },
 ) {
   const influencer = await seedInfluencer(db, domain, options.email ? { email: options.email } : {});
   if (options.shopifyCustomerId) {
-    await db.influencer.update({ where: { id: influencer.id }, data: { shopifyCustomerId: options.shopifyCustomerId } });
+    await db.influencer.update({
+      where: { id: influencer.id },
+      data: { shopifyCustomerId: options.shopifyCustomerId },
+    });
   }
   const code = await db.discountCode.create({
     data: {

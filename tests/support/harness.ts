@@ -22,18 +22,27 @@ export function useWorld(
   const world = {} as World;
   beforeAll(async () => {
     world.database = await freshDatabase();
-    world.adminApi = await startAdminApiStandIn({ ...options.adminApi, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
+    world.adminApi = await startAdminApiStandIn({
+      ...options.adminApi,
+      apiKey: TEST_API_KEY,
+      apiSecret: TEST_API_SECRET,
+    });
     const databaseUrl = options.reachDatabase ? options.reachDatabase(world.database.url) : world.database.url;
     world.app = await startApp({ databaseUrl, adminApiUrl: world.adminApi.url, env: options.env });
   });
   afterAll(async () => {
     // Whatever the test, every call the app made is one Shopify would have run: valid against the
     // published schema with the app's variables, within the granted scopes and the cost limit.
-    const refused = (world.adminApi?.calls ?? []).filter((c) => c.outcome === "invalid" || c.outcome === "denied" || c.outcome === "max-cost");
+    const refused = (world.adminApi?.calls ?? []).filter(
+      (c) => c.outcome === "invalid" || c.outcome === "denied" || c.outcome === "max-cost",
+    );
     await world.app?.stop();
     await world.adminApi?.close();
     await world.database?.drop();
-    expect(refused.map((c) => `${c.operation} ${c.outcome} (cost ${c.cost ?? "-"})`), "calls Shopify would refuse").toEqual([]);
+    expect(
+      refused.map((c) => `${c.operation} ${c.outcome} (cost ${c.cost ?? "-"})`),
+      "calls Shopify would refuse",
+    ).toEqual([]);
   });
   return world;
 }

@@ -8,10 +8,12 @@ import type { Locator } from "playwright-core";
  */
 export async function whenInteractive(locator: Locator): Promise<Locator> {
   await locator.waitFor();
-  await locator.page().waitForFunction(
-    (element) => element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps")),
-    await locator.elementHandle(),
-    { timeout: 20_000 },
-  );
+  await locator
+    .page()
+    .waitForFunction(
+      (element) => element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps")),
+      await locator.elementHandle(),
+      { timeout: 20_000 },
+    );
   return locator;
 }

@@ -6,9 +6,19 @@ import type { PrismaClient } from "#db-client";
 import { shuffled, type Delivery } from "./deliveries";
 import { orderPayload, refundPayload } from "./orders";
 
-export type LedgerLoad = { deliveries: Delivery[]; unique: number; duplicates: number; expected: Map<string, { netSalesMinor: number; commissionMinor: number }> };
+export type LedgerLoad = {
+  deliveries: Delivery[];
+  unique: number;
+  duplicates: number;
+  expected: Map<string, { netSalesMinor: number; commissionMinor: number }>;
+};
 
-export function ledgerLoad(options: { deliveries: number; code: string; firstOrderId: number; duplicateShare?: number }): LedgerLoad {
+export function ledgerLoad(options: {
+  deliveries: number;
+  code: string;
+  firstOrderId: number;
+  duplicateShare?: number;
+}): LedgerLoad {
   const duplicateShare = options.duplicateShare ?? 0.2;
   const unique = Math.round(options.deliveries / (1 + duplicateShare));
   const orders = Math.ceil(unique / 1.34); // a third of the orders get one refund
@@ -17,11 +27,19 @@ export function ledgerLoad(options: { deliveries: number; code: string; firstOrd
   for (let i = 0; i < orders && events.length < unique; i++) {
     const id = options.firstOrderId + i;
     const net = 1_000 + (i % 50) * 100; // whole tens of cents: 10 % commission is exact
-    events.push({ topic: "orders/create", payload: orderPayload({ id, netMinor: net, daysAgo: i % 20, code: options.code }), webhookId: `load-order-${id}` });
+    events.push({
+      topic: "orders/create",
+      payload: orderPayload({ id, netMinor: net, daysAgo: i % 20, code: options.code }),
+      webhookId: `load-order-${id}`,
+    });
     let refunded = 0;
     if (i % 3 === 0 && events.length < unique) {
       refunded = (net * 3) / 10;
-      events.push({ topic: "refunds/create", payload: refundPayload({ id: id * 10 + 1, orderId: id, amountMinor: refunded }), webhookId: `load-refund-${id}` });
+      events.push({
+        topic: "refunds/create",
+        payload: refundPayload({ id: id * 10 + 1, orderId: id, amountMinor: refunded }),
+        webhookId: `load-refund-${id}`,
+      });
     }
     expected.set(String(id), { netSalesMinor: net - refunded, commissionMinor: (net - refunded) / 10 });
   }
@@ -33,17 +51,27 @@ export function ledgerLoad(options: { deliveries: number; code: string; firstOrd
 /** The stored ledger against the expected one: orders missing, wrong or unexpected (the database holds only this load). */
 export async function ledgerDifferences(db: PrismaClient, load: LedgerLoad) {
   const orders = await db.order.findMany({
-    select: { shopifyOrderId: true, netSalesMinor: true, commission: { select: { amountMinor: true, adjustments: { select: { amountMinor: true } } } } },
+    select: {
+      shopifyOrderId: true,
+      netSalesMinor: true,
+      commission: { select: { amountMinor: true, adjustments: { select: { amountMinor: true } } } },
+    },
   });
   const actual = new Map(
     orders.map((o) => [
       o.shopifyOrderId,
-      { netSalesMinor: o.netSalesMinor, commissionMinor: (o.commission?.amountMinor ?? 0) + (o.commission?.adjustments ?? []).reduce((s, a) => s + a.amountMinor, 0) },
+      {
+        netSalesMinor: o.netSalesMinor,
+        commissionMinor:
+          (o.commission?.amountMinor ?? 0) + (o.commission?.adjustments ?? []).reduce((s, a) => s + a.amountMinor, 0),
+      },
     ]),
   );
   return {
     missing: [...load.expected.keys()].filter((id) => !actual.has(id)).length,
-    wrong: [...load.expected].filter(([id, want]) => actual.has(id) && JSON.stringify(actual.get(id)) !== JSON.stringify(want)).slice(0, 5),
+    wrong: [...load.expected]
+      .filter(([id, want]) => actual.has(id) && JSON.stringify(actual.get(id)) !== JSON.stringify(want))
+      .slice(0, 5),
     unexpected: [...actual.keys()].filter((id) => !load.expected.has(id)).length,
   };
 }

@@ -13,7 +13,11 @@ export const historyOp: fc.Arbitrary<HistoryOp> = fc.oneof(
 export type HistoryLine = { price: number; quantity: number; product?: number };
 
 export const historyLines: fc.Arbitrary<HistoryLine[]> = fc.array(
-  fc.record({ price: fc.integer({ min: 100, max: 20_000 }), quantity: fc.integer({ min: 1, max: 3 }), product: fc.nat({ max: 3 }) }),
+  fc.record({
+    price: fc.integer({ min: 100, max: 20_000 }),
+    quantity: fc.integer({ min: 1, max: 3 }),
+    product: fc.nat({ max: 3 }),
+  }),
   { minLength: 1, maxLength: 3 },
 );
 
@@ -39,7 +43,14 @@ const money = (minor: number) => {
 /** The deliveries of one order's history, in the order they happened, and its net sales at the end. */
 export function orderHistory(h: OrderHistory): { deliveries: HistoryDelivery[]; expectedNet: number } {
   const at = (minute: number) => new Date(h.start + minute * 60_000).toISOString();
-  const lines = h.lines.map((l, i) => ({ id: h.orderId * 10 + i, product: l.product ?? i % 3, price: l.price, quantity: l.quantity, edited: 0, refunded: 0 }));
+  const lines = h.lines.map((l, i) => ({
+    id: h.orderId * 10 + i,
+    product: l.product ?? i % 3,
+    price: l.price,
+    quantity: l.quantity,
+    edited: 0,
+    refunded: 0,
+  }));
   const refunds: Array<Record<string, unknown>> = [];
   const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
   let cancelledAt: string | null = null;

@@ -2,7 +2,10 @@
 import type { StandInOrder } from "./admin-api/state";
 
 /** A Shopify money set in USD, shop and presentment alike, from a decimal string. */
-export const moneySet = (amount: string) => ({ shop_money: { amount, currency_code: "USD" }, presentment_money: { amount, currency_code: "USD" } });
+export const moneySet = (amount: string) => ({
+  shop_money: { amount, currency_code: "USD" },
+  presentment_money: { amount, currency_code: "USD" },
+});
 
 /** A past order as the Admin API stand-in holds it, for the backfill: an hour apart by id. */
 export function pastOrder(id: number, code: string, refunded = false): StandInOrder {
@@ -21,9 +24,25 @@ export function pastOrder(id: number, code: string, refunded = false): StandInOr
     total_shipping_price_set: moneySet("5.00"),
     total_tax_set: moneySet("0.00"),
     total_price_set: moneySet("45.00"),
-    line_items: [{ id: id * 10, product_id: null, title: "Serum", quantity: 2, current_quantity: refunded ? 1 : 2, price_set: moneySet("22.00"), discount_allocations: [{ amount_set: moneySet("4.00") }] }],
+    line_items: [
+      {
+        id: id * 10,
+        product_id: null,
+        title: "Serum",
+        quantity: 2,
+        current_quantity: refunded ? 1 : 2,
+        price_set: moneySet("22.00"),
+        discount_allocations: [{ amount_set: moneySet("4.00") }],
+      },
+    ],
     refunds: refunded
-      ? [{ id: id * 100, created_at: at, refund_line_items: [{ line_item_id: id * 10, quantity: 1, subtotal_set: moneySet("20.00") }] }]
+      ? [
+          {
+            id: id * 100,
+            created_at: at,
+            refund_line_items: [{ line_item_id: id * 10, quantity: 1, subtotal_set: moneySet("20.00") }],
+          },
+        ]
       : [],
   };
 }
@@ -55,7 +74,15 @@ export function orderPayload(options: {
     total_shipping_price_set: money(500),
     total_price_set: money(options.netMinor + 500),
     line_items: [
-      { id: options.lineId ?? options.id * 10, product_id: null as number | null, title: "Serum", quantity: 1, current_quantity: 1, price_set: money(options.netMinor), discount_allocations: [] },
+      {
+        id: options.lineId ?? options.id * 10,
+        product_id: null as number | null,
+        title: "Serum",
+        quantity: 1,
+        current_quantity: 1,
+        price_set: money(options.netMinor),
+        discount_allocations: [],
+      },
     ],
     refunds: [],
   };
@@ -66,6 +93,8 @@ export function refundPayload(options: { id: number; orderId: number; lineId?: n
     id: options.id,
     order_id: options.orderId,
     created_at: new Date().toISOString(),
-    refund_line_items: [{ line_item_id: options.lineId ?? options.orderId * 10, quantity: 1, subtotal_set: money(options.amountMinor) }],
+    refund_line_items: [
+      { line_item_id: options.lineId ?? options.orderId * 10, quantity: 1, subtotal_set: money(options.amountMinor) },
+    ],
   };
 }

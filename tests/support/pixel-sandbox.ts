@@ -43,7 +43,13 @@ const WORKER_PRELUDE = `
 `;
 
 export async function pixelWorkerScript(): Promise<string> {
-  const bundled = await build({ entryPoints: [path.join(extension, "src/index.ts")], bundle: true, format: "iife", target: "es2020", write: false });
+  const bundled = await build({
+    entryPoints: [path.join(extension, "src/index.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    write: false,
+  });
   return WORKER_PRELUDE + bundled.outputFiles[0].text;
 }
 

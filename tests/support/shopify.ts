@@ -44,7 +44,13 @@ export function browserFetch(url: string, init: RequestInit = {}) {
 }
 
 export function sessionToken(shop = TEST_SHOP, overrides: { secret?: string; now?: Date; userId?: string } = {}) {
-  return signSessionToken({ shop, apiKey: TEST_API_KEY, secret: overrides.secret ?? TEST_API_SECRET, now: overrides.now, userId: overrides.userId });
+  return signSessionToken({
+    shop,
+    apiKey: TEST_API_KEY,
+    secret: overrides.secret ?? TEST_API_SECRET,
+    now: overrides.now,
+    userId: overrides.userId,
+  });
 }
 
 // The admin loads the app in a browser; Shopify's library answers 410 to requests from bots.
@@ -52,7 +58,11 @@ export const BROWSER_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
 /** A request from the embedded app in the admin: the session token as a bearer header. */
-export function adminFetch(appUrl: string, pathname: string, init: RequestInit & { shop?: string; userId?: string } = {}) {
+export function adminFetch(
+  appUrl: string,
+  pathname: string,
+  init: RequestInit & { shop?: string; userId?: string } = {},
+) {
   const headers = new Headers(init.headers);
   headers.set("User-Agent", BROWSER_USER_AGENT);
   headers.set("Authorization", `Bearer ${sessionToken(init.shop ?? TEST_SHOP, { userId: init.userId })}`);

@@ -4,7 +4,14 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; html: string; headerLines: Array<{ key: string; line: string }> };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headerLines: Array<{ key: string; line: string }>;
+};
 
 export async function startSmtp() {
   const received: ReceivedMail[] = [];

@@ -10,7 +10,10 @@ import { pixelManagerScript, pixelWorkerScript } from "./pixel-sandbox";
 
 const script = path.resolve(import.meta.dirname, "../../extensions/referral-capture/assets/referral-capture.js");
 
-export async function startStorefront(windowDays = 30, options: { embed?: boolean; pixel?: { shop: string; settings: Record<string, string> } } = {}) {
+export async function startStorefront(
+  windowDays = 30,
+  options: { embed?: boolean; pixel?: { shop: string; settings: Record<string, string> } } = {},
+) {
   const embed = options.embed ?? true;
   const pixelWorker = options.pixel ? await pixelWorkerScript() : "";
   const carts = new Map<string, { attributes: Record<string, string> }>();

@@ -19,13 +19,21 @@ async function ask(server: AdminApiStandIn, query: string, variables: Record<str
     headers: { "Content-Type": "application/json", "X-Stand-In-Shop": SHOP, "X-Shopify-Access-Token": token },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> };
+  return (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  };
 }
 
 beforeAll(async () => {
   const clock = () => now;
   standIn = await startAdminApiStandIn({ apiKey: "k", apiSecret: "s", clock });
-  withCustomers = await startAdminApiStandIn({ apiKey: "k", apiSecret: "s", clock, scopes: "read_orders,read_customers" });
+  withCustomers = await startAdminApiStandIn({
+    apiKey: "k",
+    apiSecret: "s",
+    clock,
+    scopes: "read_orders,read_customers",
+  });
   for (const server of [standIn, withCustomers]) server.shop(SHOP).orders.push(pastOrder(1, "CODE10"));
 });
 afterAll(async () => {
@@ -40,7 +48,10 @@ describe("the Admin API stand-in", () => {
       expect.objectContaining({
         message: "Access denied for customer field. Required access: `read_customers` access scope.",
         path: ["orders", "nodes", 0, "customer"],
-        extensions: expect.objectContaining({ code: "ACCESS_DENIED", requiredAccess: "`read_customers` access scope." }),
+        extensions: expect.objectContaining({
+          code: "ACCESS_DENIED",
+          requiredAccess: "`read_customers` access scope.",
+        }),
       }),
     ]);
     expect(answer.data).toEqual({ orders: { nodes: [{ name: "#1", email: "buyer1@example.com", customer: null }] } });
@@ -70,34 +81,59 @@ describe("the Admin API stand-in", () => {
   it("validates against the published schema: a union needs its fragment, an enum is an enum", async () => {
     const union = await ask(standIn, `{ codeDiscountNodeByCode(code: "X") { codeDiscount { title } } }`);
     expect(union.errors?.[0].message).toContain('Cannot query field "title" on type "DiscountCode"');
-    const fragment = await ask(standIn, `{ codeDiscountNodeByCode(code: "X") { codeDiscount { ... on DiscountCodeBasic { title } } } }`);
+    const fragment = await ask(
+      standIn,
+      `{ codeDiscountNodeByCode(code: "X") { codeDiscount { ... on DiscountCodeBasic { title } } } }`,
+    );
     expect(fragment.errors).toBeUndefined();
-    const enumValue = await ask(standIn, `mutation { discountCodeBasicCreate(basicCodeDiscount: { code: "A", context: { all: EVERYONE } }) { userErrors { message } } }`);
+    const enumValue = await ask(
+      standIn,
+      `mutation { discountCodeBasicCreate(basicCodeDiscount: { code: "A", context: { all: EVERYONE } }) { userErrors { message } } }`,
+    );
     expect(enumValue.errors?.[0].message).toContain("EVERYONE");
   });
 
   it("saves the app's web pixel as Shopify does: settings as its extension defines them, one per shop, read_customer_events required", async () => {
     const create = `mutation ($settings: JSON!) { webPixelCreate(webPixel: { settings: $settings }) { webPixel { id settings } userErrors { field code message } } }`;
-    const denied = await ask(withCustomers, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+    const denied = await ask(withCustomers, create, {
+      settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }),
+    });
     expect(denied.errors?.[0].extensions?.code).toBe("ACCESS_DENIED"); // no write_pixels
 
-    const unknownField = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel", accountID: "1" }) });
-    expect(unknownField.data?.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: "INVALID_SETTINGS", message: "accountID is not a defined setting" }] });
+    const unknownField = await ask(standIn, create, {
+      settings: JSON.stringify({ collectUrl: "https://app.example/pixel", accountID: "1" }),
+    });
+    expect(unknownField.data?.webPixelCreate).toMatchObject({
+      webPixel: null,
+      userErrors: [{ code: "INVALID_SETTINGS", message: "accountID is not a defined setting" }],
+    });
     const tooShort = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "x" }) });
     expect(tooShort.data?.webPixelCreate).toMatchObject({ userErrors: [{ code: "INVALID_SETTINGS" }] });
     const notJson = await ask(standIn, create, { settings: "{collectUrl" });
     expect(notJson.data?.webPixelCreate).toMatchObject({ userErrors: [{ code: "INVALID_CONFIGURATION_JSON" }] });
 
-    const created = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
-    expect(created.data?.webPixelCreate).toMatchObject({ webPixel: { id: expect.stringMatching(/^gid:\/\/shopify\/WebPixel\/\d+$/) }, userErrors: [] });
+    const created = await ask(standIn, create, {
+      settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }),
+    });
+    expect(created.data?.webPixelCreate).toMatchObject({
+      webPixel: { id: expect.stringMatching(/^gid:\/\/shopify\/WebPixel\/\d+$/) },
+      userErrors: [],
+    });
     const again = await ask(standIn, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
     expect(again.data?.webPixelCreate).toMatchObject({ webPixel: null, userErrors: [{ code: "TAKEN" }] });
-    expect((await ask(standIn, "{ webPixel { id settings } }")).data?.webPixel).toMatchObject({ settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
+    expect((await ask(standIn, "{ webPixel { id settings } }")).data?.webPixel).toMatchObject({
+      settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }),
+    });
 
     const noEvents = await startAdminApiStandIn({ apiKey: "k", apiSecret: "s", scopes: "write_pixels" });
     try {
-      const answer = await ask(noEvents, create, { settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }) });
-      expect(answer.errors?.[0]).toMatchObject({ message: expect.stringContaining("read_customer_events"), extensions: { code: "ACCESS_DENIED" } });
+      const answer = await ask(noEvents, create, {
+        settings: JSON.stringify({ collectUrl: "https://app.example/pixel" }),
+      });
+      expect(answer.errors?.[0]).toMatchObject({
+        message: expect.stringContaining("read_customer_events"),
+        extensions: { code: "ACCESS_DENIED" },
+      });
     } finally {
       await noEvents.close();
     }

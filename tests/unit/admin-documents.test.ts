@@ -4,7 +4,16 @@
 // document marked "# Storefront API" is checked against the published Storefront schema instead.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { NoDeprecatedCustomRule, parse, specifiedRules, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode } from "graphql";
+import {
+  NoDeprecatedCustomRule,
+  parse,
+  specifiedRules,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { API_VERSION } from "~/api-version";
 import { BULK_ORDERS } from "~/models/backfill.server";
@@ -22,7 +31,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const documents = sourceFiles(appDir).flatMap((file) =>
-  [...readFileSync(file, "utf8").matchAll(/`#graphql([^`]*)`/g)].map((match) => ({ file: path.relative(appDir, file), text: match[1] })),
+  [...readFileSync(file, "utf8").matchAll(/`#graphql([^`]*)`/g)].map((match) => ({
+    file: path.relative(appDir, file),
+    text: match[1],
+  })),
 );
 const published = adminSchema(API_VERSION)!;
 /** The fields of a document that Shopify answers only with a Storefront access token. */
@@ -48,23 +60,37 @@ describe(`the app's Admin API documents against Shopify's ${API_VERSION} schema`
     expect(documents.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(documents.filter((d) => !isStorefront(d.text)).map((d) => [`${d.file}: ${/(query|mutation)\s+(\w+)/.exec(d.text)?.[2]}`, d.text]))("%s", (_name, text) => {
+  it.each(
+    documents
+      .filter((d) => !isStorefront(d.text))
+      .map((d) => [`${d.file}: ${/(query|mutation)\s+(\w+)/.exec(d.text)?.[2]}`, d.text]),
+  )("%s", (_name, text) => {
     expect(text).not.toContain("${"); // a document is fixed text, its values are variables
     const document = parse(text);
-    expect(validate(published.schema, document, [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message)).toEqual([]);
+    expect(
+      validate(published.schema, document, [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message),
+    ).toEqual([]);
     expect(unsizedConnections(published.schema, document)).toEqual([]);
     expect(requestedCost(published.schema, document, {})).toBeLessThanOrEqual(MAX_SINGLE_QUERY_COST);
   });
 
-  it.each(documents.filter((d) => isStorefront(d.text)).map((d) => [`${d.file}: ${/query\s+(\w+)/.exec(d.text)?.[1]}`, d.text]))("%s (Storefront API, no token)", (_name, text) => {
+  it.each(
+    documents
+      .filter((d) => isStorefront(d.text))
+      .map((d) => [`${d.file}: ${/query\s+(\w+)/.exec(d.text)?.[1]}`, d.text]),
+  )("%s (Storefront API, no token)", (_name, text) => {
     const storefront = storefrontSchema(API_VERSION)!;
     expect(storefront).not.toBeNull();
-    expect(validate(storefront.schema, parse(text), [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message)).toEqual([]);
+    expect(
+      validate(storefront.schema, parse(text), [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message),
+    ).toEqual([]);
     expect(fieldsNeedingAToken(storefront, parse(text))).toEqual([]);
   });
 
   it("the past orders' bulk query", () => {
     const document = parse(BULK_ORDERS);
-    expect(validate(published.schema, document, [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message)).toEqual([]);
+    expect(
+      validate(published.schema, document, [...specifiedRules, NoDeprecatedCustomRule]).map((e) => e.message),
+    ).toEqual([]);
   });
 });

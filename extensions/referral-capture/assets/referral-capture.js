@@ -23,7 +23,9 @@
     try {
       if (value === null) storage.removeItem(key);
       else storage.setItem(key, value);
-    } catch (e) {}
+    } catch (e) {
+      // storage refused (private mode, full): the visit goes on without it
+    }
   }
 
   function capture() {
@@ -33,7 +35,9 @@
     var stored = null;
     try {
       stored = JSON.parse(read(localStorage, KEY) || "null");
-    } catch (e) {}
+    } catch (e) {
+      // unreadable entry: treated as none
+    }
 
     var ref = new URLSearchParams(landing).get("ref");
     if (ref && SLUG.test(ref.toLowerCase())) {

@@ -21,7 +21,9 @@ register(({ analytics, browser, init, settings, customerPrivacy }) => {
   async function kept(): Promise<Kept | null> {
     try {
       const value = JSON.parse((await browser.localStorage.getItem(KEY)) ?? "null") as Kept | null;
-      return value && typeof value.ref === "string" && SLUG.test(value.ref) && typeof value.at === "number" ? value : null;
+      return value && typeof value.ref === "string" && SLUG.test(value.ref) && typeof value.at === "number"
+        ? value
+        : null;
     } catch {
       return null;
     }
@@ -43,7 +45,13 @@ register(({ analytics, browser, init, settings, customerPrivacy }) => {
     if ((await browser.sessionStorage.getItem(REPORTED)) === orderId) return; // the thank-you page again
     const response = await fetch(settings.collectUrl, {
       method: "POST",
-      body: JSON.stringify({ shop: init.data.shop.myshopifyDomain, orderId, checkoutToken: checkout.token, ref: link.ref, clickedAt: link.at }),
+      body: JSON.stringify({
+        shop: init.data.shop.myshopifyDomain,
+        orderId,
+        checkoutToken: checkout.token,
+        ref: link.ref,
+        clickedAt: link.at,
+      }),
       keepalive: true,
     });
     if (response.ok) await browser.sessionStorage.setItem(REPORTED, orderId);

@@ -3,7 +3,16 @@
 // most five, nested at most two deep, one running operation per shop), runs it over everything
 // without page sizes, and after a while the operation is COMPLETED with a URL to a JSONL file: one
 // object a line, each object of a nested connection on its own line with `__parentId`.
-import { Kind, parse, validate, visit, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from "graphql";
+import {
+  Kind,
+  parse,
+  validate,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+} from "graphql";
 
 export type StandInBulkOperation = {
   id: number;
@@ -26,7 +35,9 @@ function connectionShape(document: DocumentNode): { count: number; depth: number
   visit(document, {
     Field: {
       enter(node) {
-        const isConnection = node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === "edges" || s.name.value === "nodes"));
+        const isConnection = node.selectionSet?.selections.some(
+          (s) => s.kind === Kind.FIELD && (s.name.value === "edges" || s.name.value === "nodes"),
+        );
         if (isConnection) {
           count += 1;
           current += 1;
@@ -34,7 +45,12 @@ function connectionShape(document: DocumentNode): { count: number; depth: number
         }
       },
       leave(node) {
-        if (node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === "edges" || s.name.value === "nodes"))) current -= 1;
+        if (
+          node.selectionSet?.selections.some(
+            (s) => s.kind === Kind.FIELD && (s.name.value === "edges" || s.name.value === "nodes"),
+          )
+        )
+          current -= 1;
       },
     },
   });
@@ -50,9 +66,14 @@ export function startBulkQuery(
   completeAfterMs: number,
   id: number,
 ): { operation: StandInBulkOperation } | { userErrors: UserError[] } {
-  const refuse = (message: string, code: string | null = "INVALID") => ({ userErrors: [{ field: ["query"], message, code }] });
+  const refuse = (message: string, code: string | null = "INVALID") => ({
+    userErrors: [{ field: ["query"], message, code }],
+  });
   if (running && running.status === "RUNNING") {
-    return refuse(`A bulk query operation for this app and shop is already in progress: gid://shopify/BulkOperation/${running.id}.`, "OPERATION_IN_PROGRESS");
+    return refuse(
+      `A bulk query operation for this app and shop is already in progress: gid://shopify/BulkOperation/${running.id}.`,
+      "OPERATION_IN_PROGRESS",
+    );
   }
   let document: DocumentNode;
   try {
@@ -76,11 +97,25 @@ export function startBulkQuery(
       emit(node as Record<string, unknown>, null, lines);
     }
   }
-  return { operation: { id, query, createdAt: now, completesAt: now + completeAfterMs, status: "RUNNING", errorCode: null, lines, rootObjectCount: roots } };
+  return {
+    operation: {
+      id,
+      query,
+      createdAt: now,
+      completesAt: now + completeAfterMs,
+      status: "RUNNING",
+      errorCode: null,
+      lines,
+      rootObjectCount: roots,
+    },
+  };
 }
 
 const isConnection = (value: unknown): value is { edges?: Array<{ node: unknown }>; nodes?: unknown[] } =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && (Array.isArray((value as { edges?: unknown }).edges) || Array.isArray((value as { nodes?: unknown }).nodes));
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  (Array.isArray((value as { edges?: unknown }).edges) || Array.isArray((value as { nodes?: unknown }).nodes));
 
 const nodesOf = (value: unknown): unknown[] =>
   isConnection(value) ? (value.nodes ?? (value.edges ?? []).map((e) => e.node)) : [];
@@ -94,7 +129,14 @@ function emit(node: Record<string, unknown>, parentId: string | null, lines: str
       if (isConnection(inner)) {
         for (const child of nodesOf(inner)) children.push({ parent: owner, node: child as Record<string, unknown> });
       } else if (Array.isArray(inner)) {
-        copy[key] = inner.map((item) => (item && typeof item === "object" ? strip(item as Record<string, unknown>, typeof (item as { id?: unknown }).id === "string" ? ((item as { id: string }).id) : owner) : item));
+        copy[key] = inner.map((item) =>
+          item && typeof item === "object"
+            ? strip(
+                item as Record<string, unknown>,
+                typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : owner,
+              )
+            : item,
+        );
       } else if (inner && typeof inner === "object") {
         copy[key] = strip(inner as Record<string, unknown>, owner);
       } else copy[key] = inner;
@@ -127,4 +169,3 @@ export function bulkOperationNode(op: StandInBulkOperation, now: number, fileUrl
     type: "QUERY",
   };
 }
-

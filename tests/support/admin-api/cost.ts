@@ -23,13 +23,21 @@ import {
 export const MAX_SINGLE_QUERY_COST = 1000;
 const MUTATION_COST = 10;
 
-export function requestedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
+export function requestedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
   if (operation.operation === "mutation") {
-    return operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value !== "__typename").length * MUTATION_COST;
+    return (
+      operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value !== "__typename").length *
+      MUTATION_COST
+    );
   }
   return selectionCost(schema, schema.getQueryType()!, operation.selectionSet, variables, fragments);
 }
@@ -47,7 +55,9 @@ function selectionCost(
     if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
       if (!fragment) continue;
-      const on = fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType) : parent;
+      const on = fragment.typeCondition
+        ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType)
+        : parent;
       total += selectionCost(schema, on, fragment.selectionSet, variables, fragments);
       continue;
     }
@@ -56,14 +66,17 @@ function selectionCost(
     if (!field) continue;
     const type = getNamedType(field.type);
     if (isLeafType(type) || !isCompositeType(type)) continue;
-    const args = Object.fromEntries((selection.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+    const args = Object.fromEntries(
+      (selection.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]),
+    );
     const size = Number(args.first ?? args.last ?? 1) || 0;
     if (type.name.endsWith("Connection")) {
       total += 2 + size * perNode(schema, type as GraphQLObjectType, selection.selectionSet, variables, fragments);
       continue;
     }
     const inner = selectionCost(schema, type, selection.selectionSet, variables, fragments);
-    if (field.args.some((a) => a.name === "first")) total += size * (1 + inner); // a list sized by first
+    if (field.args.some((a) => a.name === "first"))
+      total += size * (1 + inner); // a list sized by first
     else total += 1 + inner;
   }
   return total;
@@ -77,15 +90,21 @@ function perNode(
   variables: Record<string, unknown>,
   fragments: Map<string, FragmentDefinitionNode>,
 ): number {
-  const nodeType = getNamedType(connection.getFields().nodes?.type ?? connection.getFields().edges.type) as GraphQLCompositeType;
+  const nodeType = getNamedType(
+    connection.getFields().nodes?.type ?? connection.getFields().edges.type,
+  ) as GraphQLCompositeType;
   let cost = 0;
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind !== Kind.FIELD) continue;
-    if (selection.name.value === "nodes") cost += 1 + selectionCost(schema, nodeType, selection.selectionSet, variables, fragments);
+    if (selection.name.value === "nodes")
+      cost += 1 + selectionCost(schema, nodeType, selection.selectionSet, variables, fragments);
     if (selection.name.value === "edges") {
       const node = selection.selectionSet?.selections.find((s) => s.kind === Kind.FIELD && s.name.value === "node");
-      const edgeNodeType = getNamedType((getNamedType(connection.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLCompositeType;
-      if (node && node.kind === Kind.FIELD) cost += 1 + selectionCost(schema, edgeNodeType, node.selectionSet, variables, fragments);
+      const edgeNodeType = getNamedType(
+        (getNamedType(connection.getFields().edges.type) as GraphQLObjectType).getFields().node.type,
+      ) as GraphQLCompositeType;
+      if (node && node.kind === Kind.FIELD)
+        cost += 1 + selectionCost(schema, edgeNodeType, node.selectionSet, variables, fragments);
     }
   }
   return Math.max(cost, 1);

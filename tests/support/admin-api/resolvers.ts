@@ -2,7 +2,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { GraphQLError } from "graphql";
-import { nextId, type MoneySetJson, type ShopState, type StandInDiscount, type StandInOrder, type StandInProduct } from "./state";
+import {
+  nextId,
+  type MoneySetJson,
+  type ShopState,
+  type StandInDiscount,
+  type StandInOrder,
+  type StandInProduct,
+} from "./state";
 
 type Connection<T> = {
   nodes: T[];
@@ -92,7 +99,9 @@ function orderNode(o: StandInOrder) {
     currentQuantity: line.current_quantity ?? line.quantity,
     originalUnitPriceSet: moneyBag(line.price_set),
     discountAllocations: (line.discount_allocations ?? []).map((a) => ({ allocatedAmountSet: moneyBag(a.amount_set) })),
-    product: line.product_id ? { id: `gid://shopify/Product/${line.product_id}`, legacyResourceId: String(line.product_id) } : null,
+    product: line.product_id
+      ? { id: `gid://shopify/Product/${line.product_id}`, legacyResourceId: String(line.product_id) }
+      : null,
     variant: line.variant_id ? { id: `gid://shopify/ProductVariant/${line.variant_id}` } : null,
   });
   return {
@@ -106,12 +115,22 @@ function orderNode(o: StandInOrder) {
     test: o.test,
     displayFinancialStatus: (o.financial_status ?? "paid").toUpperCase(),
     email: o.email ?? o.customer?.email ?? null, // Shopify: the customer's email, readable with read_orders
-    customer: o.customer ? { id: `gid://shopify/Customer/${o.customer.id}`, legacyResourceId: String(o.customer.id), email: o.customer.email ?? null } : null,
+    customer: o.customer
+      ? {
+          id: `gid://shopify/Customer/${o.customer.id}`,
+          legacyResourceId: String(o.customer.id),
+          email: o.customer.email ?? null,
+        }
+      : null,
     discountCodes: o.discount_codes.map((c) => c.code),
     customAttributes: (o.note_attributes ?? []).map((a) => ({ key: a.name, value: a.value })),
     subtotalPriceSet: moneyBag(o.subtotal_price_set),
     totalDiscountsSet: moneyBag(o.total_discounts_set),
-    totalShippingPriceSet: moneyBag(o.total_shipping_price_set ?? { shop_money: { amount: "0.00", currency_code: o.total_price_set.shop_money.currency_code } }),
+    totalShippingPriceSet: moneyBag(
+      o.total_shipping_price_set ?? {
+        shop_money: { amount: "0.00", currency_code: o.total_price_set.shop_money.currency_code },
+      },
+    ),
     totalTaxSet: moneyBag(o.total_tax_set),
     totalPriceSet: moneyBag(o.total_price_set),
     lineItems: (args: { first?: number; after?: string }) => paginate(o.line_items.map(lineNode), args),
@@ -123,7 +142,14 @@ function orderNode(o: StandInOrder) {
         refundLineItems: (args: { first?: number; after?: string }) =>
           paginate(
             r.refund_line_items.map((rl) => ({
-              lineItem: lineNode(o.line_items.find((l) => l.id === rl.line_item_id) ?? { id: rl.line_item_id, title: "", quantity: rl.quantity, price_set: rl.subtotal_set }),
+              lineItem: lineNode(
+                o.line_items.find((l) => l.id === rl.line_item_id) ?? {
+                  id: rl.line_item_id,
+                  title: "",
+                  quantity: rl.quantity,
+                  price_set: rl.subtotal_set,
+                },
+              ),
               quantity: rl.quantity,
               subtotalSet: moneyBag(rl.subtotal_set),
             })),
@@ -153,13 +179,22 @@ function discountNode(d: StandInDiscount) {
       appliesOncePerCustomer: d.appliesOncePerCustomer,
       asyncUsageCount: d.usageCount,
       combinesWith: d.combinesWith,
-      codes: (args: { first?: number; after?: string }) => paginate([{ id: `gid://shopify/DiscountRedeemCode/${d.id}`, code: d.code, asyncUsageCount: d.usageCount }], args),
+      codes: (args: { first?: number; after?: string }) =>
+        paginate(
+          [{ id: `gid://shopify/DiscountRedeemCode/${d.id}`, code: d.code, asyncUsageCount: d.usageCount }],
+          args,
+        ),
     },
   };
 }
 
 type UserError = { field: string[]; message: string; code: string; extraInfo: null };
-const userError = (field: string[], code: string, message: string): UserError => ({ field, code, message, extraInfo: null });
+const userError = (field: string[], code: string, message: string): UserError => ({
+  field,
+  code,
+  message,
+  extraInfo: null,
+});
 
 type DiscountInput = {
   appliesOncePerCustomer?: boolean | null;
@@ -167,7 +202,10 @@ type DiscountInput = {
   combinesWith?: { orderDiscounts?: boolean; productDiscounts?: boolean; shippingDiscounts?: boolean } | null;
   context?: { all?: string } | null;
   customerGets?: {
-    value?: { percentage?: number | null; discountAmount?: { amount?: string | null; appliesOnEachItem?: boolean } | null } | null;
+    value?: {
+      percentage?: number | null;
+      discountAmount?: { amount?: string | null; appliesOnEachItem?: boolean } | null;
+    } | null;
     items?: { all?: boolean } | null;
   } | null;
   endsAt?: string | null;
@@ -183,8 +221,10 @@ function validateDiscount(shop: ShopState, input: DiscountInput, creating: boole
   if (creating || input.code !== undefined) {
     const code = input.code?.trim() ?? "";
     if (!code) errors.push(userError(at("code"), "BLANK", "Code can't be blank"));
-    else if (code.length > 255) errors.push(userError(at("code"), "TOO_LONG", "Code is too long (maximum is 255 characters)"));
-    else if (/[\r\n]/.test(code)) errors.push(userError(at("code"), "INVALID", "Code cannot contain newline characters."));
+    else if (code.length > 255)
+      errors.push(userError(at("code"), "TOO_LONG", "Code is too long (maximum is 255 characters)"));
+    else if (/[\r\n]/.test(code))
+      errors.push(userError(at("code"), "INVALID", "Code cannot contain newline characters."));
     else {
       const taken = [...shop.discounts.values()].some(
         (d) => d.id !== selfId && d.code.toUpperCase() === code.toUpperCase(),
@@ -200,16 +240,26 @@ function validateDiscount(shop: ShopState, input: DiscountInput, creating: boole
   if (creating && !value) errors.push(userError(at("customerGets"), "BLANK", "Customer gets value can't be blank"));
   if (value) {
     if (value.percentage != null && value.discountAmount) {
-      errors.push(userError([...at("customerGets"), "value"], "INVALID", "Only one of percentage or discount amount can be set"));
+      errors.push(
+        userError([...at("customerGets"), "value"], "INVALID", "Only one of percentage or discount amount can be set"),
+      );
     }
     if (value.percentage != null && !(value.percentage > 0 && value.percentage <= 1)) {
       errors.push(
-        userError([...at("customerGets"), "value", "percentage"], "VALUE_OUTSIDE_RANGE", "Value must be between 0.0 and 1.0"),
+        userError(
+          [...at("customerGets"), "value", "percentage"],
+          "VALUE_OUTSIDE_RANGE",
+          "Value must be between 0.0 and 1.0",
+        ),
       );
     }
     if (value.discountAmount && !(Number(value.discountAmount.amount) > 0)) {
       errors.push(
-        userError([...at("customerGets"), "value", "discountAmount", "amount"], "GREATER_THAN", "Value must be greater than 0"),
+        userError(
+          [...at("customerGets"), "value", "discountAmount", "amount"],
+          "GREATER_THAN",
+          "Value must be greater than 0",
+        ),
       );
     }
   }
@@ -252,7 +302,9 @@ function discountIdOf(gid: string): number {
 
 /** What the server runs for bulk queries: starting one, and an operation as a `node`. */
 export type BulkService = {
-  run: (query: string) => { operation: { id: number } } | { userErrors: Array<{ field: string[]; message: string; code: string | null }> };
+  run: (
+    query: string,
+  ) => { operation: { id: number } } | { userErrors: Array<{ field: string[]; message: string; code: string | null }> };
   node: (id: number) => Record<string, unknown> | null;
 };
 
@@ -261,7 +313,10 @@ export type BulkService = {
  * pixel extension (shopify.extension.toml), each required, with its minimum length.
  */
 const pixelSettingsDefinition = (() => {
-  const toml = readFileSync(path.resolve(import.meta.dirname, "../../../extensions/referral-pixel/shopify.extension.toml"), "utf8");
+  const toml = readFileSync(
+    path.resolve(import.meta.dirname, "../../../extensions/referral-pixel/shopify.extension.toml"),
+    "utf8",
+  );
   const fields = new Map<string, number>();
   let field: string | null = null;
   for (const line of toml.split("\n")) {
@@ -283,12 +338,16 @@ function pixelSettingsProblem(settings: unknown): { code: string; message: strin
       return { code: "INVALID_CONFIGURATION_JSON", message: "Settings are not valid JSON" };
     }
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return { code: "INVALID_SETTINGS", message: "Settings must be an object" };
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    return { code: "INVALID_SETTINGS", message: "Settings must be an object" };
   const given = parsed as Record<string, unknown>;
-  for (const name of Object.keys(given)) if (!pixelSettingsDefinition.has(name)) return { code: "INVALID_SETTINGS", message: `${name} is not a defined setting` };
+  for (const name of Object.keys(given))
+    if (!pixelSettingsDefinition.has(name))
+      return { code: "INVALID_SETTINGS", message: `${name} is not a defined setting` };
   for (const [name, min] of pixelSettingsDefinition) {
     const value = given[name];
-    if (typeof value !== "string" || value.length < min) return { code: "INVALID_SETTINGS", message: `${name} must be at least ${min} characters` };
+    if (typeof value !== "string" || value.length < min)
+      return { code: "INVALID_SETTINGS", message: `${name} must be at least ${min} characters` };
   }
   return null;
 }
@@ -309,11 +368,18 @@ export function rootFor(shop: ShopState, bulk: BulkService, grants: Grants = () 
   // webPixelCreate also needs read_customer_events (Shopify's documentation of the mutation).
   function savePixel(id: string | null, settings: unknown) {
     if (!grants("read_customer_events")) {
-      throw new GraphQLError("Access denied for webPixelCreate field. Required access: `read_customer_events` access scope.", { extensions: { code: "ACCESS_DENIED" } });
+      throw new GraphQLError(
+        "Access denied for webPixelCreate field. Required access: `read_customer_events` access scope.",
+        { extensions: { code: "ACCESS_DENIED" } },
+      );
     }
-    const fail = (field: string[], code: string, message: string) => ({ webPixel: null, userErrors: [{ field, code, message }] });
+    const fail = (field: string[], code: string, message: string) => ({
+      webPixel: null,
+      userErrors: [{ field, code, message }],
+    });
     if (id === null && shop.webPixel) return fail(["webPixel"], "TAKEN", "Web pixel is taken.");
-    if (id !== null && (!shop.webPixel || id !== `gid://shopify/WebPixel/${shop.webPixel.id}`)) return fail(["id"], "NOT_FOUND", "Web pixel not found.");
+    if (id !== null && (!shop.webPixel || id !== `gid://shopify/WebPixel/${shop.webPixel.id}`))
+      return fail(["id"], "NOT_FOUND", "Web pixel not found.");
     const problem = pixelSettingsProblem(settings);
     if (problem) return fail(["webPixel", "settings"], problem.code, problem.message);
     const text = typeof settings === "string" ? settings : JSON.stringify(settings);
@@ -332,7 +398,10 @@ export function rootFor(shop: ShopState, bulk: BulkService, grants: Grants = () 
       primaryDomain: { host: shop.domain, url: `https://${shop.domain}` },
     }),
     products: (args: { first?: number; after?: string }) =>
-      paginate([...shop.products.values()].map((p) => productNode(shop, p)), args),
+      paginate(
+        [...shop.products.values()].map((p) => productNode(shop, p)),
+        args,
+      ),
     product: ({ id }: { id: string }) => {
       const match = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(id);
       const p = match ? shop.products.get(Number(match[1])) : undefined;
@@ -383,23 +452,47 @@ export function rootFor(shop: ShopState, bulk: BulkService, grants: Grants = () 
       applyDiscountInput(d, input);
       return { codeDiscountNode: discountNode(d), userErrors: [] };
     },
-    storeCreditAccountCredit: ({ id, creditInput }: { id: string; creditInput: { creditAmount: { amount: string; currencyCode: string } } }) => {
+    storeCreditAccountCredit: ({
+      id,
+      creditInput,
+    }: {
+      id: string;
+      creditInput: { creditAmount: { amount: string; currencyCode: string } };
+    }) => {
       const customer = /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(id);
-      const fail = (field: string[], code: string, message: string) => ({ storeCreditAccountTransaction: null, userErrors: [{ field, code, message }] });
+      const fail = (field: string[], code: string, message: string) => ({
+        storeCreditAccountTransaction: null,
+        userErrors: [{ field, code, message }],
+      });
       if (!customer) return fail(["id"], "ACCOUNT_NOT_FOUND", "Store credit account does not exist");
       const { amount, currencyCode } = creditInput.creditAmount;
-      if (!(Number(amount) > 0)) return fail(["creditInput", "creditAmount", "amount"], "NEGATIVE_OR_ZERO_AMOUNT", "A positive amount must be used to credit a store credit account");
-      if (currencyCode !== shop.currencyCode) return fail(["creditInput", "creditAmount", "currencyCode"], "MISMATCHING_CURRENCY", "The currency provided does not match the currency of the store credit account");
+      if (!(Number(amount) > 0))
+        return fail(
+          ["creditInput", "creditAmount", "amount"],
+          "NEGATIVE_OR_ZERO_AMOUNT",
+          "A positive amount must be used to credit a store credit account",
+        );
+      if (currencyCode !== shop.currencyCode)
+        return fail(
+          ["creditInput", "creditAmount", "currencyCode"],
+          "MISMATCHING_CURRENCY",
+          "The currency provided does not match the currency of the store credit account",
+        );
       const credit = { id: nextId(), customerId: customer[1], amount, currencyCode };
       shop.storeCredits.push(credit);
       return {
-        storeCreditAccountTransaction: { id: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}`, amount: { amount, currencyCode } },
+        storeCreditAccountTransaction: {
+          id: `gid://shopify/StoreCreditAccountCreditTransaction/${credit.id}`,
+          amount: { amount, currencyCode },
+        },
         userErrors: [],
       };
     },
     bulkOperationRunQuery: ({ query }: { query: string }) => {
       const started = bulk.run(query);
-      return "operation" in started ? { bulkOperation: bulk.node(started.operation.id), userErrors: [] } : { bulkOperation: null, userErrors: started.userErrors };
+      return "operation" in started
+        ? { bulkOperation: bulk.node(started.operation.id), userErrors: [] }
+        : { bulkOperation: null, userErrors: started.userErrors };
     },
     node: ({ id }: { id: string }) => {
       const operation = /^gid:\/\/shopify\/BulkOperation\/(\d+)$/.exec(id);
@@ -411,7 +504,8 @@ export function rootFor(shop: ShopState, bulk: BulkService, grants: Grants = () 
       return { id: `gid://shopify/WebPixel/${pixel.id}`, settings: pixel.settings };
     },
     webPixelCreate: ({ webPixel }: { webPixel: { settings: unknown } }) => savePixel(null, webPixel.settings),
-    webPixelUpdate: ({ id, webPixel }: { id: string; webPixel: { settings: unknown } }) => savePixel(id, webPixel.settings),
+    webPixelUpdate: ({ id, webPixel }: { id: string; webPixel: { settings: unknown } }) =>
+      savePixel(id, webPixel.settings),
     discountCodeActivate: ({ id }: { id: string }) => setActive(id, true),
     discountCodeDeactivate: ({ id }: { id: string }) => setActive(id, false),
     discountCodeDelete: ({ id }: { id: string }) => {

@@ -8,7 +8,13 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 
-type ScopeItem = { type: "type" | "field"; typeName: string; fieldName?: string; offlineScopes: string[]; requiredAccess: string };
+type ScopeItem = {
+  type: "type" | "field";
+  typeName: string;
+  fieldName?: string;
+  offlineScopes: string[];
+  requiredAccess: string;
+};
 type Published = { data: IntrospectionQuery; offline_scopes: { items: ScopeItem[] } };
 
 /** What a type or field needs: any one of these scopes, and Shopify's words for it. */
@@ -21,7 +27,10 @@ export type AdminSchema = {
 };
 
 // The package exports no path to its data, so it is found where npm installs it.
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../node_modules/@shopify/dev-mcp/dist/data");
+const dataDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../node_modules/@shopify/dev-mcp/dist/data",
+);
 const loaded = new Map<string, AdminSchema | null>();
 
 /** The published schema of an Admin API version, or null for a version Shopify did not publish. */
@@ -62,14 +71,17 @@ function loadStorefront(version: string): StorefrontSchema | null {
   if (!/^(\d{4}-\d{2}|unstable)$/.test(version)) return null;
   let published: { data: IntrospectionQuery };
   try {
-    published = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, `storefront-graphql_${version}.json.gz`))).toString("utf8"));
+    published = JSON.parse(
+      gunzipSync(readFileSync(path.join(dataDir, `storefront-graphql_${version}.json.gz`))).toString("utf8"),
+    );
   } catch {
     return null;
   }
   const tokenRequired = new Set<string>();
   for (const type of published.data.__schema.types) {
     if (type.kind !== "OBJECT") continue;
-    for (const field of type.fields as unknown as Array<{ name: string; tokenRequired?: boolean }>) if (field.tokenRequired) tokenRequired.add(`${type.name}.${field.name}`);
+    for (const field of type.fields as unknown as Array<{ name: string; tokenRequired?: boolean }>)
+      if (field.tokenRequired) tokenRequired.add(`${type.name}.${field.name}`);
   }
   return { schema: buildClientSchema(published.data), tokenRequired };
 }

@@ -45,12 +45,17 @@ type Fault = "pass" | "throttle" | "server-error" | "drop-connection" | "lost-re
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const OFFLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:offline-access-token";
 const ONLINE_TOKEN_TYPE = "urn:shopify:params:oauth:token-type:online-access-token";
-const GRANTED_SCOPES = "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
+const GRANTED_SCOPES =
+  "write_discounts,read_orders,read_products,write_store_credit_account_transactions,write_pixels,read_customer_events";
 const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
 /** From this day Shopify refuses Admin API calls made with non-expiring offline tokens of public apps. */
 const NON_EXPIRING_TOKENS_END = Date.UTC(2027, 0, 1);
 
-export type TokenRequest = { shop: string; grant: "exchange" | "migrate" | "refresh" | "online"; outcome: "ok" | "refused" };
+export type TokenRequest = {
+  shop: string;
+  grant: "exchange" | "migrate" | "refresh" | "online";
+  outcome: "ok" | "refused";
+};
 
 const randomToken = () => randomBytes(16).toString("hex");
 
@@ -127,7 +132,10 @@ export async function startAdminApiStandIn(options: {
       const held = state.refreshTokens.get(body.refresh_token ?? "");
       if (!held || held.expiresAt <= now) {
         tokenRequests.push({ shop: domain, grant: "refresh", outcome: "refused" });
-        return send(res, 400, { error: "invalid_grant", error_description: "The refresh token is invalid or has expired." });
+        return send(res, 400, {
+          error: "invalid_grant",
+          error_description: "The refresh token is invalid or has expired.",
+        });
       }
       tokenRequests.push({ shop: domain, grant: "refresh", outcome: "ok" });
       const pair = issuePair(state, now);
@@ -221,7 +229,13 @@ export async function startAdminApiStandIn(options: {
     return true;
   }
 
-  async function graphqlCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {
+  async function graphqlCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    domain: string,
+    apiVersion: string,
+    raw: string,
+  ) {
     const state = shop(domain);
     if (faults[0] === "expire-token") {
       faults.shift();
@@ -241,7 +255,8 @@ export async function startAdminApiStandIn(options: {
     let operation = "unknown";
     try {
       document = parse(query);
-      const def = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode | undefined;
+      const def = document.definitions.find((d) => d.kind === "OperationDefinition") as
+        OperationDefinitionNode | undefined;
       const field = def?.selectionSet.selections[0];
       if (field?.kind === "Field") operation = field.name.value;
     } catch {
@@ -276,13 +291,24 @@ export async function startAdminApiStandIn(options: {
           return send(res, 200, { errors: [{ message: (error as Error).message }] });
         }
       }
-      return send(res, 200, { errors: problems.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) });
+      return send(res, 200, {
+        errors: problems.map((e) => ({
+          message: e.message,
+          locations: e.locations,
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        })),
+      });
     }
 
     const unsized = unsizedConnections(published.schema, document);
     if (unsized.length) {
       call.outcome = "invalid";
-      return send(res, 200, { errors: unsized.map((field) => ({ message: `you must provide one of first or last (${field})`, extensions: { code: "BAD_REQUEST" } })) });
+      return send(res, 200, {
+        errors: unsized.map((field) => ({
+          message: `you must provide one of first or last (${field})`,
+          extensions: { code: "BAD_REQUEST" },
+        })),
+      });
     }
     const cost = requestedCost(published.schema, document, variables);
     call.cost = cost;
@@ -291,7 +317,11 @@ export async function startAdminApiStandIn(options: {
       cost: {
         requestedQueryCost: cost,
         actualQueryCost: actual,
-        throttleStatus: { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: Math.floor(bucket.available), restoreRate: RESTORE_RATE },
+        throttleStatus: {
+          maximumAvailable: MAX_AVAILABLE,
+          currentlyAvailable: Math.floor(bucket.available),
+          restoreRate: RESTORE_RATE,
+        },
       },
     });
     if (cost > MAX_SINGLE_QUERY_COST) {
@@ -309,11 +339,21 @@ export async function startAdminApiStandIn(options: {
     if (fault === "throttle" || cost > bucket.available) {
       call.outcome = "throttled";
       if (fault === "throttle") bucket.available = 0;
-      return send(res, 200, { errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: costExtensions(null) });
+      return send(res, 200, {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+        extensions: costExtensions(null),
+      });
     }
     bucket.available -= cost;
 
-    const result = await execute({ schema: published.schema, document, rootValue: rootFor(state, bulkService(state, published), grants), contextValue: published, variableValues: variables, fieldResolver: scoped });
+    const result = await execute({
+      schema: published.schema,
+      document,
+      rootValue: rootFor(state, bulkService(state, published), grants),
+      contextValue: published,
+      variableValues: variables,
+      fieldResolver: scoped,
+    });
     if (result.errors?.length) {
       const codes = result.errors.map((e) => e.extensions?.code);
       call.outcome = result.data === undefined ? "invalid" : codes.includes("ACCESS_DENIED") ? "denied" : "error";
@@ -326,7 +366,14 @@ export async function startAdminApiStandIn(options: {
     send(res, 200, {
       ...(result.data !== undefined ? { data: result.data } : {}),
       ...(result.errors?.length
-        ? { errors: result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path, ...(e.extensions && Object.keys(e.extensions).length ? { extensions: e.extensions } : {}) })) }
+        ? {
+            errors: result.errors.map((e) => ({
+              message: e.message,
+              locations: e.locations,
+              path: e.path,
+              ...(e.extensions && Object.keys(e.extensions).length ? { extensions: e.extensions } : {}),
+            })),
+          }
         : {}),
       extensions: costExtensions(cost),
     });
@@ -336,12 +383,21 @@ export async function startAdminApiStandIn(options: {
   function bulkService(state: ShopState, published: AdminSchema): BulkService {
     const service: BulkService = {
       run: (query) => {
-        const running = [...state.bulkOperations.values()].find((op) => op.status === "RUNNING" && clock() < op.completesAt);
+        const running = [...state.bulkOperations.values()].find(
+          (op) => op.status === "RUNNING" && clock() < op.completesAt,
+        );
         const started = startBulkQuery(
           published.schema,
           query,
           running,
-          (document) => execute({ schema: published.schema, document, rootValue: rootFor(state, service, grants), contextValue: published, fieldResolver: scoped }) as ExecutionResult,
+          (document) =>
+            execute({
+              schema: published.schema,
+              document,
+              rootValue: rootFor(state, service, grants),
+              contextValue: published,
+              fieldResolver: scoped,
+            }) as ExecutionResult,
           clock(),
           options.bulkQueryMs ?? 300,
           nextId(),
@@ -370,7 +426,10 @@ export async function startAdminApiStandIn(options: {
   // Each field is resolved only if the token's scopes reach it and the type it returns, as Shopify
   // answers: the field is null, with an ACCESS_DENIED error naming the scope it needs.
   const scoped: GraphQLFieldResolver<unknown, AdminSchema> = (source, args, published, info) => {
-    const needs = [published.fieldScopes.get(`${info.parentType.name}.${info.fieldName}`), published.typeScopes.get(getNamedType(info.returnType).name)];
+    const needs = [
+      published.fieldScopes.get(`${info.parentType.name}.${info.fieldName}`),
+      published.typeScopes.get(getNamedType(info.returnType).name),
+    ];
     for (const need of needs) {
       if (need && !allows(need)) {
         throw new GraphQLError(`Access denied for ${info.fieldName} field. Required access: ${need.requiredAccess}`, {
@@ -386,7 +445,13 @@ export async function startAdminApiStandIn(options: {
    * Storefront schema; a field that needs a token is refused, as Shopify refuses it. The stand-in
    * answers the shop's name and brand.
    */
-  async function storefrontCall(req: IncomingMessage, res: ServerResponse, domain: string, apiVersion: string, raw: string) {
+  async function storefrontCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    domain: string,
+    apiVersion: string,
+    raw: string,
+  ) {
     const published = storefrontSchema(apiVersion);
     if (!published) return send(res, 404, { errors: "Not Found" });
     if (shop(domain).storefrontDown) return send(res, 503, { errors: "Service Unavailable" });
@@ -398,9 +463,16 @@ export async function startAdminApiStandIn(options: {
     } catch (error) {
       return send(res, 200, { errors: [{ message: (error as Error).message }] });
     }
-    const def = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode | undefined;
+    const def = document.definitions.find((d) => d.kind === "OperationDefinition") as
+      OperationDefinitionNode | undefined;
     const first = def?.selectionSet.selections[0];
-    const call: RecordedCall = { shop: domain, apiVersion: `storefront/${apiVersion}`, operation: first?.kind === "Field" ? first.name.value : "unknown", variables: body.variables ?? {}, outcome: "ok" };
+    const call: RecordedCall = {
+      shop: domain,
+      apiVersion: `storefront/${apiVersion}`,
+      operation: first?.kind === "Field" ? first.name.value : "unknown",
+      variables: body.variables ?? {},
+      outcome: "ok",
+    };
     calls.push(call);
     // Tokens for this API are storefront access tokens, which the app never creates.
     if (req.headers["x-shopify-storefront-access-token"] || req.headers["shopify-storefront-private-token"]) {
@@ -410,7 +482,13 @@ export async function startAdminApiStandIn(options: {
     const problems = validate(published.schema, document);
     if (problems.length) {
       call.outcome = "invalid";
-      return send(res, 200, { errors: problems.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) });
+      return send(res, 200, {
+        errors: problems.map((e) => ({
+          message: e.message,
+          locations: e.locations,
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        })),
+      });
     }
     const state = shop(domain);
     const logo = state.logo;
@@ -418,7 +496,10 @@ export async function startAdminApiStandIn(options: {
       shop: {
         name: state.name,
         brand: {
-          logo: logo && { id: `gid://shopify/MediaImage/${state.domain.length}`, image: { url: () => logo.url, altText: logo.altText } },
+          logo: logo && {
+            id: `gid://shopify/MediaImage/${state.domain.length}`,
+            image: { url: () => logo.url, altText: logo.altText },
+          },
           squareLogo: null,
           coverImage: null,
           slogan: null,
@@ -429,13 +510,26 @@ export async function startAdminApiStandIn(options: {
     };
     const tokenless: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
       if (published.tokenRequired.has(`${info.parentType.name}.${info.fieldName}`)) {
-        throw new GraphQLError(`${info.fieldName} requires a storefront access token`, { extensions: { code: "ACCESS_DENIED" } });
+        throw new GraphQLError(`${info.fieldName} requires a storefront access token`, {
+          extensions: { code: "ACCESS_DENIED" },
+        });
       }
       return defaultFieldResolver(source, args, context, info);
     };
-    const result = await execute({ schema: published.schema, document, rootValue, variableValues: body.variables, fieldResolver: tokenless });
+    const result = await execute({
+      schema: published.schema,
+      document,
+      rootValue,
+      variableValues: body.variables,
+      fieldResolver: tokenless,
+    });
     if (result.errors?.length) call.outcome = result.data === undefined ? "invalid" : "error";
-    send(res, 200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors?.length ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })) } : {}) });
+    send(res, 200, {
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(result.errors?.length
+        ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })) }
+        : {}),
+    });
   }
 
   const server = createServer(async (req, res) => {
@@ -443,9 +537,17 @@ export async function startAdminApiStandIn(options: {
     // A demo shop's logo file, as Shopify's CDN would serve the one in its brand settings.
     const logoFile = /^\/brand\/([a-z0-9.-]+)\/logo\.svg$/.exec(url.pathname);
     if (req.method === "GET" && logoFile) {
-      const initials = shop(logoFile[1]).name.split(/\s+/).map((word) => word[0] ?? "").join("").slice(0, 2).toUpperCase().replace(/[^A-Z0-9]/g, "");
+      const initials = shop(logoFile[1])
+        .name.split(/\s+/)
+        .map((word) => word[0] ?? "")
+        .join("")
+        .slice(0, 2)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "");
       res.writeHead(200, { "Content-Type": "image/svg+xml", "Cache-Control": "max-age=3600" });
-      return res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="20" fill="#8a3ffc"/><text x="48" y="60" font-family="Helvetica, Arial, sans-serif" font-size="38" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`);
+      return res.end(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="20" fill="#8a3ffc"/><text x="48" y="60" font-family="Helvetica, Arial, sans-serif" font-size="38" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`,
+      );
     }
     // A bulk query's result file, as Shopify's signed storage URL serves it: no token needed.
     const file = /^\/bulk\/([a-z0-9.-]+)\/(\d+)\.jsonl$/.exec(url.pathname);
@@ -484,7 +586,12 @@ export async function startAdminApiStandIn(options: {
     /** An expiring token pair the app can use for this shop, as if it had been installed. */
     grantToken(domain: string) {
       const pair = issuePair(shop(domain), clock());
-      return { accessToken: pair.access_token, refreshToken: pair.refresh_token, expires: new Date(clock() + pair.expires_in * 1000), refreshTokenExpires: new Date(clock() + pair.refresh_token_expires_in * 1000) };
+      return {
+        accessToken: pair.access_token,
+        refreshToken: pair.refresh_token,
+        expires: new Date(clock() + pair.expires_in * 1000),
+        refreshTokenExpires: new Date(clock() + pair.refresh_token_expires_in * 1000),
+      };
     },
     /** A non-expiring offline token, as apps installed before expiring tokens hold. */
     grantLegacyToken(domain: string) {
@@ -512,7 +619,12 @@ function verifiedSessionToken(token: string, apiKey: string, secret: string, dom
   const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { aud?: string; dest?: string; exp?: number; sub?: string };
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as {
+    aud?: string;
+    dest?: string;
+    exp?: number;
+    sub?: string;
+  };
   const fresh = (claims.exp ?? 0) * 1000 > Date.now() - 5_000;
   return claims.aud === apiKey && claims.dest === `https://${domain}` && fresh ? claims : null;
 }

@@ -112,7 +112,9 @@ export function newShopState(domain: string): ShopState {
     webPixel: null,
     logo: null,
     storefrontDown: false,
-    staff: new Map([["1", { firstName: "Ana", lastName: "Moreau", email: `ana@${handle}.example`, accountOwner: true }]]),
+    staff: new Map([
+      ["1", { firstName: "Ana", lastName: "Moreau", email: `ana@${handle}.example`, accountOwner: true }],
+    ]),
   };
 }
 

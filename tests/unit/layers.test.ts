@@ -1,0 +1,45 @@
+// The layer rule of eslint.config.js, as a new route would meet it: reaching the database from a
+// route is a lint error (Prisma's types alone are allowed), and a module importing a route is too.
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const eslint = new ESLint({ cwd: root });
+
+async function ruleErrors(file: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
+}
+
+describe("the layer rule", () => {
+  it("fails a route that imports the database, or Prisma's client", async () => {
+    expect(
+      await ruleErrors(
+        "app/routes/app.new-page.tsx",
+        'import db from "~/db.server";\nexport const loader = () => db;\n',
+      ),
+    ).toEqual([expect.stringContaining("A route calls a module of app/models")]);
+    expect(
+      await ruleErrors(
+        "app/routes/app.new-page.tsx",
+        'import { PrismaClient } from "#db-client";\nexport const x = PrismaClient;\n',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("lets a route import a module, and Prisma's types", async () => {
+    const code =
+      'import type { PayoutStatus } from "#db-client";\nimport { payoutsPage } from "~/models/payouts.server";\nexport const x: PayoutStatus | typeof payoutsPage | null = null;\n';
+    expect(await ruleErrors("app/routes/app.new-page.tsx", code)).toEqual([]);
+  });
+
+  it("fails a module that imports a route", async () => {
+    expect(
+      await ruleErrors(
+        "app/models/new-area.server.ts",
+        'import { loader } from "~/routes/app._index";\nexport const x = loader;\n',
+      ),
+    ).toEqual([expect.stringContaining("Modules never import a route.")]);
+  });
+});
