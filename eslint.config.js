@@ -4,7 +4,6 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
-import { ROUTES_STILL_READING_THE_DATABASE } from "./eslint.layers.js";
 
 const databaseImports = {
   paths: [
@@ -58,8 +57,18 @@ export default tseslint.config(
   },
   {
     files: ["app/routes/**"],
-    ignores: ROUTES_STILL_READING_THE_DATABASE,
-    rules: { "no-restricted-imports": "off", "@typescript-eslint/no-restricted-imports": ["error", databaseImports] },
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": ["error", databaseImports],
+      // The context's `db` is handed on to modules, never queried here.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='db']",
+          message: "A route hands `db` to a module of app/models; it does not query it.",
+        },
+      ],
+    },
   },
   {
     files: ["app/models/**", "app/domain/**", "app/components/**"],

@@ -1,6 +1,6 @@
 // What every admin route starts with: the authenticated session, its shop row, and the Admin API
 // client for that shop. A session of shop A only ever yields shop A.
-import db from "./db.server";
+import db, { dbKind } from "./db.server";
 import { shopForDomain } from "./models/shops.server";
 import { rememberStaffMember } from "./models/staff.server";
 import { boundedFormData } from "./request-body.server";
@@ -16,7 +16,10 @@ export async function requireShop(request: Request) {
   // Who acts, for the audit log: the staff member named by the session token.
   const staffId = (context as { sessionToken?: { sub?: string } }).sessionToken?.sub;
   if (staffId) await rememberStaffMember(db, shop, staffId, rawSessionToken(request));
+  // The context a route hands to the modules it calls: routes never import the database.
   return {
+    db,
+    dbKind,
     shop,
     session: context.session,
     graphql: context.admin.graphql,

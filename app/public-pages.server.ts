@@ -1,5 +1,6 @@
 // Headers of the public pages: never framed, never indexed; the portal's URL is its key, so it is
 // never sent on as a referrer nor kept in a shared cache.
+import db from "./db.server";
 import { clientAddress } from "./referral-redirect.server";
 
 export const PUBLIC_PATHS = ["/apply/", "/portal/", "/unsubscribe/"];
@@ -23,4 +24,12 @@ export function visitorOf(request: Request, context: unknown): string {
     (context as { clientAddress?: string } | undefined)?.clientAddress,
     request.headers.get("x-forwarded-for"),
   );
+}
+
+/**
+ * What a public page (application form, portal, opt-out) hands to the modules it calls, as an
+ * admin page gets it from requireShop: routes never import the database.
+ */
+export function publicContext() {
+  return { db };
 }

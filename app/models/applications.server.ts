@@ -149,3 +149,24 @@ export async function declineApplication(db: Db, shopId: string, influencerId: s
   });
   return result.count === 1;
 }
+
+/** Whether the influencer an application form post names is one of this shop's. */
+export async function applicationExists(db: Db, shopId: string, influencerId: string): Promise<boolean> {
+  return (await db.influencer.count({ where: { id: influencerId, shopId } })) > 0;
+}
+
+/** The shop whose public application form has this handle, with what the form shows of it. */
+export async function shopOfApplicationForm(db: Db, handle: string) {
+  return db.shop.findUnique({
+    where: { handle },
+    select: {
+      id: true,
+      name: true,
+      handle: true,
+      domain: true,
+      status: true,
+      defaultCommissionBps: true,
+      logoUrl: true,
+    },
+  });
+}

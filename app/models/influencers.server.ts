@@ -235,3 +235,14 @@ export async function setInfluencerStatus(
   ]);
   return { ok: true };
 }
+
+/** Whether the shop has any influencer at all, whatever a list's filters show. */
+export async function hasInfluencers(db: Tx, shopId: string): Promise<boolean> {
+  return (await db.influencer.count({ where: { shopId } })) > 0;
+}
+
+/** The shop's codes as Shopify compares them (upper case), for the add form to warn before posting. */
+export async function takenCodeKeys(db: Tx, shopId: string): Promise<string[]> {
+  const codes = await db.discountCode.findMany({ where: { shopId }, select: { codeKey: true } });
+  return codes.map((c) => c.codeKey);
+}

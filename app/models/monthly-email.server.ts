@@ -127,3 +127,11 @@ function nextMonthStart(lastDay: string): string {
   const [y, m] = lastDay.split("-").map(Number);
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
+
+/** Whether the influencer has opted out already, and whose emails they are. */
+export async function optOutState(db: Db, influencerId: string) {
+  return db.influencer.findUnique({
+    where: { id: influencerId },
+    select: { emailOptOut: true, shop: { select: { name: true, handle: true } } },
+  });
+}

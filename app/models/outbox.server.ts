@@ -164,3 +164,21 @@ export async function recentMessages(db: Db, shopId: string, take = 50) {
     },
   });
 }
+
+/** One message of the shop's outbox, as its recipient reads it; null when it is not this shop's. */
+export async function outboxMessage(db: Db, shopId: string, id: string) {
+  return db.outboundMessage.findFirst({
+    where: { id, shopId },
+    select: {
+      toEmail: true,
+      subject: true,
+      bodyText: true,
+      bodyHtml: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+    },
+  });
+}

@@ -190,3 +190,13 @@ export async function queueWelcome(db: Db, shop: Shop, influencerId: string, app
     portalLink: portalUrl(appUrl, token),
   });
 }
+
+/** The prospects and the invited who have not applied yet: whom Outreach can pitch (the first 200). */
+export async function prospectsToPitch(db: Db, shopId: string) {
+  return db.influencer.findMany({
+    where: { shopId, status: { in: ["PROSPECT", "INVITED"] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, email: true, status: true },
+    take: 200,
+  });
+}

@@ -460,3 +460,26 @@ export async function payoutStatement(db: Db, shopId: string, payoutId: string, 
     linesTotalMinor: lines.reduce((sum, l) => sum + l.amountMinor, 0),
   };
 }
+
+/**
+ * The payouts page's list: drafts and payouts being paid, all of them (they are what the merchant
+ * acts on), then the last 50 paid.
+ */
+export async function payoutList(db: Db, shopId: string) {
+  const include = { influencer: { select: { name: true, shopifyCustomerId: true } } } as const;
+  const [open, paid] = await Promise.all([
+    db.payout.findMany({
+      where: { shopId, status: { in: ["DRAFT", "PAYING"] } },
+      include,
+      orderBy: { createdAt: "asc" },
+      take: 500,
+    }),
+    db.payout.findMany({ where: { shopId, status: "PAID" }, include, orderBy: { paidAt: "desc" }, take: 50 }),
+  ]);
+  return [...open, ...paid];
+}
+
+/** Whether a payout a form post names is one of this shop's. */
+export async function payoutExists(db: Db, shopId: string, payoutId: string): Promise<boolean> {
+  return (await db.payout.count({ where: { id: payoutId, shopId } })) > 0;
+}

@@ -89,3 +89,7 @@ export async function deleteShopData(db: Tx, domain: string, keepEventId?: strin
     where: { shopDomain: domain, ...(keepEventId ? { NOT: { webhookId: keepEventId } } : {}) },
   });
 }
+
+export async function shopById(db: Tx, id: string) {
+  return db.shop.findUniqueOrThrow({ where: { id } });
+}

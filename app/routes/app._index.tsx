@@ -9,7 +9,6 @@ import { PeriodPicker } from "~/components/PeriodPicker";
 import { SalesChart } from "~/components/SalesChart";
 import { SetupGuide } from "~/components/SetupGuide";
 import { useEmbedStatus } from "~/components/useEmbedStatus";
-import db from "~/db.server";
 import { firstError, intents, parseForm } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
@@ -22,7 +21,7 @@ import { failedEventCount } from "~/models/webhook-inbox.server";
 import { retryWebhookEvents } from "~/webhooks/retry.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const { error: rangeError, ...range } = reportRangeOrDefault(params, shop.timezone, new Date());
   const [figures, failedWebhooks, setup] = await Promise.all([
@@ -49,7 +48,7 @@ const actionInput = intents(
 );
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, session } = await requireShop(request);
+  const { shop, session, db } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
   if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
   if (parsed.input.intent === "retry-webhooks")

@@ -5,11 +5,15 @@ import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
-import db from "~/db.server";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { shopDay } from "~/domain/roi";
 import { env } from "~/env.server";
-import { applicationQueue, approveApplication, declineApplication } from "~/models/applications.server";
+import {
+  applicationExists,
+  applicationQueue,
+  approveApplication,
+  declineApplication,
+} from "~/models/applications.server";
 import { deliverOutbox, mailTransport } from "~/models/outbox.server";
 import { applicationUrl } from "~/models/outreach.server";
 import { z } from "zod";
@@ -18,7 +22,7 @@ import { z } from "zod";
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const queue = await applicationQueue(db, shop.id);
   return {
     applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
@@ -38,15 +42,14 @@ const actionInput = intents(
 const NOT_WAITING = "This application is no longer waiting";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql } = await requireShop(request);
+  const { shop, graphql, db } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
   if (!parsed.ok)
     return data({ ok: false as const, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const { intent, influencerId: id } = parsed.input;
   const refused = (status: number, message: string) =>
     data({ ok: false as const, message, errors: { influencerId: message } }, { status });
-  if (!(await db.influencer.findFirst({ where: { id, shopId: shop.id }, select: { id: true } })))
-    return refused(404, "This application does not exist");
+  if (!(await applicationExists(db, shop.id, id))) return refused(404, "This application does not exist");
   if (intent === "decline") {
     return (await declineApplication(db, shop.id, id))
       ? { ok: true as const, message: "Application declined" }

@@ -5,11 +5,10 @@ import { requireShop } from "~/admin.server";
 import { startOrResumeBackfill } from "~/job-runner.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import { useFollowJob } from "~/components/useFollowJob";
-import db from "~/db.server";
 import { latestBackfill } from "~/models/backfill.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   return { run: await latestBackfill(db, shop.id) };
 };
 

@@ -4,13 +4,12 @@ import { BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Select, T
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { PeriodPicker } from "~/components/PeriodPicker";
-import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { reportRangeOrDefault } from "~/domain/report-range";
 import { categoryFigures } from "~/models/reports.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const kind = params.get("by") === "collection" ? "COLLECTION" : "PRODUCT_TYPE";
   const range = reportRangeOrDefault(params, shop.timezone, new Date());

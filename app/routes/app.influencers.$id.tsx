@@ -24,12 +24,11 @@ import { PerformanceCard } from "~/components/PerformanceCard";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
-import db, { dbKind } from "~/db.server";
 import { env } from "~/env.server";
 import { influencerPage, influencerPageAction } from "~/models/influencer-page.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop, graphql } = await requireShop(request);
+  const { shop, graphql, db } = await requireShop(request);
   const page = await influencerPage(
     db,
     graphql,
@@ -43,7 +42,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop, graphql } = await requireShop(request);
+  const { shop, graphql, db, dbKind } = await requireShop(request);
   const result = await influencerPageAction(
     db,
     dbKind,

@@ -17,9 +17,14 @@ import { useEffect, useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
-import db from "~/db.server";
 import { shopDay } from "~/domain/roi";
-import { INFLUENCER_SORTS, listInfluencers, shopTags, type InfluencerSort } from "~/models/influencers.server";
+import {
+  hasInfluencers,
+  INFLUENCER_SORTS,
+  listInfluencers,
+  shopTags,
+  type InfluencerSort,
+} from "~/models/influencers.server";
 
 const STATUSES = ["ACTIVE", "PAUSED", "PROSPECT", "INVITED", "APPLIED", "ARCHIVED"] as const;
 type Status = (typeof STATUSES)[number];
@@ -31,7 +36,7 @@ function pageNumber(raw: string | null): number {
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const url = new URL(request.url);
   const asked = url.searchParams.get("sort") ?? "newest";
   // Own keys only: "constructor" or "__proto__" are in every object.
@@ -46,7 +51,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     sort,
     page: pageNumber(url.searchParams.get("page")),
   });
-  const anyAtAll = list.total > 0 || (await db.influencer.count({ where: { shopId: shop.id } })) > 0;
+  const anyAtAll = list.total > 0 || (await hasInfluencers(db, shop.id));
   return {
     anyAtAll,
     total: list.total,

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { exportInfluencers } from "~/models/influencer-import.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   return new Response(await exportInfluencers(db, shop.id, shop.currency), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -18,7 +18,6 @@ import { useEffect, useState } from "react";
 import { requireShop } from "~/admin.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { useFollowJob } from "~/components/useFollowJob";
-import db from "~/db.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
 import { workImportNow } from "~/job-runner.server";
 import { checkImport, latestImport, startImport, type RowProblem } from "~/models/influencer-import.server";
@@ -29,14 +28,14 @@ const MAX_BYTES = 2 * 1024 * 1024;
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   return { run: await latestImport(db, shop.id) };
 };
 
 const refused = (problems: RowProblem[], status = 400) => data({ ok: false as const, problems }, { status });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   let form: FormData;
   try {
     // Read within the import's limit (the file's 2 MB and its form): a larger upload is refused as it streams.

@@ -17,24 +17,22 @@ import {
 import { useMemo, useState } from "react";
 import { requireShop, formFields } from "~/admin.server";
 import { DiscountFields } from "~/components/DiscountFields";
-import db from "~/db.server";
 import { suggestCodes } from "~/domain/codes";
 import { parseInfluencerInput, parseProfileInput } from "~/domain/influencer-input";
 import { bpsToPercent } from "~/domain/percent";
-import { createInfluencer, createProspect } from "~/models/influencers.server";
+import { createInfluencer, createProspect, takenCodeKeys } from "~/models/influencers.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
-  const codes = await db.discountCode.findMany({ where: { shopId: shop.id }, select: { codeKey: true } });
+  const { shop, db } = await requireShop(request);
   return {
     currency: shop.currency,
     defaultCommission: bpsToPercent(shop.defaultCommissionBps),
-    takenCodes: codes.map((c) => c.codeKey),
+    takenCodes: await takenCodeKeys(db, shop.id),
   };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql } = await requireShop(request);
+  const { shop, graphql, db } = await requireShop(request);
   const fields = await formFields(request);
   if (!["", "partner", "prospect"].includes(fields.addAs ?? ""))
     return data({ errors: { addAs: "addAs is partner or prospect" } as Record<string, string> }, { status: 400 });

@@ -2,26 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, Layout, Page, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
+import { outboxMessage } from "~/models/outbox.server";
 import { PORTAL_LINK_MARKER } from "~/models/portal-tokens.server";
 
 // GET /app/outreach/:id: one message of the outbox as its recipient reads it.
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
-  const message = await db.outboundMessage.findFirst({
-    where: { id: params.id, shopId: shop.id },
-    select: {
-      toEmail: true,
-      subject: true,
-      bodyText: true,
-      bodyHtml: true,
-      status: true,
-      attempts: true,
-      lastError: true,
-      sentAt: true,
-      createdAt: true,
-    },
-  });
+  const { shop, db } = await requireShop(request);
+  const message = await outboxMessage(db, shop.id, params.id ?? "");
   if (!message) throw new Response("This message does not exist", { status: 404 });
   // The portal link is the influencer's alone: the merchant's copy shows where it goes.
   const hidden = (body: string) => body.replaceAll(PORTAL_LINK_MARKER, "(their private portal link)");

@@ -22,7 +22,6 @@ import { formFields, requireShop } from "~/admin.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
-import db from "~/db.server";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
 import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
 import { parseForm } from "~/domain/form-input";
@@ -31,6 +30,7 @@ import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/
 import {
   applicationUrl,
   previewEmail,
+  prospectsToPitch,
   resetTemplate,
   saveTemplate,
   sendPitches,
@@ -53,18 +53,13 @@ const kindOf = (value: string | null | undefined): EmailKind =>
   KINDS.includes(value as EmailKind) ? (value as EmailKind) : "PITCH";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const kind = kindOf(params.get("kind"));
   const appUrl = env().SHOPIFY_APP_URL;
   const [template, prospects, messages] = await Promise.all([
     templateFor(db, shop.id, kind),
-    db.influencer.findMany({
-      where: { shopId: shop.id, status: { in: ["PROSPECT", "INVITED"] } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, name: true, email: true, status: true },
-      take: 200,
-    }),
+    prospectsToPitch(db, shop.id),
     recentMessages(db, shop.id),
   ]);
   return {
@@ -84,7 +79,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const fields = await formFields(request);
   const refused = (errors: Record<string, string>, status = 400) => data({ message: "", errors }, { status });
   const form = parseForm(OutreachForm, fields);

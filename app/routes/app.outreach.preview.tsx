@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { formFields, requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { boundedText, parseForm } from "~/domain/form-input";
 import { emailKind } from "~/domain/outreach-input";
 import { env } from "~/env.server";
@@ -12,7 +11,7 @@ const PreviewForm = z.object({ kind: emailKind, subject: boundedText(200), body:
 // POST /app/outreach/preview (kind, subject, body): the template as typed, filled for a sample
 // influencer; nothing is saved.
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const form = parseForm(PreviewForm, await formFields(request));
   if (!form.ok) return data({ preview: null, errors: form.errors }, { status: 400 });
   const { kind, subject, body } = form.input;

@@ -3,13 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
 import { requireShop } from "~/admin.server";
 import { StatusBadge } from "~/components/StatusBadge";
-import db from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/roi";
 import { payoutStatement } from "~/models/payouts.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const statement = await payoutStatement(db, shop.id, params.id ?? "", shop.timezone);
   if (!statement) throw new Response("This payout does not exist", { status: 404 });
   return {

@@ -23,7 +23,6 @@ import { ConfirmButton } from "~/components/ConfirmButton";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
 import { useSuccessToast } from "~/components/useSuccessToast";
-import db, { dbKind } from "~/db.server";
 import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/roi";
@@ -37,25 +36,15 @@ import {
   PayoutConflict,
   payWithStoreCredit,
   returnPayoutToDraft,
+  payoutExists,
+  payoutList,
 } from "~/models/payouts.server";
 
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
-  const include = { influencer: { select: { name: true, shopifyCustomerId: true } } } as const;
-  const [owed, open, paid] = await Promise.all([
-    balances(db, shop.id),
-    // Drafts and payouts being paid, all of them (they are what the merchant acts on); the last 50 paid.
-    db.payout.findMany({
-      where: { shopId: shop.id, status: { in: ["DRAFT", "PAYING"] } },
-      include,
-      orderBy: { createdAt: "asc" },
-      take: 500,
-    }),
-    db.payout.findMany({ where: { shopId: shop.id, status: "PAID" }, include, orderBy: { paidAt: "desc" }, take: 50 }),
-  ]);
-  const payouts = [...open, ...paid];
+  const { shop, db } = await requireShop(request);
+  const [owed, payouts] = await Promise.all([balances(db, shop.id), payoutList(db, shop.id)]);
   return {
     currency: shop.currency,
     threshold: shop.payoutThresholdMinor,
@@ -109,17 +98,14 @@ const actionInput = intents(
 const NOT_A_DRAFT = "This payout is not a draft any more";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql, actor } = await requireShop(request);
+  const { shop, graphql, actor, db, dbKind } = await requireShop(request);
   const parsed = parseForm(actionInput, await formFields(request));
   if (!parsed.ok)
     return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
   const input = parsed.input;
   const refused = (status: number, message: string, field = "payoutId") =>
     data({ ok: false, message, errors: { [field]: message } }, { status });
-  if (
-    "payoutId" in input &&
-    !(await db.payout.findFirst({ where: { id: input.payoutId, shopId: shop.id }, select: { id: true } }))
-  ) {
+  if ("payoutId" in input && !(await payoutExists(db, shop.id, input.payoutId))) {
     return refused(404, "This payout does not exist");
   }
   switch (input.intent) {

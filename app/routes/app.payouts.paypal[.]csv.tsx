@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { paypalPayoutFile } from "~/models/payouts.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const file = await paypalPayoutFile(db, shop.id);
   return new Response(file.csv, {
     headers: {

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { reportRange } from "~/domain/report-range";
 import { categoryCsv, categoryFigures } from "~/models/reports.server";
 
 // GET /app/reports/categories.csv?by=type|collection&from=YYYY-MM-DD&to=YYYY-MM-DD
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const range = reportRange(params, shop.timezone, new Date());
   if ("error" in range)

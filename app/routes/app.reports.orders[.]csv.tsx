@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { reportRange } from "~/domain/report-range";
 import { dayStart, nextDay } from "~/domain/roi";
 import { orderCsvStream } from "~/models/reports.server";
 
 // GET /app/reports/orders.csv?from=YYYY-MM-DD&to=YYYY-MM-DD: every referred order, streamed.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const range = reportRange(new URL(request.url).searchParams, shop.timezone, new Date());
   if ("error" in range)
     return new Response(range.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

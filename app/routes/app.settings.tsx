@@ -19,7 +19,6 @@ import { CategoryRateRows, TierRows } from "~/components/RateRows";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { rateRows, rateText, tierRows, tierText } from "~/domain/rate-rows";
 import { useSuccessToast } from "~/components/useSuccessToast";
-import db from "~/db.server";
 import { auditWords } from "~/domain/audit-words";
 import { formatMinor } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
@@ -27,7 +26,7 @@ import { formatOverrides, formatTiers, parseProgramSettings } from "~/domain/set
 import { programSettings, recentAudit, saveProgramSettings } from "~/models/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const s = await programSettings(db, shop.id);
   const audit = await recentAudit(db, shop.id, 8);
   return {
@@ -49,7 +48,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, actor } = await requireShop(request);
+  const { shop, actor, db } = await requireShop(request);
   const parsed = parseProgramSettings(await formFields(request), shop.currency);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
   await saveProgramSettings(db, shop.id, parsed.settings, actor);

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/admin.server";
-import db from "~/db.server";
 import { reportRange } from "~/domain/report-range";
 import { influencerTrends } from "~/models/dashboard.server";
 
 // GET /app/trends?ids=a,b&from=YYYY-MM-DD&to=YYYY-MM-DD: the leaderboard's sparklines for the rows
 // it shows (at most 100 influencers, the shop's own only).
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const range = reportRange(params, shop.timezone, new Date());
   if ("error" in range) return Response.json({ error: range.error }, { status: 400 });

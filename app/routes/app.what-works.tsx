@@ -18,7 +18,6 @@ import { useState } from "react";
 import { formFields, requireShop } from "~/admin.server";
 import { Hidden } from "~/components/Hidden";
 import { PeriodPicker } from "~/components/PeriodPicker";
-import db from "~/db.server";
 import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
@@ -28,7 +27,7 @@ import type { GroupProfile } from "~/domain/what-works";
 import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/models/what-works.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const range = reportRangeOrDefault(new URL(request.url).searchParams, shop.timezone, new Date());
   const [comparison, notes] = await Promise.all([
     whatWorks(db, shop.id, range.from, range.to),
@@ -58,7 +57,7 @@ const NoteForm = intents(
 );
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop, db } = await requireShop(request);
   const fields = await formFields(request);
   const refused = (errors: Record<string, string>, status = 400) => data({ ok: false as const, errors }, { status });
   const form = parseForm(NoteForm, fields);

@@ -4,11 +4,10 @@ import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextFi
 import { useState } from "react";
 import { formFields } from "~/admin.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
-import db from "~/db.server";
 import { parseApplication } from "~/domain/application-input";
 import { bpsToPercent } from "~/domain/percent";
-import { submitApplication } from "~/models/applications.server";
-import { visitorOf } from "~/public-pages.server";
+import { shopOfApplicationForm, submitApplication } from "~/models/applications.server";
+import { publicContext, visitorOf } from "~/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
 // GET/POST /apply/:shopHandle: the public application form of a shop.
@@ -21,20 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const applications = sharedLimit("application", 5, 600);
 
 async function shopByHandle(handle: string | undefined) {
-  const shop = handle
-    ? await db.shop.findUnique({
-        where: { handle },
-        select: {
-          id: true,
-          name: true,
-          handle: true,
-          domain: true,
-          status: true,
-          defaultCommissionBps: true,
-          logoUrl: true,
-        },
-      })
-    : null;
+  const { db } = publicContext();
+  const shop = handle ? await shopOfApplicationForm(db, handle) : null;
   if (!shop || shop.status !== "INSTALLED")
     throw new Response("This shop does not take applications here", { status: 404 });
   return shop;
@@ -51,6 +38,7 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const { db } = publicContext();
   const shop = await shopByHandle(params.shopHandle);
   if (!(await applications.take(`${shop.id}|${visitorOf(request, context)}`))) throw tooManyRequests(600);
   const parsed = parseApplication(await formFields(request));

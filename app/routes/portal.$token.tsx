@@ -19,13 +19,13 @@ import { CopyButton } from "~/components/CopyButton";
 import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import { SalesChart } from "~/components/SalesChart";
-import db from "~/db.server";
 import { env } from "~/env.server";
 import { deliverOutbox, mailTransport } from "~/models/outbox.server";
 import { portalView, savePayoutDetails } from "~/models/portal.server";
 import { queueNewPortalLink } from "~/models/outreach.server";
 import { endedPortalLink, influencerForToken } from "~/models/portal-tokens.server";
-import { visitorOf } from "~/public-pages.server";
+import { shopById } from "~/models/shops.server";
+import { publicContext, visitorOf } from "~/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
 // GET/POST /portal/:token: an influencer's own figures, codes, links, earnings and payouts.
@@ -40,6 +40,7 @@ const wrongTokens = sharedLimit("portal-token", 10, 600);
 const newLinks = sharedLimit("portal-new-link", 5, 3600);
 
 async function influencerOf(request: Request, token: string | undefined, context: unknown) {
+  const { db } = publicContext();
   const visitor = visitorOf(request, context);
   if (await wrongTokens.exhausted(visitor)) throw tooManyRequests(600);
   const influencer = token ? await influencerForToken(db, token) : null;
@@ -54,6 +55,7 @@ async function influencerOf(request: Request, token: string | undefined, context
 }
 
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
+  const { db } = publicContext();
   // An ended link (expired, or ended by the shop) says whose it was and offers a new one.
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
   if (ended)
@@ -69,12 +71,12 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const { db } = publicContext();
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
   if (ended) {
     if (!(await newLinks.take(visitorOf(request, context)))) throw tooManyRequests(3600);
-    const shop = await db.shop.findUniqueOrThrow({ where: { id: ended.shopId } });
-    await queueNewPortalLink(db, shop, ended.id, env().SHOPIFY_APP_URL);
-    await deliverOutbox(db, mailTransport(), new Date(), shop.id);
+    await queueNewPortalLink(db, await shopById(db, ended.shopId), ended.id, env().SHOPIFY_APP_URL);
+    await deliverOutbox(db, mailTransport(), new Date(), ended.shopId);
     return { ok: true as const, newLink: true as const }; // the same answer whether sent now or earlier today
   }
   const influencer = await influencerOf(request, params.token, context);

@@ -3,9 +3,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
-import db from "~/db.server";
 import { confirmPayoutEmail } from "~/models/portal.server";
-import { visitorOf } from "~/public-pages.server";
+import { publicContext, visitorOf } from "~/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
 
 export const links = publicLinks;
@@ -16,6 +15,7 @@ const wrongLinks = sharedLimit("payout-email-confirm", 10, 600);
 export const loader = () => null;
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
+  const { db } = publicContext();
   const visitor = visitorOf(request, context);
   if (await wrongLinks.exhausted(visitor)) throw tooManyRequests(600);
   const confirmed = await confirmPayoutEmail(db, params.token ?? "");

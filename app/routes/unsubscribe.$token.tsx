@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
-import db from "~/db.server";
-import { influencerForUnsubscribe, optOut } from "~/models/monthly-email.server";
+import { publicContext } from "~/public-pages.server";
+import { influencerForUnsubscribe, optOut, optOutState } from "~/models/monthly-email.server";
 
 // GET /unsubscribe/:token asks, POST opts out (also the one-click List-Unsubscribe-Post of mail
 // clients). A GET alone changes nothing: mail scanners open links.
@@ -16,16 +16,15 @@ function influencerOf(token: string | undefined) {
 }
 
 export const loader = async ({ params }: LoaderFunctionArgs) => {
+  const { db } = publicContext();
   const id = influencerOf(params.token);
-  const influencer = await db.influencer.findUnique({
-    where: { id },
-    select: { emailOptOut: true, shop: { select: { name: true, handle: true } } },
-  });
+  const influencer = await optOutState(db, id);
   if (!influencer) throw new Response("This opt-out link is not valid.", { status: 404 });
   return { shopName: influencer.shop.name || influencer.shop.handle, optedOut: influencer.emailOptOut };
 };
 
 export const action = async ({ params }: ActionFunctionArgs) => {
+  const { db } = publicContext();
   const shopName = await optOut(db, influencerOf(params.token));
   if (!shopName) throw new Response("This opt-out link is not valid.", { status: 404 });
   return { done: true };

@@ -1,5 +1,6 @@
-// The layer rule of eslint.config.js, as a new route would meet it: reaching the database from a
-// route is a lint error (Prisma's types alone are allowed), and a module importing a route is too.
+// The layer rule of eslint.config.js, as a new route would meet it: importing the database into a
+// route, or querying the `db` its context hands it, is a lint error (Prisma's types alone are
+// allowed), and a module importing a route is too.
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -32,6 +33,15 @@ describe("the layer rule", () => {
     const code =
       'import type { PayoutStatus } from "#db-client";\nimport { payoutsPage } from "~/models/payouts.server";\nexport const x: PayoutStatus | typeof payoutsPage | null = null;\n';
     expect(await ruleErrors("app/routes/app.new-page.tsx", code)).toEqual([]);
+  });
+
+  it("fails a route that queries the database it was handed instead of passing it on", async () => {
+    const code =
+      'import { requireShop } from "~/admin.server";\nexport const loader = async ({ request }: { request: Request }) => {\n  const { db } = await requireShop(request);\n  return db.influencer.findMany();\n};\n';
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, "app/routes/app.new-page.tsx") });
+    expect(result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message)).toEqual([
+      expect.stringContaining("hands `db` to a module"),
+    ]);
   });
 
   it("fails a module that imports a route", async () => {
