@@ -10,7 +10,7 @@ import { slugify } from "../domain/referral-links";
 import type { AdminGraphql } from "./admin-api.server";
 import { confirmCodeInShopify, reserveCode } from "./discount-codes.server";
 import { codeTitle } from "./influencers.server";
-import { queueWelcome } from "./outreach.server";
+import { queueWelcome, type MailingShop } from "./outreach.server";
 import { createReferralLink } from "./referral-links.server";
 
 /**
@@ -63,14 +63,7 @@ export async function applicationQueue(db: Db, shopId: string) {
   });
 }
 
-type Shop = {
-  id: string;
-  name: string;
-  handle: string;
-  currency: string;
-  defaultCommissionBps: number;
-  defaultDiscountBps: number;
-};
+type Shop = MailingShop;
 
 export async function approveApplication(
   db: Db,

@@ -1,6 +1,7 @@
 // Outreach: the shop's email templates, the values their merge fields take for one influencer,
 // and the emails of the influencer's path: a pitch to a prospect, a welcome with the portal link
 // once approved, a monthly summary. Every email goes through the outbox (outbox.server.ts).
+import type { Shop as ShopRow } from "#db-client";
 import type { Db } from "../db.server";
 import {
   DEFAULT_TEMPLATES,
@@ -17,14 +18,12 @@ import { queueMessage } from "./outbox.server";
 import { createPortalToken, PORTAL_LINK_MARKER, portalUrl } from "./portal-tokens.server";
 import { referralUrl } from "./referral-links.server";
 
-type Shop = {
-  id: string;
-  name: string;
-  handle: string;
-  currency: string;
-  defaultCommissionBps: number;
-  defaultDiscountBps: number;
-};
+/** What an email to an influencer says of the shop: its name, links, currency and default terms. */
+export type MailingShop = Pick<
+  ShopRow,
+  "id" | "name" | "handle" | "currency" | "defaultCommissionBps" | "defaultDiscountBps"
+>;
+type Shop = MailingShop;
 
 export async function templateFor(
   db: Db,

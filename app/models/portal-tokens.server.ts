@@ -43,27 +43,11 @@ export async function rotatePortalToken(db: Db, shopId: string, influencerId: st
   return createPortalToken(db, shopId, influencerId);
 }
 
-/** The influencer a token opens, or null (unknown, revoked, expired, or the influencer archived). */
-export async function influencerForToken(db: Db, token: string) {
-  if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
-  const row = await db.portalToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      revokedAt: true,
-      expiresAt: true,
-      influencer: { select: { id: true, shopId: true, name: true, status: true } },
-    },
-  });
-  if (!row || row.revokedAt || row.influencer.status === "ARCHIVED") return null;
-  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
-  return row.influencer;
-}
-
 /**
- * A link that no longer opens the portal but was a real one (expired, or ended by the shop): its
- * influencer and shop, so the page can name the shop and offer a new link to the address on file.
+ * A portal link and whose it is; `open` when it still opens the portal. Null for a token that was
+ * never one, or whose influencer is archived.
  */
-export async function endedPortalLink(db: Db, token: string) {
+async function portalLink(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   const row = await db.portalToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -83,8 +67,25 @@ export async function endedPortalLink(db: Db, token: string) {
     },
   });
   if (!row || row.influencer.status === "ARCHIVED") return null;
-  const ended = row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now());
-  return ended ? row.influencer : null;
+  const open = row.revokedAt === null && (row.expiresAt === null || row.expiresAt.getTime() > Date.now());
+  return { open, influencer: row.influencer };
+}
+
+/** The influencer a token opens, or null (unknown, revoked, expired, or the influencer archived). */
+export async function influencerForToken(db: Db, token: string) {
+  const link = await portalLink(db, token);
+  if (!link?.open) return null;
+  const { id, shopId, name, status } = link.influencer;
+  return { id, shopId, name, status };
+}
+
+/**
+ * A link that no longer opens the portal but was a real one (expired, or ended by the shop): its
+ * influencer and shop, so the page can name the shop and offer a new link to the address on file.
+ */
+export async function endedPortalLink(db: Db, token: string) {
+  const link = await portalLink(db, token);
+  return link && !link.open ? link.influencer : null;
 }
 
 export async function activePortalTokens(db: Db, shopId: string, influencerId: string) {

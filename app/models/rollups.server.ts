@@ -9,6 +9,17 @@ import { dayStart, nextDay, shopDay } from "../domain/roi";
 import { upsertRacing } from "./db-errors.server";
 import { lockKeys } from "./locks.server";
 
+/** What the roll-ups read of an order line: its category, its net after refunds, its product's cost. */
+const ROLLUP_LINE = {
+  orderId: true,
+  productType: true,
+  quantity: true,
+  refundedQuantity: true,
+  netMinor: true,
+  refundedMinor: true,
+  product: { select: { unitCostMinor: true, collections: true } },
+} as const;
+
 export async function refreshInfluencerDay(
   tx: Tx,
   shop: { id: string; timezone: string },
@@ -45,15 +56,7 @@ export async function refreshInfluencerDay(
     }),
     tx.orderLine.findMany({
       where: { shopId: shop.id, order: orderWhere },
-      select: {
-        orderId: true,
-        productType: true,
-        quantity: true,
-        refundedQuantity: true,
-        netMinor: true,
-        refundedMinor: true,
-        product: { select: { unitCostMinor: true, collections: true } },
-      },
+      select: ROLLUP_LINE,
     }),
   ]);
   const costed = lines.filter((l) => l.product?.unitCostMinor != null);
@@ -261,15 +264,7 @@ export async function rebuildRollups(db: Tx, shopId: string) {
         isNewCustomer: true,
         netSalesMinor: true,
         lines: {
-          select: {
-            orderId: true,
-            productType: true,
-            quantity: true,
-            refundedQuantity: true,
-            netMinor: true,
-            refundedMinor: true,
-            product: { select: { unitCostMinor: true, collections: true } },
-          },
+          select: ROLLUP_LINE,
         },
       },
     }),
