@@ -20,14 +20,6 @@ const CREATE = `#graphql
     }
   }`;
 
-const UPDATE = `#graphql
-  mutation UpdateInfluencerCode($id: ID!, $discount: DiscountCodeBasicInput!) {
-    discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) {
-      codeDiscountNode { id }
-      userErrors { field message code }
-    }
-  }`;
-
 const ACTIVATE = `#graphql
   mutation ActivateInfluencerCode($id: ID!) {
     discountCodeActivate(id: $id) { codeDiscountNode { id } userErrors { field message code } }
@@ -242,32 +234,6 @@ export async function setCodeActive(
   const errors = Object.values(data)[0]?.userErrors ?? [];
   if (errors.length) return { ok: false, errors: { form: errors.map((e) => e.message).join(" ") } };
   await db.discountCode.update({ where: { id: codeId }, data: { status: active ? "ACTIVE" : "INACTIVE" } });
-  return { ok: true, codeId };
-}
-
-/** Changes a code's terms in Shopify first; the row follows only when Shopify accepted. */
-export async function updateCodeTerms(
-  db: Tx,
-  graphql: AdminGraphql,
-  codeId: string,
-  terms: DiscountTerms,
-  title: string,
-  currency: string,
-): Promise<CodeResult> {
-  const row = await db.discountCode.findUniqueOrThrow({ where: { id: codeId } });
-  if (!row.shopifyDiscountId) return { ok: false, errors: { form: `Code ${row.code} is still pending with Shopify` } };
-  const input = discountInput({ title, code: row.code, terms, currency });
-  const data = await adminQuery<{ discountCodeBasicUpdate: { userErrors: UserError[] } }>(graphql, UPDATE, {
-    id: row.shopifyDiscountId,
-    discount: input,
-  });
-  if (data.discountCodeBasicUpdate.userErrors.length) {
-    return { ok: false, errors: userErrorsToFields(data.discountCodeBasicUpdate.userErrors) };
-  }
-  await db.discountCode.update({
-    where: { id: codeId },
-    data: termsColumns(terms, currency, row.startsAt),
-  });
   return { ok: true, codeId };
 }
 
