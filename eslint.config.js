@@ -7,10 +7,13 @@ import tseslint from "typescript-eslint";
 
 const databaseImports = {
   paths: [
-    { name: "~/db.server", message: "A route calls a module of app/models; the module reads and writes the database." },
+    {
+      name: "~/server/platform/db.server",
+      message: "A route calls a module of app/server; the module reads and writes the database.",
+    },
     {
       name: "@prisma/client",
-      message: "A route calls a module of app/models; the module reads and writes the database.",
+      message: "A route calls a module of app/server; the module reads and writes the database.",
     },
     { name: "#db-client", message: "Only Prisma's types may be imported here (import type).", allowTypeImports: true },
   ],
@@ -65,17 +68,35 @@ export default tseslint.config(
         "error",
         {
           selector: "MemberExpression[object.name='db']",
-          message: "A route hands `db` to a module of app/models; it does not query it.",
+          message: "A route hands `db` to a module of app/server; it does not query it.",
         },
       ],
     },
   },
   {
-    files: ["app/models/**", "app/domain/**", "app/components/**"],
+    files: ["app/server/**", "app/components/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         { patterns: [{ group: ["~/routes/*", "**/routes/*"], message: "Modules never import a route." }] },
+      ],
+    },
+  },
+  {
+    // The rules of the program are pure: no database, no Shopify, no route.
+    files: ["app/domain/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/routes/*", "**/routes/*"], message: "Modules never import a route." },
+            {
+              group: ["~/server/*", "**/server/*"],
+              message: "A domain rule is pure: it takes data, not the database.",
+            },
+          ],
+        },
       ],
     },
   },

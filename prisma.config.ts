@@ -1,8 +1,8 @@
-// Prisma CLI configuration. DATABASE_URL picks the provider, exactly as app/db.server.ts does:
+// Prisma CLI configuration. DATABASE_URL picks the provider, exactly as app/server/platform/db.server.ts does:
 // `file:` -> SQLite through libsql (the default), `postgres://` -> PostgreSQL through pg.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseKind, sqliteFilePath, DEFAULT_DATABASE_URL } from "./app/database-url";
+import { databaseKind, sqliteFilePath, DEFAULT_DATABASE_URL } from "./app/server/platform/database-url";
 
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const kind = databaseKind(url);

@@ -9,7 +9,7 @@ import { createRequestHandler } from "@remix-run/node";
 import sirv from "sirv";
 
 // `npm start` is production unless told otherwise: no stack traces or database errors in answers,
-// and the demo's stand-ins refused (app/env.server.ts). The demo and the tests say so themselves.
+// and the demo's stand-ins refused (app/server/platform/env.server.ts). The demo and the tests say so themselves.
 process.env.NODE_ENV ??= "production";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +20,7 @@ const assets = sirv(path.join(root, "build/client"), { etag: true, immutable: tr
 const listener = createRequestListener((request, client) => handleRemix(request, { clientAddress: client.address }));
 
 // Referral links carry whole audiences at once and webhooks come in bursts: both are answered
-// before Remix (see app/referral-redirect.server.ts and app/webhooks/receive.server.ts).
+// before Remix (see app/server/program/referral-redirect.server.ts and app/server/webhooks/receive.server.ts).
 const handleReferral = build.entry.module.handleReferralRequest;
 const handleWebhook = build.entry.module.handleWebhookRequest;
 

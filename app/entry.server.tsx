@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { isPublicPath, setPublicHeaders } from "./public-pages.server";
+import { isPublicPath, setPublicHeaders } from "./server/platform/public-pages.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
@@ -44,10 +44,10 @@ export default async function handleRequest(
 }
 
 // Used by server.mjs: GET /r/:slug without going through Remix, and the last click batch at shutdown.
-export { flushReferralClicks, handleReferralRequest } from "./referral-redirect.server";
-export { handleWebhookRequest } from "./webhooks/receive.server";
-export { bodyLimitFor, isCrossSitePost, readNodeBody } from "./request-body.server";
-export { startSchedules } from "./schedules.server";
+export { flushReferralClicks, handleReferralRequest } from "./server/program/referral-redirect.server";
+export { handleWebhookRequest } from "./server/webhooks/receive.server";
+export { bodyLimitFor, isCrossSitePost, readNodeBody } from "./server/platform/request-body.server";
+export { startSchedules } from "./server/platform/schedules.server";
 
 /** Data answers of the public pages (a form sent with JavaScript) carry their headers too. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {

@@ -5,12 +5,12 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { API_VERSION } from "./api-version";
-import db from "./db.server";
-import { env } from "./env.server";
-import { syncShopDetails } from "./models/shops.server";
-import { connectWebPixel } from "./models/web-pixel.server";
+import db from "./server/platform/db.server";
+import { env } from "./server/platform/env.server";
+import { syncShopDetails } from "./server/shop/shops.server";
+import { connectWebPixel } from "./server/shop/web-pixel.server";
 import { adminFetchThroughStandIn } from "./stand-in/admin-fetch.server";
-import { encryptedSessionStorage, tokenKey } from "./token-vault.server";
+import { encryptedSessionStorage, tokenKey } from "./server/platform/token-vault.server";
 
 const config = env();
 

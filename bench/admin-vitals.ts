@@ -11,7 +11,7 @@ import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { createDb } from "../app/db-factory.server";
+import { createDb } from "../app/server/platform/db-factory.server";
 import { buildAppIfStale } from "../scripts/build-app";
 import { applyMigrations } from "../scripts/migrate";
 import { DEMO_SHOP, seedDemoShop } from "../scripts/seed";

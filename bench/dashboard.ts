@@ -4,9 +4,9 @@
 // their cost follows influencer-days, not orders.
 // Orders and their roll-ups are written with set-based SQL (a million Prisma calls would take an
 // hour); the roll-ups are the same sums the app keeps (orders, code orders, net sales, commission).
-import { createDb, type PrismaClient } from "../app/db-factory.server";
-import { dashboard } from "../app/models/dashboard.server";
-import { failedEventCount } from "../app/models/webhook-inbox.server";
+import { createDb, type PrismaClient } from "../app/server/platform/db-factory.server";
+import { dashboard } from "../app/server/reporting/dashboard.server";
+import { failedEventCount } from "../app/server/webhooks/webhook-inbox.server";
 import { benchDatabase } from "./support/databases";
 import { median, report } from "./support/harness";
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "../app/db-factory.server";
+import { createDb } from "../app/server/platform/db-factory.server";
 import { applyMigrations } from "../scripts/migrate";
 import { buildAppIfStale } from "../scripts/build-app";
 import type autocannon from "autocannon";

@@ -7,7 +7,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
 import type autocannon from "autocannon";
-import { createDb } from "../app/db-factory.server";
+import { createDb } from "../app/server/platform/db-factory.server";
 import { buildAppIfStale } from "../scripts/build-app";
 import { benchDatabase } from "./support/databases";
 import { load, median, report, startServer } from "./support/harness";

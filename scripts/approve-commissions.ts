@@ -1,7 +1,7 @@
 // `npm run commissions:approve`: commissions whose hold period is over (and whose order stayed
 // paid) become payable. Idempotent: run it from a scheduler as often as wanted.
-import db from "../app/db.server";
-import { approveDueCommissions } from "../app/models/commissions.server";
+import db from "../app/server/platform/db.server";
+import { approveDueCommissions } from "../app/server/ledger/commissions.server";
 
 approveDueCommissions(db, new Date())
   .then(async (count) => {

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { createDb } from "../app/db-factory.server";
+import { createDb } from "../app/server/platform/db-factory.server";
 import { startAdminApiStandIn } from "../tests/support/admin-api/server";
 import { buildAppIfStale } from "./build-app";
 import { applyMigrations } from "./migrate";

@@ -2,8 +2,8 @@
 // a refresh token, for shops whose merchants have not opened the app since the switch. Shopify
 // refuses non-expiring tokens of public apps from 2027-01-01. Safe to run again: a shop whose
 // token already expires is left as it is.
-import db from "../app/db.server";
-import { freshOfflineSession } from "../app/shopify-access.server";
+import db from "../app/server/platform/db.server";
+import { freshOfflineSession } from "../app/server/platform/shopify-access.server";
 
 async function main() {
   const legacy = await db.session.findMany({ where: { isOnline: false, expires: null }, select: { shop: true } });

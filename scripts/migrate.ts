@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { databaseKind, DEFAULT_DATABASE_URL, sqliteFilePath } from "../app/database-url";
+import { databaseKind, DEFAULT_DATABASE_URL, sqliteFilePath } from "../app/server/platform/database-url";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -1,9 +1,9 @@
 // `npm run emails:monthly`: queues last month's performance email for every active influencer who
 // has not opted out (once per influencer and month), then sends the outbox. Safe to run daily.
-import db from "../app/db.server";
-import { env } from "../app/env.server";
-import { queueMonthlyEmails } from "../app/models/monthly-email.server";
-import { deliverOutbox, mailTransport } from "../app/models/outbox.server";
+import db from "../app/server/platform/db.server";
+import { env } from "../app/server/platform/env.server";
+import { queueMonthlyEmails } from "../app/server/outreach/monthly-email.server";
+import { deliverOutbox, mailTransport } from "../app/server/platform/outbox.server";
 
 async function main() {
   const queued = await queueMonthlyEmails(db, env().SHOPIFY_APP_URL);

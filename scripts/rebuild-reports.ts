@@ -1,7 +1,7 @@
 // `npm run reports:rebuild`: builds every shop's daily roll-ups again from orders, clicks,
 // commissions and costs. Safe at any time; reports read the result.
-import db from "../app/db.server";
-import { rebuildRollups } from "../app/models/rollups.server";
+import db from "../app/server/platform/db.server";
+import { rebuildRollups } from "../app/server/ledger/rollups.server";
 
 async function main() {
   for (const shop of await db.shop.findMany({ select: { id: true, domain: true } })) {

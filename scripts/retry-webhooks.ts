@@ -1,10 +1,10 @@
 // `npm run webhooks:retry`: processes again every stored webhook event that failed, or that was
 // stored but never processed (a crash between the two), then deletes processed events older than
 // WEBHOOK_RETENTION_DAYS. Safe to run at any time, as often as wanted: processing is idempotent.
-import db from "../app/db.server";
-import { env } from "../app/env.server";
-import { pruneProcessedEvents } from "../app/models/webhook-inbox.server";
-import { retryWebhookEvents } from "../app/webhooks/retry.server";
+import db from "../app/server/platform/db.server";
+import { env } from "../app/server/platform/env.server";
+import { pruneProcessedEvents } from "../app/server/webhooks/webhook-inbox.server";
+import { retryWebhookEvents } from "../app/server/webhooks/retry.server";
 
 retryWebhookEvents(db)
   .then(async (result) => {

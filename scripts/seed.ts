@@ -1,9 +1,9 @@
 // Seeds a demo shop: products in several categories, a few dozen influencers with codes and links,
 // and months of clicks and orders, the same on every run (a seeded random generator). The demo's
 // Admin API stand-in is given the same products and discount codes, so the app and "Shopify" agree.
-import type { PrismaClient } from "../app/db-factory.server";
+import type { PrismaClient } from "../app/server/platform/db-factory.server";
 import { percentOf } from "../app/domain/money";
-import { rebuildRollups } from "../app/models/rollups.server";
+import { rebuildRollups } from "../app/server/ledger/rollups.server";
 import type { AdminApiStandIn } from "../tests/support/admin-api/server";
 
 export const DEMO_SHOP = "demo-store.myshopify.com";

@@ -4,7 +4,7 @@ import { DataTable, Link } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "~/domain/money";
 import { Sparkline } from "./Sparkline";
-import type { InfluencerFigures } from "~/models/reports.server";
+import type { InfluencerFigures } from "~/server/reporting/reports.server";
 
 export type LeaderboardRow = Omit<InfluencerFigures, "email" | "codes">;
 

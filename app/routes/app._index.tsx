@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { Leaderboard } from "~/components/Leaderboard";
 import { PeriodPicker } from "~/components/PeriodPicker";
@@ -13,12 +13,12 @@ import { firstError, intents, parseForm } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
 import { reportRangeOrDefault } from "~/domain/report-range";
-import { env } from "~/env.server";
-import { dashboard } from "~/models/dashboard.server";
-import { applicationUrl } from "~/models/outreach.server";
-import { markSetup, setupProgress } from "~/models/setup-guide.server";
-import { failedEventCount } from "~/models/webhook-inbox.server";
-import { retryWebhookEvents } from "~/webhooks/retry.server";
+import { env } from "~/server/platform/env.server";
+import { dashboard } from "~/server/reporting/dashboard.server";
+import { applicationUrl } from "~/server/outreach/outreach.server";
+import { markSetup, setupProgress } from "~/server/shop/setup-guide.server";
+import { failedEventCount } from "~/server/webhooks/webhook-inbox.server";
+import { retryWebhookEvents } from "~/server/webhooks/retry.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

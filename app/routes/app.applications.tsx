@@ -1,21 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { shopDay } from "~/domain/roi";
-import { env } from "~/env.server";
+import { env } from "~/server/platform/env.server";
 import {
   applicationExists,
   applicationQueue,
   approveApplication,
   declineApplication,
-} from "~/models/applications.server";
-import { deliverOutbox, mailTransport } from "~/models/outbox.server";
-import { applicationUrl } from "~/models/outreach.server";
+} from "~/server/program/applications.server";
+import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
+import { applicationUrl } from "~/server/outreach/outreach.server";
 import { z } from "zod";
 
 // The approval queue: applications from the public form, oldest first.

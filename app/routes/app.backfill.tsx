@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
-import { requireShop } from "~/admin.server";
-import { startOrResumeBackfill } from "~/job-runner.server";
+import { requireShop } from "~/server/shop/shop-context.server";
+import { startOrResumeBackfill } from "~/server/platform/job-runner.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import { useFollowJob } from "~/components/useFollowJob";
-import { latestBackfill } from "~/models/backfill.server";
+import { latestBackfill } from "~/server/ledger/backfill.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineStack, Layout, Link, Page, Select, Text } from "@shopify/polaris";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { formatMoney } from "~/domain/money";
 import { reportRangeOrDefault } from "~/domain/report-range";
-import { categoryFigures } from "~/models/reports.server";
+import { categoryFigures } from "~/server/reporting/reports.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

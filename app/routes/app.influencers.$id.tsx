@@ -14,7 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { useSuccessToast, useToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { CodeBuilder, LinkBuilder, ProfileForm, type FormState } from "~/components/InfluencerForms";
@@ -24,8 +24,8 @@ import { PerformanceCard } from "~/components/PerformanceCard";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
-import { env } from "~/env.server";
-import { influencerPage, influencerPageAction } from "~/models/influencer-page.server";
+import { env } from "~/server/platform/env.server";
+import { influencerPage, influencerPageAction } from "~/server/program/influencer-page.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql, db } = await requireShop(request);

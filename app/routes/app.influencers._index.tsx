@@ -14,7 +14,7 @@ import {
   type IndexFiltersProps,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
 import { shopDay } from "~/domain/roi";
@@ -24,7 +24,7 @@ import {
   listInfluencers,
   shopTags,
   type InfluencerSort,
-} from "~/models/influencers.server";
+} from "~/server/program/influencers.server";
 
 const STATUSES = ["ACTIVE", "PAUSED", "PROSPECT", "INVITED", "APPLIED", "ARCHIVED"] as const;
 type Status = (typeof STATUSES)[number];

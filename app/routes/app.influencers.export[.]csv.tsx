@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
-import { exportInfluencers } from "~/models/influencer-import.server";
+import { requireShop } from "~/server/shop/shop-context.server";
+import { exportInfluencers } from "~/server/program/influencer-import.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -15,13 +15,13 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { useFollowJob } from "~/components/useFollowJob";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
-import { workImportNow } from "~/job-runner.server";
-import { checkImport, latestImport, startImport, type RowProblem } from "~/models/influencer-import.server";
-import { boundedFormData } from "~/request-body.server";
+import { workImportNow } from "~/server/platform/job-runner.server";
+import { checkImport, latestImport, startImport, type RowProblem } from "~/server/program/influencer-import.server";
+import { boundedFormData } from "~/server/platform/request-body.server";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 

@@ -15,12 +15,12 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useMemo, useState } from "react";
-import { requireShop, formFields } from "~/admin.server";
+import { requireShop, formFields } from "~/server/shop/shop-context.server";
 import { DiscountFields } from "~/components/DiscountFields";
 import { suggestCodes } from "~/domain/codes";
 import { parseInfluencerInput, parseProfileInput } from "~/domain/influencer-input";
 import { bpsToPercent } from "~/domain/percent";
-import { createInfluencer, createProspect, takenCodeKeys } from "~/models/influencers.server";
+import { createInfluencer, createProspect, takenCodeKeys } from "~/server/program/influencers.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
-import { importTemplate } from "~/models/influencer-import.server";
+import { requireShop } from "~/server/shop/shop-context.server";
+import { importTemplate } from "~/server/program/influencer-import.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await requireShop(request);

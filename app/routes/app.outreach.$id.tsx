@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, Layout, Page, Text } from "@shopify/polaris";
-import { requireShop } from "~/admin.server";
-import { outboxMessage } from "~/models/outbox.server";
-import { PORTAL_LINK_MARKER } from "~/models/portal-tokens.server";
+import { requireShop } from "~/server/shop/shop-context.server";
+import { outboxMessage } from "~/server/platform/outbox.server";
+import { PORTAL_LINK_MARKER } from "~/server/program/portal-tokens.server";
 
 // GET /app/outreach/:id: one message of the outbox as its recipient reads it.
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -18,15 +18,15 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
 import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
 import { parseForm } from "~/domain/form-input";
-import { env } from "~/env.server";
-import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/models/outbox.server";
+import { env } from "~/server/platform/env.server";
+import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/server/platform/outbox.server";
 import {
   applicationUrl,
   previewEmail,
@@ -35,7 +35,7 @@ import {
   saveTemplate,
   sendPitches,
   templateFor,
-} from "~/models/outreach.server";
+} from "~/server/outreach/outreach.server";
 
 const KINDS = Object.keys(EMAIL_KIND_NAMES) as EmailKind[];
 

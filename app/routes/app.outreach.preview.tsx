@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { boundedText, parseForm } from "~/domain/form-input";
 import { emailKind } from "~/domain/outreach-input";
-import { env } from "~/env.server";
-import { previewEmail } from "~/models/outreach.server";
+import { env } from "~/server/platform/env.server";
+import { previewEmail } from "~/server/outreach/outreach.server";
 
 const PreviewForm = z.object({ kind: emailKind, subject: boundedText(200), body: boundedText(10_000) });
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/roi";
-import { payoutStatement } from "~/models/payouts.server";
+import { payoutStatement } from "~/server/payouts/payouts.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

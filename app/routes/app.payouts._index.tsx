@@ -18,7 +18,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
@@ -26,7 +26,7 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/roi";
-import { approveDueCommissions } from "~/models/commissions.server";
+import { approveDueCommissions } from "~/server/ledger/commissions.server";
 import {
   adjustPayout,
   balances,
@@ -38,7 +38,7 @@ import {
   returnPayoutToDraft,
   payoutExists,
   payoutList,
-} from "~/models/payouts.server";
+} from "~/server/payouts/payouts.server";
 
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
-import { paypalPayoutFile } from "~/models/payouts.server";
+import { requireShop } from "~/server/shop/shop-context.server";
+import { paypalPayoutFile } from "~/server/payouts/payouts.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { reportRange } from "~/domain/report-range";
-import { categoryCsv, categoryFigures } from "~/models/reports.server";
+import { categoryCsv, categoryFigures } from "~/server/reporting/reports.server";
 
 // GET /app/reports/categories.csv?by=type|collection&from=YYYY-MM-DD&to=YYYY-MM-DD
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { reportRange } from "~/domain/report-range";
-import { influencerCsv, influencerFigures } from "~/models/reports.server";
+import { influencerCsv, influencerFigures } from "~/server/reporting/reports.server";
 
 // GET /app/reports/influencers.csv?from=YYYY-MM-DD&to=YYYY-MM-DD (days in the shop's timezone).
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { reportRange } from "~/domain/report-range";
 import { dayStart, nextDay } from "~/domain/roi";
-import { orderCsvStream } from "~/models/reports.server";
+import { orderCsvStream } from "~/server/reporting/reports.server";
 
 // GET /app/reports/orders.csv?from=YYYY-MM-DD&to=YYYY-MM-DD: every referred order, streamed.
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -14,7 +14,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { CategoryRateRows, TierRows } from "~/components/RateRows";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { rateRows, rateText, tierRows, tierText } from "~/domain/rate-rows";
@@ -23,7 +23,7 @@ import { auditWords } from "~/domain/audit-words";
 import { formatMinor } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { formatOverrides, formatTiers, parseProgramSettings } from "~/domain/settings-input";
-import { programSettings, recentAudit, saveProgramSettings } from "~/models/settings.server";
+import { programSettings, recentAudit, saveProgramSettings } from "~/server/shop/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireShop } from "~/admin.server";
+import { requireShop } from "~/server/shop/shop-context.server";
 import { reportRange } from "~/domain/report-range";
-import { influencerTrends } from "~/models/dashboard.server";
+import { influencerTrends } from "~/server/reporting/dashboard.server";
 
 // GET /app/trends?ids=a,b&from=YYYY-MM-DD&to=YYYY-MM-DD: the leaderboard's sparklines for the rows
 // it shows (at most 100 influencers, the shop's own only).

@@ -15,7 +15,7 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
-import { env } from "~/env.server";
+import { env } from "~/server/platform/env.server";
 import { authenticate } from "~/shopify.server";
 
 export const links = () => [

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { formFields, requireShop } from "~/admin.server";
+import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { Hidden } from "~/components/Hidden";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { intents, parseForm, rowId } from "~/domain/form-input";
@@ -24,7 +24,7 @@ import { bpsToPercent } from "~/domain/percent";
 import { reportRangeOrDefault } from "~/domain/report-range";
 import { shopDay } from "~/domain/roi";
 import type { GroupProfile } from "~/domain/what-works";
-import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/models/what-works.server";
+import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/server/reporting/what-works.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { formFields } from "~/admin.server";
+import { formFields } from "~/server/shop/shop-context.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import { parseApplication } from "~/domain/application-input";
 import { bpsToPercent } from "~/domain/percent";
-import { shopOfApplicationForm, submitApplication } from "~/models/applications.server";
-import { publicContext, visitorOf } from "~/public-pages.server";
-import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
+import { shopOfApplicationForm, submitApplication } from "~/server/program/applications.server";
+import { publicContext, visitorOf } from "~/server/platform/public-pages.server";
+import { sharedLimit, tooManyRequests } from "~/server/platform/rate-limit.server";
 
 // GET/POST /apply/:shopHandle: the public application form of a shop.
 export const links = publicLinks;

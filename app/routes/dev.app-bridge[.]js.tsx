@@ -1,4 +1,4 @@
-import { env } from "~/env.server";
+import { env } from "~/server/platform/env.server";
 import { appBridgeStandInScript } from "~/stand-in/app-bridge-script";
 
 export const loader = () => {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { env } from "~/env.server";
+import { env } from "~/server/platform/env.server";
 import { signSessionToken } from "~/stand-in/session-token.server";
 
 // The demo's stand-in for the Shopify admin handing a session token to the embedded app.

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { receivePixelReport } from "~/pixel-endpoint.server";
+import { receivePixelReport } from "~/server/ledger/pixel-endpoint.server";
 
 type Context = { clientAddress?: string };
 

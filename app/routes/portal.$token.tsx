@@ -14,19 +14,19 @@ import {
 } from "@shopify/polaris";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
-import { formFields } from "~/admin.server";
+import { formFields } from "~/server/shop/shop-context.server";
 import { CopyButton } from "~/components/CopyButton";
 import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import { SalesChart } from "~/components/SalesChart";
-import { env } from "~/env.server";
-import { deliverOutbox, mailTransport } from "~/models/outbox.server";
-import { portalView, savePayoutDetails } from "~/models/portal.server";
-import { queueNewPortalLink } from "~/models/outreach.server";
-import { endedPortalLink, influencerForToken } from "~/models/portal-tokens.server";
-import { shopById } from "~/models/shops.server";
-import { publicContext, visitorOf } from "~/public-pages.server";
-import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
+import { env } from "~/server/platform/env.server";
+import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
+import { portalView, savePayoutDetails } from "~/server/program/portal.server";
+import { queueNewPortalLink } from "~/server/outreach/outreach.server";
+import { endedPortalLink, influencerForToken } from "~/server/program/portal-tokens.server";
+import { shopById } from "~/server/shop/shops.server";
+import { publicContext, visitorOf } from "~/server/platform/public-pages.server";
+import { sharedLimit, tooManyRequests } from "~/server/platform/rate-limit.server";
 
 // GET/POST /portal/:token: an influencer's own figures, codes, links, earnings and payouts.
 // The portal draws a chart: polaris-viz's styles size it and its legend.

@@ -3,9 +3,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
-import { confirmPayoutEmail } from "~/models/portal.server";
-import { publicContext, visitorOf } from "~/public-pages.server";
-import { sharedLimit, tooManyRequests } from "~/rate-limit.server";
+import { confirmPayoutEmail } from "~/server/program/portal.server";
+import { publicContext, visitorOf } from "~/server/platform/public-pages.server";
+import { sharedLimit, tooManyRequests } from "~/server/platform/rate-limit.server";
 
 export const links = publicLinks;
 export const ErrorBoundary = PublicError;

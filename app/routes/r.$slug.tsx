@@ -1,5 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientAddress, LINK_NOT_FOUND, outcomeHeaders, referralRedirector } from "~/referral-redirect.server";
+import {
+  clientAddress,
+  LINK_NOT_FOUND,
+  outcomeHeaders,
+  referralRedirector,
+} from "~/server/program/referral-redirect.server";
 
 // The same redirect as the server's fast path (server.mjs), for servers that run Remix alone.
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {

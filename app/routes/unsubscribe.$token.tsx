@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
-import { publicContext } from "~/public-pages.server";
-import { influencerForUnsubscribe, optOut, optOutState } from "~/models/monthly-email.server";
+import { publicContext } from "~/server/platform/public-pages.server";
+import { influencerForUnsubscribe, optOut, optOutState } from "~/server/outreach/monthly-email.server";
 
 // GET /unsubscribe/:token asks, POST opts out (also the one-click List-Unsubscribe-Post of mail
 // clients). A GET alone changes nothing: mail scanners open links.

@@ -2,7 +2,7 @@
 // through the same database client, nothing else.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
-import { createDb } from "../../app/db-factory.server";
+import { createDb } from "../../app/server/platform/db-factory.server";
 
 const db = createDb(process.env.DATABASE_URL!);
 const secret = process.env.SHOPIFY_API_SECRET!;

@@ -2,7 +2,7 @@
 // its field, then a new one that waits for the confirmation from the address on file.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { rotatePortalToken } from "~/models/portal-tokens.server";
+import { rotatePortalToken } from "~/server/program/portal-tokens.server";
 import { DEMO_SHOP } from "../../scripts/seed";
 import { ARTIFACTS, merchantContext, useBrowser } from "../support/browser";
 import { useDemo } from "../support/demo-app";

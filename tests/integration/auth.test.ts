@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openToken, tokenKey } from "~/token-vault.server";
+import { openToken, tokenKey } from "~/server/platform/token-vault.server";
 import { OTHER_SHOP, TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { useWorld } from "../support/harness";
 import { adminFetch, browserFetch, sessionToken } from "../support/shopify";

@@ -1,8 +1,8 @@
 // A click batch whose roll-up fails after its clicks were inserted: the retry must count those
 // clicks, in the Click rows and in the day's roll-up, exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "~/db-factory.server";
-import { createReferralRedirector } from "~/models/referral-clicks.server";
+import type { PrismaClient } from "~/server/platform/db-factory.server";
+import { createReferralRedirector } from "~/server/program/referral-clicks.server";
 import { TEST_SHOP } from "../support/constants";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { seedInfluencerWithLink } from "../support/factories";

@@ -5,9 +5,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerTotals } from "~/domain/commission";
 import { percentOf } from "~/domain/money";
-import { approveDueCommissions } from "~/models/commissions.server";
-import { applyOrderSnapshot, applyRefund } from "~/models/orders.server";
-import { balances, createPayouts, markPayoutPaid } from "~/models/payouts.server";
+import { approveDueCommissions } from "~/server/ledger/commissions.server";
+import { applyOrderSnapshot, applyRefund } from "~/server/ledger/orders.server";
+import { balances, createPayouts, markPayoutPaid } from "~/server/payouts/payouts.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { orderPayload, refundPayload } from "../support/orders";
 

@@ -5,14 +5,14 @@
 // roll-ups as applying them shuffled and duplicated, in one batch or in random batches.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildRollups } from "~/models/rollups.server";
+import { rebuildRollups } from "~/server/ledger/rollups.server";
 import {
   applyLedgerChanges,
   ledgerShop,
   orderSnapshotChange,
   refundChange,
   type LedgerChange,
-} from "~/models/orders.server";
+} from "~/server/ledger/orders.server";
 import { freshDatabase, type TestDatabase } from "../support/databases";
 import { shuffled } from "../support/deliveries";
 import { rollupsKeptAndRebuilt } from "../support/ledger-load";

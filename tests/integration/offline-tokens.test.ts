@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { startAdminApiStandIn } from "../support/admin-api/server";
 import { TEST_API_KEY, TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { databaseUnderTest } from "../support/databases";
-import { openToken, tokenKey } from "~/token-vault.server";
+import { openToken, tokenKey } from "~/server/platform/token-vault.server";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";
 import { orderPayload, pastOrder } from "../support/orders";
@@ -117,9 +117,9 @@ describe("expiring offline access tokens", () => {
       DATABASE_URL: world.database.url,
       SHOPIFY_ADMIN_API_STAND_IN: world.adminApi.url,
     });
-    const first = await import("~/shopify-access.server");
+    const first = await import("~/server/platform/shopify-access.server");
     vi.resetModules();
-    const second = await import("~/shopify-access.server");
+    const second = await import("~/server/platform/shopify-access.server");
     expect(second.freshOfflineSession).not.toBe(first.freshOfflineSession);
 
     const db = world.database.db;

@@ -433,7 +433,7 @@ describe("the monthly email", () => {
       SHOPIFY_API_SECRET: TEST_API_SECRET,
       SHOPIFY_APP_URL: APP_URL,
     });
-    const { queueMonthlyEmails } = await import("~/models/monthly-email.server");
+    const { queueMonthlyEmails } = await import("~/server/outreach/monthly-email.server");
     const db = world.database.db;
     const seeded = await seedInfluencerWithLink(db, TEST_SHOP, {
       slug: "monthly",

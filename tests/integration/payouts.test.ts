@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "~/db-factory.server";
-import { createPayouts } from "~/models/payouts.server";
+import { createDb } from "~/server/platform/db-factory.server";
+import { createPayouts } from "~/server/payouts/payouts.server";
 import { TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink } from "../support/factories";
 import { useWorld } from "../support/harness";

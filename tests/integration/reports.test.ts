@@ -84,7 +84,7 @@ describe("influencer reports", () => {
   });
 
   it("gives the same roll-ups when rebuilt in bulk as when kept day by day", async () => {
-    const { rebuildRollups } = await import("~/models/rollups.server");
+    const { rebuildRollups } = await import("~/server/ledger/rollups.server");
     const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ id: _id, ...rest }) => rest);
     const db = world.database.db;
     const read = async () => ({

@@ -3,7 +3,7 @@
 // on the shop at each authentication, drawn on the portal and the application form; a shop without
 // a logo shows its name alone, and a Storefront API that does not answer never fails the install.
 import { describe, expect, it } from "vitest";
-import { createPortalToken } from "~/models/portal-tokens.server";
+import { createPortalToken } from "~/server/program/portal-tokens.server";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
 import { seedInfluencer, shopRow } from "../support/factories";
 import { useWorld } from "../support/harness";

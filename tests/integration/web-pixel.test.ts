@@ -4,7 +4,7 @@
 // the two arrives first, never an order that already has an influencer and never twice, and
 // every malformed, missing or foreign field is refused naming it and changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { purgeUnmatchedPixelReports } from "~/models/pixel-reports.server";
+import { purgeUnmatchedPixelReports } from "~/server/ledger/pixel-reports.server";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink, shopRow } from "../support/factories";
 import { useWorld } from "../support/harness";

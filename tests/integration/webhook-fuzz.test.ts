@@ -10,7 +10,7 @@ import path from "node:path";
 import { JSONSchemaFaker } from "json-schema-faker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { WEBHOOK_API_VERSION } from "~/api-version";
-import { WEBHOOK_TOPICS } from "~/webhooks/topics";
+import { WEBHOOK_TOPICS } from "~/server/webhooks/topics";
 import { TEST_API_SECRET, TEST_SHOP } from "../support/constants";
 import { shuffled } from "../support/deliveries";
 import { eventually, seedInfluencerWithLink } from "../support/factories";

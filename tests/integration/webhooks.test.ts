@@ -140,7 +140,7 @@ describe("what processed webhook events keep", () => {
         receivedAt: old,
       },
     });
-    const { pruneProcessedEvents } = await import("~/models/webhook-inbox.server");
+    const { pruneProcessedEvents } = await import("~/server/webhooks/webhook-inbox.server");
     expect(await pruneProcessedEvents(db as never, new Date(), 30)).toBeGreaterThanOrEqual(1);
     expect(await db.webhookEvent.count({ where: { webhookId: "kept-briefly" } })).toBe(0);
     expect(await db.webhookEvent.count({ where: { webhookId: "old-failed" } })).toBe(1); // kept for its retry

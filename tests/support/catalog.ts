@@ -2,7 +2,7 @@
 // what the migrations build with what the schema asks for.
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { databaseKind, sqliteFilePath } from "~/database-url";
+import { databaseKind, sqliteFilePath } from "~/server/platform/database-url";
 
 export async function runSql(url: string, sql: string) {
   if (databaseKind(url) === "postgresql") {

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDb, type PrismaClient } from "~/db-factory.server";
+import { createDb, type PrismaClient } from "~/server/platform/db-factory.server";
 import { applyMigrations } from "../../scripts/migrate";
 import { POSTGRES_ADMIN_URL } from "./constants";
 

@@ -1,6 +1,6 @@
 // Rows for tests, with defaults a merchant's data would have. Overrides name only what a test cares about.
-import { emailHashWith, shopperKey } from "~/shopper-email.server";
-import type { PrismaClient } from "~/db-factory.server";
+import { emailHashWith, shopperKey } from "~/server/platform/shopper-email.server";
+import type { PrismaClient } from "~/server/platform/db-factory.server";
 import { TEST_API_SECRET } from "./constants";
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // A load of order and refund deliveries whose resulting ledger is known in advance: orders of
 // one influencer's code, a third of them partly refunded, a share of deliveries sent twice, all
 // shuffled (refunds may come before their order). Used by the load and the fault tests.
-import { rebuildRollups } from "~/models/rollups.server";
+import { rebuildRollups } from "~/server/ledger/rollups.server";
 import type { PrismaClient } from "#db-client";
 import { shuffled, type Delivery } from "./deliveries";
 import { orderPayload, refundPayload } from "./orders";

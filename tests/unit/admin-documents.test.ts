@@ -16,7 +16,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { API_VERSION } from "~/api-version";
-import { BULK_ORDERS } from "~/models/backfill.server";
+import { BULK_ORDERS } from "~/server/ledger/backfill.server";
 import { MAX_SINGLE_QUERY_COST, requestedCost, unsizedConnections } from "../support/admin-api/cost";
 import { adminSchema, storefrontSchema, type StorefrontSchema } from "../support/admin-api/schema";
 

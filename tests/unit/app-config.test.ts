@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { WEBHOOK_API_VERSION } from "~/api-version";
-import { parseEnv } from "~/env.server";
-import { WEBHOOK_TOPICS } from "~/webhooks/topics";
+import { parseEnv } from "~/server/platform/env.server";
+import { WEBHOOK_TOPICS } from "~/server/webhooks/topics";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const toml = readFileSync(path.join(root, "shopify.app.toml"), "utf8");

@@ -18,9 +18,9 @@ describe("the layer rule", () => {
     expect(
       await ruleErrors(
         "app/routes/app.new-page.tsx",
-        'import db from "~/db.server";\nexport const loader = () => db;\n',
+        'import db from "~/server/platform/db.server";\nexport const loader = () => db;\n',
       ),
-    ).toEqual([expect.stringContaining("A route calls a module of app/models")]);
+    ).toEqual([expect.stringContaining("A route calls a module of app/server")]);
     expect(
       await ruleErrors(
         "app/routes/app.new-page.tsx",
@@ -31,13 +31,13 @@ describe("the layer rule", () => {
 
   it("lets a route import a module, and Prisma's types", async () => {
     const code =
-      'import type { PayoutStatus } from "#db-client";\nimport { payoutsPage } from "~/models/payouts.server";\nexport const x: PayoutStatus | typeof payoutsPage | null = null;\n';
+      'import type { PayoutStatus } from "#db-client";\nimport { payoutsPage } from "~/server/payouts/payouts.server";\nexport const x: PayoutStatus | typeof payoutsPage | null = null;\n';
     expect(await ruleErrors("app/routes/app.new-page.tsx", code)).toEqual([]);
   });
 
   it("fails a route that queries the database it was handed instead of passing it on", async () => {
     const code =
-      'import { requireShop } from "~/admin.server";\nexport const loader = async ({ request }: { request: Request }) => {\n  const { db } = await requireShop(request);\n  return db.influencer.findMany();\n};\n';
+      'import { requireShop } from "~/server/shop/shop-context.server";\nexport const loader = async ({ request }: { request: Request }) => {\n  const { db } = await requireShop(request);\n  return db.influencer.findMany();\n};\n';
     const [result] = await eslint.lintText(code, { filePath: path.join(root, "app/routes/app.new-page.tsx") });
     expect(result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message)).toEqual([
       expect.stringContaining("hands `db` to a module"),
@@ -47,9 +47,18 @@ describe("the layer rule", () => {
   it("fails a module that imports a route", async () => {
     expect(
       await ruleErrors(
-        "app/models/new-area.server.ts",
+        "app/server/new-area/thing.server.ts",
         'import { loader } from "~/routes/app._index";\nexport const x = loader;\n',
       ),
     ).toEqual([expect.stringContaining("Modules never import a route.")]);
+  });
+
+  it("fails a domain rule that reaches the database", async () => {
+    expect(
+      await ruleErrors(
+        "app/domain/new-rule.ts",
+        'import { payoutsPage } from "~/server/payouts/payouts.server";\nexport const x = payoutsPage;\n',
+      ),
+    ).toEqual([expect.stringContaining("A domain rule is pure")]);
   });
 });

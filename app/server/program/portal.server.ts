@@ -1,0 +1,198 @@
+// What an influencer sees on their portal: their own figures and nothing of anyone else's. No
+// shopper data: orders are counted and summed, never listed with a customer.
+import QRCode from "qrcode";
+import { z } from "zod";
+import { randomBytes } from "node:crypto";
+import type { Db } from "../platform/db.server";
+import { discountLabel } from "../../domain/codes";
+import { emailAddress } from "../../domain/influencer-input";
+import { renderEmail } from "../../domain/email-templates";
+import { formatMoney } from "../../domain/money";
+import { reportRangeOrDefault } from "../../domain/report-range";
+import { shopDay } from "../../domain/roi";
+import { bpsToPercent } from "../../domain/percent";
+import { queueMessage } from "../platform/outbox.server";
+import { earningsByInfluencer } from "../payouts/payouts.server";
+import { hashToken, PORTAL_LINK_MARKER } from "./portal-tokens.server";
+import { influencerPerformance } from "../reporting/reports.server";
+import { referralUrl } from "./referral-links.server";
+
+export async function portalView(db: Db, influencerId: string, appUrl: string, now = new Date()) {
+  const influencer = await db.influencer.findUniqueOrThrow({
+    where: { id: influencerId },
+    include: {
+      shop: true,
+      codes: { where: { status: { in: ["ACTIVE", "PENDING"] } }, orderBy: { createdAt: "asc" } },
+      links: {
+        where: { status: "ACTIVE" },
+        orderBy: { createdAt: "asc" },
+        include: { discountCode: { select: { code: true } } },
+      },
+    },
+  });
+  const shop = influencer.shop;
+  const range = reportRangeOrDefault(new URLSearchParams(), shop.timezone, now);
+  const [performance, earningsById, payouts, notes] = await Promise.all([
+    influencerPerformance(db, shop, influencer.id, range.from, range.to),
+    earningsByInfluencer(db, { influencerId: influencer.id }),
+    db.payout.findMany({
+      where: { influencerId: influencer.id, status: { not: "CANCELLED" } },
+      orderBy: { createdAt: "desc" },
+      take: 24,
+      select: {
+        id: true,
+        amountMinor: true,
+        currency: true,
+        status: true,
+        createdAt: true,
+        paidAt: true,
+        method: true,
+      },
+    }),
+    db.bestPracticeNote.findMany({
+      where: { shopId: shop.id, shared: true },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { id: true, title: true, body: true },
+    }),
+  ]);
+  const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 };
+  const money = (minor: number) => formatMoney(minor, shop.currency);
+  const links = await Promise.all(
+    influencer.links.map(async (link) => {
+      const url = referralUrl(appUrl, link.slug);
+      return {
+        url,
+        code: link.discountCode?.code ?? null,
+        qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
+      };
+    }),
+  );
+  return {
+    shopName: shop.name || shop.handle,
+    logoUrl: shop.logoUrl,
+    name: influencer.name,
+    period: `${range.from} to ${range.to}`,
+    commission: `${bpsToPercent(influencer.commissionBps ?? shop.defaultCommissionBps)}%`,
+    figures: {
+      clicks: performance.clicks,
+      orders: performance.orders,
+      conversion: performance.conversion,
+      netSales: money(performance.netSalesMinor),
+      newCustomers: performance.newCustomerOrders,
+      series: performance.series,
+    },
+    earnings: {
+      pending: money(earnings.pending),
+      approved: money(earnings.payable + earnings.inPayout),
+      paid: money(earnings.paid),
+    },
+    topCategories: performance.topCategories.map((c) => ({
+      name: c.category,
+      sales: money(c.netSalesMinor),
+      units: c.units,
+    })),
+    topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
+    codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
+    links,
+    payouts: payouts.map((p) => ({
+      id: p.id,
+      amount: formatMoney(p.amountMinor, p.currency),
+      status: p.status,
+      on: shopDay(p.paidAt ?? p.createdAt, shop.timezone),
+      method: p.method,
+    })),
+    paypalEmail: influencer.paypalEmail ?? "",
+    pendingPaypalEmail: influencer.pendingPaypalTokenHash ? influencer.pendingPaypalEmail || "(none)" : null,
+    notes,
+    currency: shop.currency,
+  };
+}
+
+const payoutDetails = z.object({
+  paypalEmail: z.union([z.literal(""), emailAddress("Enter the email address of your PayPal account")]),
+});
+
+/** How long a confirmation link for a new payout email works. */
+const CONFIRM_HOURS = 24;
+
+/**
+ * The influencer's own payout details; the only thing the portal changes. A new PayPal email
+ * takes effect only once confirmed from the address on file: whoever holds a forwarded portal
+ * link cannot take the next payout. The request and the change are in the shop's audit log.
+ */
+export async function savePayoutDetails(db: Db, influencerId: string, fields: Record<string, string>, appUrl: string) {
+  const parsed = payoutDetails.safeParse({ paypalEmail: (fields.paypalEmail ?? "").trim() });
+  if (!parsed.success) return { ok: false as const, errors: { paypalEmail: parsed.error.issues[0].message } };
+  const wanted = parsed.data.paypalEmail || null;
+  const influencer = await db.influencer.findUniqueOrThrow({ where: { id: influencerId }, include: { shop: true } });
+  if (wanted === influencer.paypalEmail) return { ok: true as const, confirmBy: null };
+  const token = randomBytes(32).toString("base64url");
+  await db.influencer.update({
+    where: { id: influencerId },
+    data: { pendingPaypalEmail: wanted ?? "", pendingPaypalTokenHash: hashToken(token), pendingPaypalAt: new Date() },
+  });
+  await db.auditEntry.create({
+    data: {
+      shopId: influencer.shopId,
+      actor: `influencer:${influencerId}`,
+      action: "payout-email.requested",
+      subject: influencerId,
+      details: JSON.stringify({ to: wanted }),
+    },
+  });
+  const link = `${appUrl.replace(/\/$/, "")}/portal/confirm/${token}`;
+  const shopName = influencer.shop.name || influencer.shop.handle;
+  const email = renderEmail(
+    {
+      subject: "Confirm your new payout email for {{shop_name}}",
+      body: [
+        "Hi {{name}},",
+        "Someone asked, from your {{shop_name}} partner portal, to send your payouts to {{paypal_email}}.",
+        `If it was you, confirm it within ${CONFIRM_HOURS} hours: {{confirm_link}}`,
+        "If it was not you, ignore this email: nothing changes. Tell the shop.",
+      ].join("\n\n"),
+    },
+    {
+      name: influencer.name,
+      shop_name: shopName,
+      paypal_email: wanted ?? "no PayPal account (your contact email)",
+      confirm_link: PORTAL_LINK_MARKER,
+    },
+  );
+  await queueMessage(db, {
+    shopId: influencer.shopId,
+    influencerId,
+    dedupeKey: `payout-email:${influencerId}:${hashToken(token).slice(0, 16)}`,
+    template: "PAYOUT_EMAIL_CONFIRM",
+    toEmail: influencer.email,
+    email,
+    portalLink: link,
+  });
+  return { ok: true as const, confirmBy: influencer.email };
+}
+
+/** The confirmation link of a payout email change, opened and confirmed: the change takes effect. */
+export async function confirmPayoutEmail(db: Db, token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
+  const influencer = await db.influencer.findUnique({ where: { pendingPaypalTokenHash: hashToken(token) } });
+  if (!influencer?.pendingPaypalAt || now.getTime() - influencer.pendingPaypalAt.getTime() > CONFIRM_HOURS * 3_600_000)
+    return null;
+  const email = influencer.pendingPaypalEmail || null;
+  // Conditional on the same request: two clicks change it once.
+  const changed = await db.influencer.updateMany({
+    where: { id: influencer.id, pendingPaypalTokenHash: hashToken(token) },
+    data: { paypalEmail: email, pendingPaypalEmail: null, pendingPaypalTokenHash: null, pendingPaypalAt: null },
+  });
+  if (changed.count !== 1) return null;
+  await db.auditEntry.create({
+    data: {
+      shopId: influencer.shopId,
+      actor: `influencer:${influencer.id}`,
+      action: "payout-email.changed",
+      subject: influencer.id,
+      details: JSON.stringify({ from: influencer.paypalEmail, to: email }),
+    },
+  });
+  return { name: influencer.name, paypalEmail: email };
+}

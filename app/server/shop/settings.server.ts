@@ -1,0 +1,82 @@
+// The program settings of a shop: its default commission rule, hold period, payout threshold and
+// attribution. Every change is written to the audit log.
+import type { Db } from "../platform/db.server";
+import type { ProgramSettings } from "../../domain/settings-input";
+import { staffNames } from "./staff.server";
+
+export async function programSettings(db: Db, shopId: string): Promise<ProgramSettings> {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
+  const rule = await db.commissionRule.findFirst({ where: { shopId, influencerId: null } });
+  const parse = <T>(json: string | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
+  return {
+    commissionKind: rule?.kind ?? "PERCENT",
+    percentBps: rule?.percentBps ?? shop.defaultCommissionBps,
+    fixedMinor: rule?.fixedMinor ?? 0,
+    tiers: parse(rule?.tiers),
+    overrides: parse(rule?.overrides),
+    newCustomerBonusMinor: rule?.newCustomerBonusMinor ?? 0,
+    holdPeriodDays: shop.holdPeriodDays,
+    payoutThresholdMinor: shop.payoutThresholdMinor,
+    attributionWindowDays: shop.attributionWindowDays,
+    attributionMode: shop.attributionMode,
+  };
+}
+
+export async function saveProgramSettings(db: Db, shopId: string, settings: ProgramSettings, actor: string) {
+  const before = await programSettings(db, shopId);
+  const rule = {
+    kind: settings.commissionKind,
+    percentBps: settings.percentBps,
+    fixedMinor: settings.fixedMinor,
+    tiers: JSON.stringify(settings.tiers),
+    overrides: JSON.stringify(settings.overrides),
+    newCustomerBonusMinor: settings.newCustomerBonusMinor,
+  };
+  await db.$transaction(async (tx) => {
+    const existing = await tx.commissionRule.findFirst({ where: { shopId, influencerId: null } });
+    if (existing) await tx.commissionRule.update({ where: { id: existing.id }, data: rule });
+    else await tx.commissionRule.create({ data: { shopId, ...rule } });
+    await tx.shop.update({
+      where: { id: shopId },
+      data: {
+        defaultCommissionBps: settings.percentBps,
+        holdPeriodDays: settings.holdPeriodDays,
+        payoutThresholdMinor: settings.payoutThresholdMinor,
+        attributionWindowDays: settings.attributionWindowDays,
+        attributionMode: settings.attributionMode,
+        commissionReviewedAt: new Date(), // the setup guide's "set your commission" step
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        shopId,
+        actor,
+        action: "settings.updated",
+        subject: shopId,
+        details: JSON.stringify({ before, after: settings }),
+      },
+    });
+  });
+}
+
+/** The latest audit entries, with the name of whoever made each (an influencer, a staff member). */
+export async function recentAudit(db: Db, shopId: string, take = 20) {
+  const entries = await db.auditEntry.findMany({ where: { shopId }, orderBy: { at: "desc" }, take });
+  const ids = [
+    ...new Set(
+      entries.flatMap((e) => (e.actor.startsWith("influencer:") ? [e.actor.slice("influencer:".length)] : [])),
+    ),
+  ];
+  const influencers = ids.length
+    ? await db.influencer.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map([
+    ...influencers.map((i) => [`influencer:${i.id}`, i.name] as const),
+    ...(await staffNames(
+      db,
+      shopId,
+      entries.map((e) => e.actor),
+    )),
+  ]);
+  return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
+}

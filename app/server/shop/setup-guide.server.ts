@@ -1,0 +1,33 @@
+// What the setup guide knows from the database: the four steps the app can see for itself (the
+// fifth, the theme embed, App Bridge tells the page), and the two marks only the merchant makes.
+import type { Db } from "../platform/db.server";
+import type { SetupDone } from "../../domain/setup-guide";
+
+type GuideShop = {
+  id: string;
+  commissionReviewedAt: Date | null;
+  applicationFormSharedAt: Date | null;
+  setupGuideDismissedAt: Date | null;
+};
+
+export async function setupProgress(db: Db, shop: GuideShop): Promise<Omit<SetupDone, "embed"> | null> {
+  if (shop.setupGuideDismissedAt) return null;
+  const [influencer, applied, backfill] = await Promise.all([
+    db.influencer.findFirst({ where: { shopId: shop.id, status: { not: "PROSPECT" } }, select: { id: true } }),
+    db.influencer.findFirst({ where: { shopId: shop.id, message: { not: "" } }, select: { id: true } }),
+    db.backfillRun.findFirst({ where: { shopId: shop.id, status: "DONE" }, select: { id: true } }),
+  ]);
+  return {
+    commission: Boolean(shop.commissionReviewedAt),
+    influencer: Boolean(influencer),
+    form: Boolean(shop.applicationFormSharedAt || applied),
+    pastOrders: Boolean(backfill),
+  };
+}
+
+export async function markSetup(db: Db, shopId: string, mark: "form-shared" | "dismissed", now = new Date()) {
+  await db.shop.update({
+    where: { id: shopId },
+    data: mark === "form-shared" ? { applicationFormSharedAt: now } : { setupGuideDismissedAt: now },
+  });
+}
