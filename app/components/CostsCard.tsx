@@ -17,11 +17,14 @@ export function CostsCard({
   costs,
   products,
   currency,
+  today,
   state,
 }: {
   costs: Array<{ id: string; kind: string; amount: string; on: string; note: string }>;
   products: Array<{ id: string; label: string }>;
   currency: string;
+  /** The shop's today, the date a new cost starts at. */
+  today: string;
   state: FormState;
 }) {
   return (
@@ -45,7 +48,9 @@ export function CostsCard({
           </InlineStack>
         ))}
         <DraftForm id="cost-save-bar" {...state}>
-          {({ errors }) => <CostFields products={products} currency={currency} errors={errors} state={state} />}
+          {({ errors }) => (
+            <CostFields products={products} currency={currency} today={today} errors={errors} state={state} />
+          )}
         </DraftForm>
       </BlockStack>
     </Card>
@@ -55,18 +60,21 @@ export function CostsCard({
 function CostFields({
   products,
   currency,
+  today,
   errors,
   state,
 }: {
   products: Array<{ id: string; label: string }>;
   currency: string;
+  /** The shop's today, the date a new cost starts at. */
+  today: string;
   errors: Record<string, string>;
   state: FormState;
 }) {
   const [cost, setCost] = useState({
     costKind: "FLAT_FEE",
     amount: "",
-    incurredOn: new Date().toISOString().slice(0, 10),
+    incurredOn: today,
     productId: "",
     quantity: "1",
     note: "",

@@ -3,6 +3,7 @@
 import { useNavigate, useSearchParams } from "@remix-run/react";
 import { Button, InlineStack, Select, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { addDays } from "~/domain/shop-time";
 
 const PRESETS = [
   { label: "Last 7 days", value: "7" },
@@ -24,7 +25,7 @@ export function PeriodPicker({ range, error }: { range: { from: string; to: stri
   };
   const choose = (value: string) => {
     if (value === "custom") return go({ preset: "custom", from: custom.from, to: custom.to });
-    const from = new Date(Date.parse(range.to) - (Number(value) - 1) * 86_400_000).toISOString().slice(0, 10);
+    const from = addDays(range.to, 1 - Number(value));
     go({ preset: value, from, to: range.to });
   };
   return (

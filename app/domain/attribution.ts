@@ -7,11 +7,12 @@
 //    its attributes: another device, a headless checkout), under the same window;
 // 4. a customer who is the influencer (same email or customer id) is a self-referral: recorded,
 //    without commission.
+import type { AttributionMode, AttributionSource } from "#db-client";
 import { codeKey } from "./codes";
 import type { OrderFacts } from "./order-facts";
 
 export type AttributionContext = {
-  mode: "CODE_AND_LINK" | "CODE_ONLY";
+  mode: AttributionMode;
   windowDays: number;
   /** The shop's codes by key (upper case) -> influencer id. */
   codes: Map<string, string>;
@@ -37,7 +38,7 @@ export type Attribution =
   | { influencerId: null; source: "NONE"; reason: string }
   | {
       influencerId: string;
-      source: "CODE" | "LINK";
+      source: Extract<AttributionSource, "CODE" | "LINK">;
       code: string | null;
       slug: string | null;
       selfReferral: boolean;

@@ -1,5 +1,6 @@
 // Which categories sell through an influencer: an order's lines, after refunds, grouped by
 // product type and by collection (a product in two collections counts in both).
+import type { CategoryKind } from "#db-client";
 export type CategoryLine = {
   orderId: string;
   productType: string;
@@ -8,7 +9,7 @@ export type CategoryLine = {
   netMinor: number;
 };
 export type CategoryTotal = {
-  kind: "PRODUCT_TYPE" | "COLLECTION";
+  kind: CategoryKind;
   category: string;
   orders: number;
   units: number;

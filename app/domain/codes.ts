@@ -1,4 +1,5 @@
 // Discount codes an influencer shares: what a valid one looks like, and suggestions from a name.
+import type { DiscountKind } from "#db-client";
 import { formatMoney } from "./money";
 import { bpsToPercent } from "./percent";
 
@@ -59,7 +60,7 @@ export function suggestCodes(name: string, discountPercent: number | null, taken
 /** What a code takes off, in the shop's words: "15%" or "$5.00". */
 export function discountLabel(
   code: {
-    kind: "PERCENTAGE" | "FIXED_AMOUNT";
+    kind: DiscountKind;
     percentBps: number | null;
     amountMinor: number | null;
     currency: string | null;

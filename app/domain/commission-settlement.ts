@@ -2,6 +2,7 @@
 // created when an attributed order is first settled (with the rule in force then), recomputed
 // while pending if the order's amounts change, voided when the order is cancelled, and brought in
 // line with refunds by one open adjustment (adjustments already paid out stay as they were).
+import type { CommissionStatus } from "#db-client";
 import { commissionFor, type CommissionRuleTerms } from "./commission";
 
 /** The rule an order's commission was made with, frozen: a later change never rewrites the past. */
@@ -16,7 +17,7 @@ export type SettlingOrder = {
 };
 
 export type StoredCommission = {
-  status: "PENDING" | "APPROVED" | "PAID" | "VOID";
+  status: CommissionStatus;
   amountMinor: number;
   baseMinor: number;
   payoutId: string | null;
@@ -25,7 +26,12 @@ export type StoredCommission = {
 };
 
 export type CommissionPlan = {
-  create?: { status: "PENDING" | "VOID"; amountMinor: number; baseMinor: number; rule: RuleSnapshot };
+  create?: {
+    status: Extract<CommissionStatus, "PENDING" | "VOID">;
+    amountMinor: number;
+    baseMinor: number;
+    rule: RuleSnapshot;
+  };
   update?: { status?: "VOID"; amountMinor?: number; baseMinor?: number };
   /** A void commission owes nothing: its open adjustments go. */
   dropOpenAdjustments?: true;

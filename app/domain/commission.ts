@@ -1,13 +1,14 @@
 // Commission: what an influencer earns on an order they brought, by the rule in force when the
 // order was placed. Percentages apply to net sales (after discounts; shipping and taxes excluded),
 // grouped by rate so rounding happens once per rate, half away from zero, in minor units.
+import type { CommissionKind, CommissionStatus } from "#db-client";
 import { percentOf } from "./money";
 
 export type Tier = { fromMinor: number; percentBps: number };
 export type RateOverride = { productType?: string; collection?: string; percentBps: number };
 
 export type CommissionRuleTerms = {
-  kind: "PERCENT" | "FIXED";
+  kind: CommissionKind;
   percentBps: number;
   fixedMinor: number;
   tiers: Tier[];
@@ -61,7 +62,7 @@ export function commissionFor(rule: CommissionRuleTerms, lines: CommissionLine[]
   return byRate(lines.map((l) => ({ amountMinor: l.netMinor, rate: lineRate(rule, l, base) }))) + bonus;
 }
 
-export type CommissionState = "PENDING" | "APPROVED" | "PAID" | "VOID";
+export type CommissionState = CommissionStatus;
 
 /** Where each cent stands: the ledger identity commissions + adjustments = paid + payable + pending + in a payout. */
 export function ledgerTotals(

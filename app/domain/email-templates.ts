@@ -1,7 +1,8 @@
 // The emails the app sends, with the shop's own wording: each kind has a default text and a fixed
 // set of merge fields ({{first_name}}, ...). A template naming any other field is refused when it
 // is saved, so a typo never reaches an influencer's inbox as "{{frist_name}}".
-export type EmailKind = "PITCH" | "WELCOME" | "MONTHLY";
+import type { EmailKind } from "#db-client";
+export type { EmailKind };
 
 const COMMON = ["first_name", "shop_name", "commission", "discount"] as const;
 

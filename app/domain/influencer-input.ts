@@ -1,5 +1,6 @@
 // The shape of an influencer as a merchant enters it (the admin form, a CSV row): one schema for
 // both, with errors keyed by field in the merchant's words.
+import type { DiscountKind } from "#db-client";
 import { z } from "zod";
 import { codeProblem } from "./codes";
 import { enteredMinor } from "./money";
@@ -43,7 +44,7 @@ const codeSchema = z.object({
 });
 
 export type DiscountTerms = {
-  kind: "PERCENTAGE" | "FIXED_AMOUNT";
+  kind: DiscountKind;
   percentBps: number | null;
   amountMinor: number | null;
   oncePerCustomer: boolean;

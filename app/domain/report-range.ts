@@ -1,5 +1,5 @@
 // The date range of a report, as the merchant asks for it (?from=YYYY-MM-DD&to=YYYY-MM-DD).
-import { shopDay } from "./roi";
+import { shopDay } from "./shop-time";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

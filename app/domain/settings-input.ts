@@ -1,11 +1,12 @@
 // The merchant's program settings as typed in the admin, with an error per field.
+import type { AttributionMode, CommissionKind } from "#db-client";
 import type { RateOverride, Tier } from "./commission";
 import type { FieldErrors } from "./influencer-input";
 import { formatMinor, enteredMinor } from "./money";
 import { bpsToPercent, percentToBps } from "./percent";
 
 export type ProgramSettings = {
-  commissionKind: "PERCENT" | "FIXED";
+  commissionKind: CommissionKind;
   percentBps: number;
   fixedMinor: number;
   tiers: Tier[];
@@ -14,7 +15,7 @@ export type ProgramSettings = {
   holdPeriodDays: number;
   payoutThresholdMinor: number;
   attributionWindowDays: number;
-  attributionMode: "CODE_AND_LINK" | "CODE_ONLY";
+  attributionMode: AttributionMode;
 };
 
 function money(text: string, currency: string): number | null {

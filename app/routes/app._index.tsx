@@ -19,6 +19,7 @@ import { applicationUrl } from "~/server/outreach/outreach.server";
 import { markSetup, setupProgress } from "~/server/shop/setup-guide.server";
 import { failedEventCount } from "~/server/webhooks/webhook-inbox.server";
 import { retryWebhookEvents } from "~/server/webhooks/retry.server";
+import { daysIn } from "~/domain/shop-time";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);
@@ -110,7 +111,7 @@ export default function Home() {
   const ratio = (v: number | null, kind: "x" | "%") =>
     v === null ? "-" : kind === "x" ? `${v.toFixed(2)}x` : `${(v * 100).toFixed(1)}%`;
   const { current, changes } = figures;
-  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  const days = daysIn(range.from, range.to);
   return (
     <Page title="Referral Loop" subtitle={`What influencers bring to ${shop.name}, paid for by results`}>
       <Layout>

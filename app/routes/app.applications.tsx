@@ -6,7 +6,7 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
 import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
-import { shopDay } from "~/domain/roi";
+import { shopDay } from "~/domain/shop-time";
 import { env } from "~/server/platform/env.server";
 import {
   applicationExists,

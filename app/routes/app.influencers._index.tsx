@@ -17,7 +17,7 @@ import { useEffect, useState } from "react";
 import { requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
-import { shopDay } from "~/domain/roi";
+import { shopDay } from "~/domain/shop-time";
 import {
   hasInfluencers,
   INFLUENCER_SORTS,

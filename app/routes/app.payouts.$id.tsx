@@ -4,7 +4,7 @@ import { BlockStack, Card, DataTable, InlineStack, Page, Text } from "@shopify/p
 import { requireShop } from "~/server/shop/shop-context.server";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatMoney } from "~/domain/money";
-import { shopDay } from "~/domain/roi";
+import { shopDay } from "~/domain/shop-time";
 import { payoutStatement } from "~/server/payouts/payouts.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

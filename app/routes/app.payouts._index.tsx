@@ -25,7 +25,7 @@ import { StatusBadge } from "~/components/StatusBadge";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
-import { shopDay } from "~/domain/roi";
+import { shopDay } from "~/domain/shop-time";
 import { approveDueCommissions } from "~/server/ledger/commissions.server";
 import {
   adjustPayout,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/server/shop/shop-context.server";
 import { reportRange } from "~/domain/report-range";
-import { dayStart, nextDay } from "~/domain/roi";
+import { dayStart, nextDay } from "~/domain/shop-time";
 import { orderCsvStream } from "~/server/reporting/reports.server";
 
 // GET /app/reports/orders.csv?from=YYYY-MM-DD&to=YYYY-MM-DD: every referred order, streamed.

@@ -22,7 +22,7 @@ import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { reportRangeOrDefault } from "~/domain/report-range";
-import { shopDay } from "~/domain/roi";
+import { shopDay } from "~/domain/shop-time";
 import type { GroupProfile } from "~/domain/what-works";
 import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/server/reporting/what-works.server";
 

@@ -4,6 +4,7 @@
 // the same snapshot rules as webhooks (so an order already known is not counted twice). A durable
 // job: one server at a time holds its lease, renewed with each step; the run keeps its place (the
 // bulk operation, the file, the orders read) in each step's commit, so another server resumes it.
+import { backfillCodes } from "../platform/json-columns.server";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db } from "../platform/db.server";
 import { adminQuery, type AdminGraphql } from "../platform/admin-api.server";
@@ -171,7 +172,7 @@ export async function startBackfill(db: Db, shopId: string) {
   });
   try {
     return await db.backfillRun.create({
-      data: { shopId, activeShopId: shopId, codes: JSON.stringify(codes.map((c) => c.code)) },
+      data: { shopId, activeShopId: shopId, codes: backfillCodes.write(codes.map((c) => c.code)) },
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -247,7 +248,7 @@ export async function backfillStep(
     return true;
   }
 
-  const codes = new Set((JSON.parse(run.codes) as string[]).map((c) => c.toUpperCase()));
+  const codes = new Set(backfillCodes.read(run.codes).map((c) => c.toUpperCase()));
   const orders = await historyOrders(runId, run.resultUrl, codes);
   const page = orders.slice(run.ordersDone, run.ordersDone + PAGE);
   if (!page.length) {

@@ -2,26 +2,27 @@
 // pending if the order's amounts change, voided when it is cancelled, clawed back (a negative
 // adjustment per refund) when money goes back to the shopper. Runs inside the orders' transaction,
 // for a batch of orders at a time.
+import {
+  auditDetails,
+  commissionOverrides,
+  commissionRule,
+  commissionTiers,
+  productCollections,
+} from "../platform/json-columns.server";
+import type { Commission } from "#db-client";
+import type { CommissionKind } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
 import type { CommissionRuleTerms } from "../../domain/commission";
 import { planCommission, type RuleSnapshot } from "../../domain/commission-settlement";
-import { bulkInsert, orderedId, type ColumnType } from "../platform/bulk-insert.server";
+import { previousShopMonth } from "../../domain/shop-time";
+import { bulkInsert, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
 import { countInChunks, readInChunks } from "../platform/chunks.server";
 
 const DAY_MS = 86_400_000;
 
-function parseList<T>(json: string): T[] {
-  try {
-    const value = JSON.parse(json);
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
-}
-
 type RuleRow = {
-  kind: "PERCENT" | "FIXED";
+  kind: CommissionKind;
   percentBps: number;
   fixedMinor: number;
   tiers: string;
@@ -42,8 +43,8 @@ function termsOf(
         kind: row.kind,
         percentBps: row.percentBps,
         fixedMinor: row.fixedMinor,
-        tiers: parseList(row.tiers),
-        overrides: parseList(row.overrides),
+        tiers: commissionTiers.read(row.tiers),
+        overrides: commissionOverrides.read(row.overrides),
         newCustomerBonusMinor: row.newCustomerBonusMinor,
       }
     : {
@@ -58,19 +59,11 @@ function termsOf(
   return terms;
 }
 
-/** The calendar month (UTC) before the one a moment falls in. */
-function lastMonthOf(at: Date): { start: Date; end: Date } {
-  return {
-    start: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1)),
-    end: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
-  };
-}
-
 type NewCommissionOrder = { shopId: string; influencerId: string; placedAt: Date };
 
 /**
  * The rule in force for each of these orders' influencers, with the influencer's net sales in the
- * month before the order's: read once per batch (rules, rates, one sum per month), not per order.
+ * shop's month before the order's: read once per batch (rules, rates, one sum per month), not per order.
  */
 async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: NewCommissionOrder) => RuleSnapshot> {
   const shopIds = [...new Set(orders.map((o) => o.shopId))];
@@ -80,26 +73,33 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
       where: { OR: [{ influencerId: { in: influencerIds } }, { shopId: { in: shopIds }, influencerId: null }] },
     }),
     tx.influencer.findMany({ where: { id: { in: influencerIds } }, select: { id: true, commissionBps: true } }),
-    tx.shop.findMany({ where: { id: { in: shopIds } }, select: { id: true, defaultCommissionBps: true } }),
+    tx.shop.findMany({
+      where: { id: { in: shopIds } },
+      select: { id: true, defaultCommissionBps: true, timezone: true },
+    }),
   ]);
-  const months = new Map<number, { start: Date; end: Date }>();
-  for (const order of orders) {
-    const month = lastMonthOf(order.placedAt);
-    months.set(month.start.getTime(), month);
-  }
+  const timeZones = new Map(shops.map((s) => [s.id, s.timezone]));
+  // Tiers count the shop's calendar month: an order on the 1st at 00:30 in New York is December's.
+  const spans = new Map(
+    orders.map((o) => [o, previousShopMonth(o.placedAt, timeZones.get(o.shopId) ?? "UTC")] as const),
+  );
+  const lastMonthOf = (order: NewCommissionOrder) =>
+    spans.get(order) ?? previousShopMonth(order.placedAt, timeZones.get(order.shopId) ?? "UTC");
+  const months = new Map<string, { shopId: string; span: ReturnType<typeof previousShopMonth> }>();
+  for (const [order, span] of spans) months.set(`${order.shopId}|${span.month}`, { shopId: order.shopId, span });
   const sales = new Map<string, number>();
-  for (const month of months.values()) {
+  for (const { shopId, span } of months.values()) {
     const sums = await tx.order.groupBy({
       by: ["influencerId"],
       where: {
-        shopId: { in: shopIds },
+        shopId,
         influencerId: { in: influencerIds },
         selfReferral: false,
-        placedAt: { gte: month.start, lt: month.end },
+        placedAt: { gte: span.start, lt: span.end },
       },
       _sum: { netSalesMinor: true },
     });
-    for (const sum of sums) sales.set(`${sum.influencerId}|${month.start.getTime()}`, sum._sum.netSalesMinor ?? 0);
+    for (const sum of sums) sales.set(`${sum.influencerId}|${span.month}`, sum._sum.netSalesMinor ?? 0);
   }
   const own = new Map(rules.filter((r) => r.influencerId).map((r) => [r.influencerId!, r]));
   const shopRules = new Map(rules.filter((r) => !r.influencerId).map((r) => [r.shopId, r]));
@@ -112,11 +112,11 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
       rates.get(order.influencerId) ?? null,
       defaults.get(order.shopId) ?? 0,
     ),
-    lastMonthSalesMinor: sales.get(`${order.influencerId}|${lastMonthOf(order.placedAt).start.getTime()}`) ?? 0,
+    lastMonthSalesMinor: sales.get(`${order.influencerId}|${lastMonthOf(order).month}`) ?? 0,
   });
 }
 
-const COMMISSION_COLUMNS: Record<string, ColumnType> = {
+const COMMISSION_COLUMNS = {
   id: "text",
   shopId: "text",
   influencerId: "text",
@@ -129,7 +129,7 @@ const COMMISSION_COLUMNS: Record<string, ColumnType> = {
   holdUntil: "timestamp",
   createdAt: "timestamp",
   updatedAt: "timestamp",
-};
+} satisfies ColumnsOf<Commission, "approvedAt" | "paidAt" | "payoutId">;
 
 /**
  * Brings the commissions of these orders in line with the orders, as stored now: the orders,
@@ -156,7 +156,7 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
         tx.product.findMany({ where: { id: { in: ids } }, select: { id: true, collections: true } }),
       )
     : [];
-  const collections = new Map(products.map((p) => [p.id, parseList<string>(p.collections)]));
+  const collections = new Map(products.map((p) => [p.id, productCollections.read(p.collections)]));
   const needRule = orders.filter((o) => o.influencerId && !o.selfReferral && !o.commission) as Array<
     (typeof orders)[number] & { influencerId: string }
   >;
@@ -189,7 +189,7 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
           collections: l.productId ? (collections.get(l.productId) ?? []) : [],
         })),
       },
-      stored ? { ...stored, rule: JSON.parse(stored.rule) as RuleSnapshot } : null,
+      stored ? { ...stored, rule: commissionRule.read(stored.rule) } : null,
       ruleOf && order.influencerId && !stored
         ? ruleOf({ shopId: order.shopId, influencerId: order.influencerId, placedAt: order.placedAt })
         : undefined,
@@ -206,7 +206,7 @@ export async function settleCommissions(tx: Tx, kind: DatabaseKind, orderIds: st
         amountMinor: plan.create.amountMinor,
         currency: order.currency,
         baseMinor: plan.create.baseMinor,
-        rule: JSON.stringify(plan.create.rule),
+        rule: commissionRule.write(plan.create.rule),
         holdUntil: new Date(order.placedAt.getTime() + order.shop.holdPeriodDays * DAY_MS),
         createdAt: now,
         updatedAt: now,
@@ -266,7 +266,7 @@ export async function approveDueCommissions(db: Db, now: Date, shopId?: string) 
         actor: "system",
         action: "commissions.approved",
         subject: shop,
-        details: JSON.stringify({ count }),
+        details: auditDetails.write({ count }),
       },
     });
   }

@@ -9,6 +9,9 @@
 // - amounts and attribution are derived again from what is stored;
 // - a web pixel report attributes its order (when the order's checkout token matches) if nothing
 //   else did, whichever of the two arrives first.
+import { refundLines } from "../platform/json-columns.server";
+import type { Order, OrderLine, Refund } from "#db-client";
+import type { AttributionMode, AttributionSource } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Tx } from "../platform/db.server";
 import {
@@ -22,7 +25,7 @@ import { codeKey } from "../../domain/codes";
 import { groupBy } from "../../domain/group-by";
 import type { OrderFacts, RefundFacts } from "../../domain/order-facts";
 import { linesAfterEdits, netSales, refundTotals } from "../../domain/order-ledger";
-import { bulkInsert, bulkUpdate, orderedId, type ColumnType } from "../platform/bulk-insert.server";
+import { bulkInsert, bulkUpdate, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
 import { countInChunks } from "../platform/chunks.server";
 import type { DaysToRefresh } from "./rollups.server";
 
@@ -30,7 +33,7 @@ export type LedgerShop = {
   id: string;
   currency: string;
   timezone: string;
-  attributionMode: "CODE_AND_LINK" | "CODE_ONLY";
+  attributionMode: AttributionMode;
   attributionWindowDays: number;
 };
 
@@ -54,7 +57,7 @@ type Snapshot = {
   name: string;
   test: boolean;
   influencerId: string | null;
-  source: "CODE" | "LINK" | "NONE";
+  source: AttributionSource;
   attributedCode: string | null;
   attributedSlug: string | null;
   selfReferral: boolean;
@@ -249,7 +252,7 @@ export class OrderBook {
         orderId: r.shopifyOrderId,
         refundedAt: r.refundedAt,
         amountMinor: r.amountMinor,
-        lines: JSON.parse(r.lines) as RefundFacts["lines"],
+        lines: refundLines.read(r.lines),
       };
       book.refunds.set(key(r.shopId, r.shopifyRefundId), { id: r.id, shopId: r.shopId, facts, isNew: false });
     }
@@ -479,7 +482,7 @@ export class OrderBook {
         shopifyRefundId: r.facts.refundId,
         shopifyOrderId: r.facts.orderId,
         amountMinor: r.facts.amountMinor,
-        lines: JSON.stringify(r.facts.lines),
+        lines: refundLines.write(r.facts.lines),
         refundedAt: r.facts.refundedAt,
       })),
     );
@@ -550,7 +553,7 @@ export class OrderBook {
   }
 }
 
-const REFUND_COLUMNS: Record<string, ColumnType> = {
+const REFUND_COLUMNS = {
   id: "text",
   shopId: "text",
   shopifyRefundId: "text",
@@ -558,9 +561,9 @@ const REFUND_COLUMNS: Record<string, ColumnType> = {
   amountMinor: "integer",
   lines: "text",
   refundedAt: "timestamp",
-};
+} satisfies ColumnsOf<Refund>;
 
-const ORDER_COLUMNS: Record<string, ColumnType> = {
+const ORDER_COLUMNS = {
   id: "text",
   shopId: "text",
   shopifyOrderId: "text",
@@ -589,28 +592,28 @@ const ORDER_COLUMNS: Record<string, ColumnType> = {
   snapshotHash: "text",
   createdAt: "timestamp",
   updatedAt: "timestamp",
-};
+} satisfies ColumnsOf<Order, "isNewCustomer">; // new-customer flags are settled after the orders are stored
 
-const AMOUNT_COLUMNS: Record<string, ColumnType> = {
+const AMOUNT_COLUMNS = {
   refundedMinor: "integer",
   netSalesMinor: "integer",
   updatedAt: "timestamp",
-};
+} satisfies Partial<ColumnsOf<Order>>;
 
 /** What a newer snapshot rewrites of a stored order. */
-const SNAPSHOT_COLUMNS: Record<string, ColumnType> = Object.fromEntries(
+const SNAPSHOT_COLUMNS: Partial<ColumnsOf<Order>> = Object.fromEntries(
   Object.entries(ORDER_COLUMNS).filter(([name]) => !["id", "shopId", "shopifyOrderId", "createdAt"].includes(name)),
 );
 
 /** What a late web pixel report rewrites of a stored order. */
-const ATTRIBUTION_COLUMNS: Record<string, ColumnType> = {
+const ATTRIBUTION_COLUMNS = {
   influencerId: "text",
   source: "enum:AttributionSource",
   attributedCode: "text",
   attributedSlug: "text",
   selfReferral: "boolean",
   updatedAt: "timestamp",
-};
+} satisfies Partial<ColumnsOf<Order>>;
 
 function attributionColumns(
   attribution: Attribution,
@@ -629,9 +632,11 @@ function attributionOf(snapshot: Snapshot) {
   return { influencerId, source, attributedCode, attributedSlug, selfReferral };
 }
 
-const LINE_REFUND_COLUMNS: Record<string, ColumnType> = { refundedQuantity: "integer", refundedMinor: "integer" };
+const LINE_REFUND_COLUMNS = { refundedQuantity: "integer", refundedMinor: "integer" } satisfies Partial<
+  ColumnsOf<OrderLine>
+>;
 
-const LINE_COLUMNS: Record<string, ColumnType> = {
+const LINE_COLUMNS = {
   id: "text",
   shopId: "text",
   orderId: "text",
@@ -645,4 +650,4 @@ const LINE_COLUMNS: Record<string, ColumnType> = {
   refundedQuantity: "integer",
   netMinor: "integer",
   refundedMinor: "integer",
-};
+} satisfies ColumnsOf<OrderLine>;

@@ -1,6 +1,7 @@
 // The product cache: type, collections and unit cost, for splitting sales by category and for
 // gross margin. Filled from the Admin API when an order names a product the app has not seen,
 // and kept current by products/update; the roll-ups of the days that sold it follow.
+import { productCollections } from "../platform/json-columns.server";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
 import { toMinor } from "../../domain/money";
@@ -44,7 +45,7 @@ export async function upsertProduct(
   const data = {
     title: product.title,
     productType: product.productType,
-    ...(product.collections ? { collections: JSON.stringify(product.collections) } : {}),
+    ...(product.collections ? { collections: productCollections.write(product.collections) } : {}),
     ...(product.unitCostMinor !== undefined ? { unitCostMinor: product.unitCostMinor } : {}),
   };
   const key = { shopId_shopifyProductId: { shopId, shopifyProductId: product.shopifyProductId } };

@@ -2,10 +2,11 @@
 // its source rows whenever something of that day changes (an order settled, a click batch
 // written, a cost added). Recomputing rather than adding makes duplicated and out-of-order
 // deliveries harmless, and the work stays bounded by one influencer's day.
+import { productCollections } from "../platform/json-columns.server";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Tx } from "../platform/db.server";
 import { categoryTotals, type CategoryLine } from "../../domain/categories";
-import { dayStart, nextDay, shopDay } from "../../domain/roi";
+import { dayStart, nextDay, shopDay } from "../../domain/shop-time";
 import { upsertRacing } from "../platform/db-errors.server";
 import { lockKeys } from "../platform/locks.server";
 
@@ -100,12 +101,7 @@ function categoryLine(l: {
   refundedMinor: number;
   product: { collections: string } | null;
 }): CategoryLine {
-  let collections: string[] = [];
-  try {
-    collections = l.product ? (JSON.parse(l.product.collections) as string[]) : [];
-  } catch {
-    collections = [];
-  }
+  const collections = l.product ? productCollections.read(l.product.collections) : [];
   return {
     orderId: l.orderId,
     productType: l.productType,

@@ -5,23 +5,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../platform/db.server";
 import { renderEmail } from "../../domain/email-templates";
 import { formatMoney } from "../../domain/money";
-import { dayStart } from "../../domain/roi";
+import { previousShopMonth } from "../../domain/shop-time";
 import { env } from "../platform/env.server";
 import { queueMessage } from "../platform/outbox.server";
 import { commonValues, templateFor } from "./outreach.server";
 import { createPortalToken, PORTAL_LINK_MARKER, portalUrl } from "../program/portal-tokens.server";
-
-/** The month before `now` (UTC): its first and last day and its name. */
-export function lastMonth(now: Date) {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-  return {
-    key: start.toISOString().slice(0, 7),
-    from: start.toISOString().slice(0, 10),
-    to: end.toISOString().slice(0, 10),
-    name: start.toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" }),
-  };
-}
 
 /** An opt-out link that needs no login and cannot be guessed for someone else. */
 export function unsubscribeToken(influencerId: string): string {
@@ -47,10 +35,11 @@ export async function optOut(db: Db, influencerId: string): Promise<string | nul
 }
 
 export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date()) {
-  const month = lastMonth(now);
   const shops = await db.shop.findMany({ where: { status: "INSTALLED" } });
   let queued = 0;
   for (const shop of shops) {
+    // Last month on the shop's calendar: its figures are the shop's days of that month.
+    const month = previousShopMonth(now, shop.timezone);
     const template = await templateFor(db, shop.id, "MONTHLY");
     const influencers = await db.influencer.findMany({
       where: { shopId: shop.id, status: "ACTIVE", emailOptOut: false },
@@ -59,13 +48,13 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
     const done = new Set(
       (
         await db.outboundMessage.findMany({
-          where: { shopId: shop.id, dedupeKey: { startsWith: `monthly:${month.key}:` } },
+          where: { shopId: shop.id, dedupeKey: { startsWith: `monthly:${month.month}:` } },
           select: { dedupeKey: true },
         })
       ).map((m) => m.dedupeKey),
     );
     for (const influencer of influencers) {
-      const dedupeKey = `monthly:${month.key}:${influencer.id}`;
+      const dedupeKey = `monthly:${month.month}:${influencer.id}`;
       if (done.has(dedupeKey)) continue;
       const where = { shopId: shop.id, influencerId: influencer.id, day: { gte: month.from, lte: month.to } };
       const [days, top, earned] = await Promise.all([
@@ -82,10 +71,7 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
             influencerId: influencer.id,
             status: { not: "VOID" },
             order: {
-              placedAt: {
-                gte: dayStart(month.from, shop.timezone),
-                lt: dayStart(nextMonthStart(month.to), shop.timezone),
-              },
+              placedAt: { gte: month.start, lt: month.end },
             },
           },
           _sum: { amountMinor: true },
@@ -121,11 +107,6 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
     }
   }
   return queued;
-}
-
-function nextMonthStart(lastDay: string): string {
-  const [y, m] = lastDay.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
 /** Whether the influencer has opted out already, and whose emails they are. */

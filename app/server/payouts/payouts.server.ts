@@ -3,6 +3,8 @@
 // Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
 // claims each commission with a conditional write, so two people pressing "create payouts" at
 // once never pay anything twice.
+import { auditDetails } from "../platform/json-columns.server";
+import type { PayoutMethod, PayoutStatus } from "#db-client";
 import { randomUUID } from "node:crypto";
 import { countInChunks, readInChunks } from "../platform/chunks.server";
 import type { DatabaseKind } from "../platform/database-url";
@@ -11,7 +13,7 @@ import { ledgerTotals, type CommissionState } from "../../domain/commission";
 import { toCsv } from "../../domain/csv";
 import { enteredMinor, formatMinor } from "../../domain/money";
 import { groupBy } from "../../domain/group-by";
-import { shopDay } from "../../domain/roi";
+import { shopDay } from "../../domain/shop-time";
 import { AdminApiError, adminQuery, type AdminGraphql } from "../platform/admin-api.server";
 import { lockKey } from "../platform/locks.server";
 
@@ -173,7 +175,7 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
             actor,
             action: "payouts.created",
             subject: shop.id,
-            details: JSON.stringify({ payouts: created }),
+            details: auditDetails.write({ payouts: created }),
           },
         });
       }
@@ -182,8 +184,6 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
     { maxWait: 15_000, timeout: 30_000 },
   );
 }
-
-type PaymentMethod = "PAYPAL" | "STORE_CREDIT" | "MANUAL";
 
 /**
  * Marks a payout paid with the payment's reference; its commissions become paid. A draft, or one
@@ -195,8 +195,8 @@ export async function markPayoutPaid(
   payoutId: string,
   reference: string,
   actor: string,
-  method?: PaymentMethod,
-  from: Array<"DRAFT" | "PAYING"> = ["DRAFT", "PAYING"],
+  method?: PayoutMethod,
+  from: Array<Extract<PayoutStatus, "DRAFT" | "PAYING">> = ["DRAFT", "PAYING"],
 ) {
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -207,7 +207,13 @@ export async function markPayoutPaid(
     if (updated.count !== 1) return false;
     await tx.commission.updateMany({ where: { payoutId, shopId }, data: { status: "PAID", paidAt: now } });
     await tx.auditEntry.create({
-      data: { shopId, actor, action: "payout.paid", subject: payoutId, details: JSON.stringify({ reference, method }) },
+      data: {
+        shopId,
+        actor,
+        action: "payout.paid",
+        subject: payoutId,
+        details: auditDetails.write({ reference, method }),
+      },
     });
     return true;
   });
@@ -232,7 +238,7 @@ export async function returnPayoutToDraft(
         actor,
         action: "payout.returned-to-draft",
         subject: payoutId,
-        details: JSON.stringify({ failure }),
+        details: auditDetails.write({ failure }),
       },
     });
   }
@@ -296,7 +302,7 @@ export async function adjustPayout(
         actor,
         action: "payout.adjusted",
         subject: payoutId,
-        details: JSON.stringify({ amountMinor, reason }),
+        details: auditDetails.write({ amountMinor, reason }),
       },
     });
     return { ok: true as const };
@@ -325,7 +331,10 @@ export const PAYPAL_COLUMNS = ["Email", "Amount", "Currency code", "Reference ID
 export async function paypalPayoutFile(db: Db, shopId: string) {
   const payouts = await db.payout.findMany({
     where: { shopId, status: "DRAFT" },
-    include: { influencer: { select: { name: true, email: true, paypalEmail: true } } },
+    include: {
+      influencer: { select: { name: true, email: true, paypalEmail: true } },
+      shop: { select: { timezone: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   const rows = payouts.map((p) => [
@@ -333,7 +342,7 @@ export async function paypalPayoutFile(db: Db, shopId: string) {
     formatMinor(p.amountMinor, p.currency),
     p.currency,
     p.id,
-    `Your commission for the orders you referred (${p.createdAt.toISOString().slice(0, 10)})`,
+    `Your commission for the orders you referred (${shopDay(p.createdAt, p.shop.timezone)})`,
   ]);
   return {
     csv: toCsv(PAYPAL_COLUMNS, rows),

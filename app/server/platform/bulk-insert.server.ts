@@ -10,6 +10,26 @@ import type { Db, Tx } from "./db.server";
 /** A column's type; `enum:Name` is a PostgreSQL enum type (text on SQLite). */
 export type ColumnType = "text" | "timestamp" | "boolean" | "integer" | `enum:${string}`;
 
+type ColumnTypeOf<T> = T extends Date
+  ? "timestamp"
+  : T extends boolean
+    ? "boolean"
+    : T extends number
+      ? "integer"
+      : string extends T
+        ? "text"
+        : `enum:${string}`; // a union of literals is one of Prisma's enums
+
+/**
+ * The columns a statement writes, checked against the model Prisma generates from the schema:
+ * every column of `Row` but those named in `Defaulted` (left to the database's default), each
+ * with its type. A map that misses a column, names one the model lacks or mistypes one does not
+ * compile. `Partial<ColumnsOf<Row>>` checks an update's columns the same way, without requiring all.
+ */
+export type ColumnsOf<Row, Defaulted extends keyof Row = never> = {
+  [K in Exclude<keyof Row, Defaulted>]-?: ColumnTypeOf<NonNullable<Row[K]>>;
+};
+
 function postgresType(type: ColumnType): string {
   if (type.startsWith("enum:")) return `"${type.slice(5)}"`;
   return { text: "text", timestamp: "timestamp(3)", boolean: "boolean", integer: "integer" }[type as "text"];

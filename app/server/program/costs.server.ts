@@ -4,7 +4,7 @@ import type { DatabaseKind } from "../platform/database-url";
 import type { Db } from "../platform/db.server";
 import type { FieldErrors } from "../../domain/influencer-input";
 import { enteredMinor } from "../../domain/money";
-import { shopDay } from "../../domain/roi";
+import { shopDay } from "../../domain/shop-time";
 import { refreshDays } from "../ledger/rollups.server";
 
 export const COST_KINDS = ["FLAT_FEE", "GIFTED_PRODUCT", "SHIPPING", "OTHER"] as const;

@@ -3,6 +3,8 @@
 // problem. The checked rows are then created by a durable job (ImportRun), one row at a time: a
 // server that stops mid-row leaves the run to another, which settles that row from what Shopify
 // has (never creating its code twice); a row Shopify refuses undoes every influencer the run made.
+import { importProblems, importRows } from "../platform/json-columns.server";
+import type { ImportStatus } from "#db-client";
 import type { Db } from "../platform/db.server";
 import { codeKey } from "../../domain/codes";
 import { fromCsv, toCsv } from "../../domain/csv";
@@ -132,7 +134,7 @@ export async function startImport(
         shopId,
         activeShopId: shopId,
         fileName: fileName.slice(0, 200),
-        rows: JSON.stringify(rows),
+        rows: importRows.write(rows),
         total: rows.length,
       },
     });
@@ -197,7 +199,7 @@ export async function importStep(
       return false;
     }
     await commitStep(db.importRun, run, worker); // renewed before calling Shopify
-    const input = revive((JSON.parse(run.rows) as ImportRow[])[run.nextRow]);
+    const input = revive(importRows.read(run.rows)[run.nextRow] as ImportRow);
     const created = await createRow(db, graphql, shop, runId, input);
     const row = run.nextRow + 2; // the file's header is row 1
     await commitStep(
@@ -208,7 +210,7 @@ export async function importStep(
         ? { nextRow: run.nextRow + 1, attempts: 0, lastError: null }
         : {
             status: "UNDOING",
-            problems: JSON.stringify(
+            problems: importProblems.write(
               Object.entries(created.errors).map(([field, message]) => ({ row, field, message })),
             ),
           },
@@ -328,7 +330,10 @@ export async function failImportTry(db: Db, runId: string, worker: Worker, reaso
       worker: null,
       leaseUntil: giveUp ? now : new Date(now.getTime() + importRetryDelayMs(attempts)),
       ...(giveUp
-        ? { status: "UNDOING" as const, problems: JSON.stringify([{ row: run.nextRow + 2, field: "form", message }]) }
+        ? {
+            status: "UNDOING" as const,
+            problems: importProblems.write([{ row: run.nextRow + 2, field: "form", message }]),
+          }
         : {}),
     },
   });
@@ -336,7 +341,7 @@ export async function failImportTry(db: Db, runId: string, worker: Worker, reaso
 
 export type ImportSummary = {
   id: string;
-  status: "RUNNING" | "UNDOING" | "DONE" | "FAILED";
+  status: ImportStatus;
   fileName: string;
   total: number;
   created: number;
@@ -355,7 +360,7 @@ export async function latestImport(db: Db, shopId: string): Promise<ImportSummar
     fileName: run.fileName,
     total: run.total,
     created: run.nextRow,
-    problems: run.problems ? (JSON.parse(run.problems) as RowProblem[]) : [],
+    problems: run.problems ? importProblems.read(run.problems) : [],
     lastError: run.lastError,
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };

@@ -1,13 +1,9 @@
-// What the influencer page shows and changes: one influencer, their codes and links.
-import QRCode from "qrcode";
+// What the influencer page reads and changes: one influencer, their codes and links.
 import { z } from "zod";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db } from "../platform/db.server";
 import { parseCodeInput, parseProfileInput, type FieldErrors } from "../../domain/influencer-input";
-import { discountLabel } from "../../domain/codes";
-import { formatMoney } from "../../domain/money";
 import { boundedText, intents, parseForm, rowId } from "../../domain/form-input";
-import { bpsToPercent } from "../../domain/percent";
 import { slugify } from "../../domain/referral-links";
 import type { AdminGraphql } from "../platform/admin-api.server";
 import { confirmCodeInShopify, reconcilePendingCodes, reserveCode, setCodeActive } from "./discount-codes.server";
@@ -16,16 +12,16 @@ import { reportRangeOrDefault } from "../../domain/report-range";
 import { addCost, influencerCosts, productChoices } from "./costs.server";
 import { influencerPerformance } from "../reporting/reports.server";
 import { activePortalTokens, portalUrl, revokePortalTokens, rotatePortalToken } from "./portal-tokens.server";
-import { createReferralLink, referralUrl } from "./referral-links.server";
+import { createReferralLink } from "./referral-links.server";
 
 type Shop = { id: string; currency: string; defaultCommissionBps: number; timezone: string; grossMarginBps: number };
 
-export async function influencerPage(
+/** One influencer with what their page needs, as stored: the route's view formats it. */
+export async function influencerDetails(
   db: Db,
   graphql: AdminGraphql,
   shop: Shop,
   id: string,
-  appUrl: string,
   params = new URLSearchParams(),
 ) {
   let influencer = await getInfluencer(db, shop.id, id);
@@ -34,20 +30,6 @@ export async function influencerPage(
     await reconcilePendingCodes(db, graphql, shop.id).catch(() => undefined);
     influencer = (await getInfluencer(db, shop.id, id))!;
   }
-  const links = await Promise.all(
-    influencer.links.map(async (link) => {
-      const url = referralUrl(appUrl, link.slug);
-      return {
-        id: link.id,
-        slug: link.slug,
-        url,
-        destinationPath: link.destinationPath,
-        code: link.discountCode?.code ?? null,
-        status: link.status,
-        qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
-      };
-    }),
-  );
   const range = reportRangeOrDefault(params, shop.timezone, new Date());
   const [costs, products, performance, portalLinks] = await Promise.all([
     influencerCosts(db, shop.id, influencer.id),
@@ -55,52 +37,10 @@ export async function influencerPage(
     influencerPerformance(db, shop, influencer.id, range.from, range.to),
     activePortalTokens(db, shop.id, influencer.id),
   ]);
-  return {
-    performance,
-    portalLinks,
-    period: `${range.from} to ${range.to}`,
-    range: { from: range.from, to: range.to },
-    costs: costs.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      amount: formatMoney(c.amountMinor, c.currency),
-      on: c.incurredOn.toISOString().slice(0, 10),
-      note: c.note,
-    })),
-    products: products.map((p) => ({
-      id: p.id,
-      label:
-        p.unitCostMinor == null
-          ? `${p.title} (no unit cost)`
-          : `${p.title} (${formatMoney(p.unitCostMinor, shop.currency)} each)`,
-    })),
-    id: influencer.id,
-    name: influencer.name,
-    email: influencer.email,
-    status: influencer.status,
-    tags: influencer.tags,
-    commission: influencer.commissionBps == null ? "" : bpsToPercent(influencer.commissionBps),
-    defaultCommission: bpsToPercent(shop.defaultCommissionBps),
-    codes: influencer.codes.map((c) => ({
-      id: c.id,
-      code: c.code,
-      status: c.status,
-      terms: `${discountLabel(c, shop.currency)} off`,
-      ends: c.endsAt ? c.endsAt.toISOString().slice(0, 10) : null,
-    })),
-    links,
-    payoutEmail: {
-      current: influencer.paypalEmail,
-      pending:
-        influencer.pendingPaypalTokenHash && influencer.pendingPaypalAt
-          ? {
-              to: influencer.pendingPaypalEmail || "no PayPal account",
-              on: influencer.pendingPaypalAt.toISOString().slice(0, 10),
-            }
-          : null,
-    },
-  };
+  return { influencer, range, costs, products, performance, portalLinks };
 }
+
+export type InfluencerDetails = NonNullable<Awaited<ReturnType<typeof influencerDetails>>>;
 
 export type PageActionResult =
   | { ok: true; message: string; intent: string; portalLink?: string }

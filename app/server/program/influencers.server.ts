@@ -1,5 +1,6 @@
 // Influencers of a shop: finding them, adding them (with their first code and link), editing,
 // pausing and archiving. Every query is filtered by the shop.
+import type { InfluencerStatus } from "#db-client";
 import type { Db, Tx } from "../platform/db.server";
 import type { FieldErrors, InfluencerInput, ProfileInput } from "../../domain/influencer-input";
 import { slugify } from "../../domain/referral-links";
@@ -7,8 +8,6 @@ import type { AdminGraphql } from "../platform/admin-api.server";
 import { isUniqueViolation } from "../platform/db-errors.server";
 import { confirmCodeInShopify, reserveCode, setCodeActive } from "./discount-codes.server";
 import { createReferralLink } from "./referral-links.server";
-
-type InfluencerStatus = "PROSPECT" | "INVITED" | "APPLIED" | "ACTIVE" | "PAUSED" | "ARCHIVED";
 
 export const INFLUENCER_SORTS = {
   newest: { createdAt: "desc" },
@@ -213,7 +212,7 @@ export async function setInfluencerStatus(
   graphql: AdminGraphql,
   shopId: string,
   id: string,
-  status: "ACTIVE" | "PAUSED" | "ARCHIVED",
+  status: Extract<InfluencerStatus, "ACTIVE" | "PAUSED" | "ARCHIVED">,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const influencer = await db.influencer.findFirst({ where: { id, shopId }, include: { codes: true } });
   if (!influencer) return { ok: false, errors: { form: "This influencer does not exist" } };

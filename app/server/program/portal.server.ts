@@ -1,23 +1,19 @@
 // What an influencer sees on their portal: their own figures and nothing of anyone else's. No
 // shopper data: orders are counted and summed, never listed with a customer.
-import QRCode from "qrcode";
+import { auditDetails } from "../platform/json-columns.server";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../platform/db.server";
-import { discountLabel } from "../../domain/codes";
 import { emailAddress } from "../../domain/influencer-input";
 import { renderEmail } from "../../domain/email-templates";
-import { formatMoney } from "../../domain/money";
 import { reportRangeOrDefault } from "../../domain/report-range";
-import { shopDay } from "../../domain/roi";
-import { bpsToPercent } from "../../domain/percent";
 import { queueMessage } from "../platform/outbox.server";
 import { earningsByInfluencer } from "../payouts/payouts.server";
 import { hashToken, PORTAL_LINK_MARKER } from "./portal-tokens.server";
 import { influencerPerformance } from "../reporting/reports.server";
-import { referralUrl } from "./referral-links.server";
 
-export async function portalView(db: Db, influencerId: string, appUrl: string, now = new Date()) {
+/** An influencer's own figures for the portal, as stored: the route's view formats them. */
+export async function portalFigures(db: Db, influencerId: string, now = new Date()) {
   const influencer = await db.influencer.findUniqueOrThrow({
     where: { id: influencerId },
     include: {
@@ -57,57 +53,10 @@ export async function portalView(db: Db, influencerId: string, appUrl: string, n
     }),
   ]);
   const earnings = earningsById.get(influencer.id) ?? { earned: 0, paid: 0, payable: 0, pending: 0, inPayout: 0 };
-  const money = (minor: number) => formatMoney(minor, shop.currency);
-  const links = await Promise.all(
-    influencer.links.map(async (link) => {
-      const url = referralUrl(appUrl, link.slug);
-      return {
-        url,
-        code: link.discountCode?.code ?? null,
-        qr: await QRCode.toDataURL(url, { margin: 1, width: 240, errorCorrectionLevel: "M" }),
-      };
-    }),
-  );
-  return {
-    shopName: shop.name || shop.handle,
-    logoUrl: shop.logoUrl,
-    name: influencer.name,
-    period: `${range.from} to ${range.to}`,
-    commission: `${bpsToPercent(influencer.commissionBps ?? shop.defaultCommissionBps)}%`,
-    figures: {
-      clicks: performance.clicks,
-      orders: performance.orders,
-      conversion: performance.conversion,
-      netSales: money(performance.netSalesMinor),
-      newCustomers: performance.newCustomerOrders,
-      series: performance.series,
-    },
-    earnings: {
-      pending: money(earnings.pending),
-      approved: money(earnings.payable + earnings.inPayout),
-      paid: money(earnings.paid),
-    },
-    topCategories: performance.topCategories.map((c) => ({
-      name: c.category,
-      sales: money(c.netSalesMinor),
-      units: c.units,
-    })),
-    topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
-    codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
-    links,
-    payouts: payouts.map((p) => ({
-      id: p.id,
-      amount: formatMoney(p.amountMinor, p.currency),
-      status: p.status,
-      on: shopDay(p.paidAt ?? p.createdAt, shop.timezone),
-      method: p.method,
-    })),
-    paypalEmail: influencer.paypalEmail ?? "",
-    pendingPaypalEmail: influencer.pendingPaypalTokenHash ? influencer.pendingPaypalEmail || "(none)" : null,
-    notes,
-    currency: shop.currency,
-  };
+  return { influencer, shop, range, performance, earnings, payouts, notes };
 }
+
+export type PortalFigures = Awaited<ReturnType<typeof portalFigures>>;
 
 const payoutDetails = z.object({
   paypalEmail: z.union([z.literal(""), emailAddress("Enter the email address of your PayPal account")]),
@@ -138,7 +87,7 @@ export async function savePayoutDetails(db: Db, influencerId: string, fields: Re
       actor: `influencer:${influencerId}`,
       action: "payout-email.requested",
       subject: influencerId,
-      details: JSON.stringify({ to: wanted }),
+      details: auditDetails.write({ to: wanted }),
     },
   });
   const link = `${appUrl.replace(/\/$/, "")}/portal/confirm/${token}`;
@@ -191,7 +140,7 @@ export async function confirmPayoutEmail(db: Db, token: string, now = new Date()
       actor: `influencer:${influencer.id}`,
       action: "payout-email.changed",
       subject: influencer.id,
-      details: JSON.stringify({ from: influencer.paypalEmail, to: email }),
+      details: auditDetails.write({ from: influencer.paypalEmail, to: email }),
     },
   });
   return { name: influencer.name, paypalEmail: email };

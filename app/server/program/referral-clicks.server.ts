@@ -3,13 +3,15 @@
 // batches, off the shopper's path, each in one transaction. A batch that cannot be written stays
 // buffered for the next try.
 // Counted clicks and bots' clicks are stored one by one; a visitor's repeats within a day are
-// tallied per link and day (ClickTally).
+// tallied per link and shop day (ClickTally).
+import type { Click } from "#db-client";
 import { createHash } from "node:crypto";
 import { isbot } from "isbot";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
-import { bulkInsert, orderedId, recentCountedClicks, type ColumnType } from "../platform/bulk-insert.server";
+import { bulkInsert, orderedId, recentCountedClicks, type ColumnsOf } from "../platform/bulk-insert.server";
 import { refreshClickDays } from "../ledger/rollups.server";
+import { shopDay } from "../../domain/shop-time";
 import {
   clickCounts,
   REPEAT_WINDOW_MS,
@@ -34,6 +36,7 @@ type CachedLink = {
   shopId: string;
   influencerId: string;
   shopDomain: string;
+  timeZone: string;
   destinationPath: string;
   slug: string;
   code: string | null;
@@ -43,6 +46,7 @@ type CachedLink = {
 
 type PendingClick = {
   shopId: string;
+  timeZone: string; // the shop's: a visitor's repeats are tallied per shop day
   linkId: string;
   influencerId: string;
   occurredAt: Date;
@@ -71,7 +75,7 @@ function isBotAgent(userAgent: string): boolean {
   return verdict;
 }
 
-const CLICK_COLUMNS: Record<string, ColumnType> = {
+const CLICK_COLUMNS = {
   id: "text",
   shopId: "text",
   linkId: "text",
@@ -86,7 +90,7 @@ const CLICK_COLUMNS: Record<string, ColumnType> = {
   utmTerm: "text",
   isBot: "boolean",
   counted: "boolean",
-};
+} satisfies ColumnsOf<Click>;
 
 export function createReferralRedirector(options: {
   db: Db;
@@ -106,7 +110,7 @@ export function createReferralRedirector(options: {
     const row = await db.referralLink.findUnique({
       where: { slug },
       include: {
-        shop: { select: { domain: true, status: true } },
+        shop: { select: { domain: true, status: true, timezone: true } },
         influencer: { select: { status: true } },
         discountCode: { select: { code: true, status: true } },
       },
@@ -117,6 +121,7 @@ export function createReferralRedirector(options: {
       shopId: row.shopId,
       influencerId: row.influencerId,
       shopDomain: row.shop.domain,
+      timeZone: row.shop.timezone,
       destinationPath: row.destinationPath,
       slug: row.slug,
       code,
@@ -141,6 +146,7 @@ export function createReferralRedirector(options: {
       const utm = (name: string) => v.search.get(name)?.slice(0, 200) || null;
       buffer.push({
         shopId: link.shopId,
+        timeZone: link.timeZone,
         linkId: link.id,
         influencerId: link.influencerId,
         occurredAt: v.at,
@@ -206,7 +212,7 @@ export function createReferralRedirector(options: {
         rows.push({ ...click, counted });
         continue;
       }
-      const day = click.occurredAt.toISOString().slice(0, 10);
+      const day = shopDay(click.occurredAt, click.timeZone);
       const tally = tallies.get(`${click.linkId}|${day}`) ?? {
         shopId: click.shopId,
         linkId: click.linkId,

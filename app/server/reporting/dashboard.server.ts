@@ -2,18 +2,10 @@
 // leaderboard, all from the daily roll-ups.
 import type { Db } from "../platform/db.server";
 import { change, conversion, grossProfit, roas, roi } from "../../domain/roi";
+import { addDays, daysIn, eachDay } from "../../domain/shop-time";
 import { trendsByInfluencer } from "../../domain/trends";
 import { influencerFigures } from "./reports.server";
 import { DAY_SUMS } from "../ledger/rollups.server";
-
-function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-}
 
 async function totals(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
   const sum = await db.shopDay.aggregate({
@@ -37,9 +29,8 @@ async function totals(db: Db, shop: { id: string; grossMarginBps: number }, from
 }
 
 export async function dashboard(db: Db, shop: { id: string; grossMarginBps: number }, from: string, to: string) {
-  const length = daysBetween(from, to);
-  const previousTo = shiftDay(from, -1);
-  const previousFrom = shiftDay(from, -length);
+  const previousTo = addDays(from, -1);
+  const previousFrom = addDays(from, -daysIn(from, to));
   const [current, previous, perDay, leaderboard, paid] = await Promise.all([
     totals(db, shop, from, to),
     totals(db, shop, previousFrom, previousTo),
@@ -59,8 +50,7 @@ export async function dashboard(db: Db, shop: { id: string; grossMarginBps: numb
     to,
   );
   const byDay = new Map(perDay.map((d) => [d.day, d]));
-  const series = Array.from({ length }, (_, i) => {
-    const day = shiftDay(from, i);
+  const series = eachDay(from, to).map((day) => {
     const found = byDay.get(day);
     return { day, netSalesMinor: found?.netSalesMinor ?? 0, orders: found?.orders ?? 0 };
   });
@@ -106,7 +96,7 @@ export async function influencerTrends(
         select: { influencerId: true, day: true, netSalesMinor: true },
       })
     : [];
-  const length = daysBetween(from, to);
+  const length = daysIn(from, to);
   const trends = trendsByInfluencer(rows, from, length);
   return Object.fromEntries(ids.map((id) => [id, trends.get(id) ?? new Array<number>(length).fill(0)]));
 }

@@ -1,9 +1,11 @@
 // Reports read the daily roll-ups only, so their cost does not grow with the number of orders.
+import type { CategoryKind } from "#db-client";
 import { readInChunks } from "../platform/chunks.server";
 import type { Db } from "../platform/db.server";
 import { toCsv } from "../../domain/csv";
 import { formatMinor } from "../../domain/money";
-import { averageOrderValue, conversion, dayStart, grossProfit, nextDay, roas, roi } from "../../domain/roi";
+import { averageOrderValue, conversion, grossProfit, roas, roi } from "../../domain/roi";
+import { dayStart, eachDay, nextDay } from "../../domain/shop-time";
 import { DAY_SUMS } from "../ledger/rollups.server";
 
 export type InfluencerFigures = {
@@ -135,7 +137,7 @@ export type CategoryFigures = {
 export async function categoryFigures(
   db: Db,
   shopId: string,
-  kind: "PRODUCT_TYPE" | "COLLECTION",
+  kind: CategoryKind,
   from: string,
   to: string,
 ): Promise<CategoryFigures[]> {
@@ -205,11 +207,7 @@ export const CATEGORY_CSV_COLUMNS = [
 ];
 
 /** Who sells which categories: one row per category and influencer, the biggest first. */
-export function categoryCsv(
-  kind: "PRODUCT_TYPE" | "COLLECTION",
-  categories: CategoryFigures[],
-  currency: string,
-): string {
+export function categoryCsv(kind: CategoryKind, categories: CategoryFigures[], currency: string): string {
   const groupBy = kind === "COLLECTION" ? "collection" : "product_type";
   return toCsv(
     CATEGORY_CSV_COLUMNS,
@@ -237,7 +235,7 @@ export async function influencerPerformance(
   from: string,
   to: string,
 ) {
-  const categoryWhere = (kind: "PRODUCT_TYPE" | "COLLECTION") => ({
+  const categoryWhere = (kind: CategoryKind) => ({
     by: ["category" as const],
     where: { shopId: shop.id, influencerId, kind, day: { gte: from, lte: to } },
     _sum: { netSalesMinor: true as const, units: true as const },
@@ -259,9 +257,7 @@ export async function influencerPerformance(
   const orders = sum((d) => d.orders);
   const clicks = sum((d) => d.clicks);
   const byDay = new Map(days.map((d) => [d.day, d]));
-  const length = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-  const series = Array.from({ length }, (_, i) => {
-    const day = new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10);
+  const series = eachDay(from, to).map((day) => {
     return { day, netSalesMinor: byDay.get(day)?.netSalesMinor ?? 0, orders: byDay.get(day)?.orders ?? 0 };
   });
   const category = (c: { category: string; _sum: { netSalesMinor: number | null; units: number | null } }) => ({

@@ -1,5 +1,6 @@
 // The program settings of a shop: its default commission rule, hold period, payout threshold and
 // attribution. Every change is written to the audit log.
+import { auditDetails, commissionOverrides, commissionTiers } from "../platform/json-columns.server";
 import type { Db } from "../platform/db.server";
 import type { ProgramSettings } from "../../domain/settings-input";
 import { staffNames } from "./staff.server";
@@ -7,13 +8,12 @@ import { staffNames } from "./staff.server";
 export async function programSettings(db: Db, shopId: string): Promise<ProgramSettings> {
   const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
   const rule = await db.commissionRule.findFirst({ where: { shopId, influencerId: null } });
-  const parse = <T>(json: string | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
   return {
     commissionKind: rule?.kind ?? "PERCENT",
     percentBps: rule?.percentBps ?? shop.defaultCommissionBps,
     fixedMinor: rule?.fixedMinor ?? 0,
-    tiers: parse(rule?.tiers),
-    overrides: parse(rule?.overrides),
+    tiers: rule ? commissionTiers.read(rule.tiers) : [],
+    overrides: rule ? commissionOverrides.read(rule.overrides) : [],
     newCustomerBonusMinor: rule?.newCustomerBonusMinor ?? 0,
     holdPeriodDays: shop.holdPeriodDays,
     payoutThresholdMinor: shop.payoutThresholdMinor,
@@ -28,8 +28,8 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
     kind: settings.commissionKind,
     percentBps: settings.percentBps,
     fixedMinor: settings.fixedMinor,
-    tiers: JSON.stringify(settings.tiers),
-    overrides: JSON.stringify(settings.overrides),
+    tiers: commissionTiers.write(settings.tiers),
+    overrides: commissionOverrides.write(settings.overrides),
     newCustomerBonusMinor: settings.newCustomerBonusMinor,
   };
   await db.$transaction(async (tx) => {
@@ -53,7 +53,7 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
         actor,
         action: "settings.updated",
         subject: shopId,
-        details: JSON.stringify({ before, after: settings }),
+        details: auditDetails.write({ before, after: settings }),
       },
     });
   });

@@ -6,8 +6,9 @@
 // Other topics (privacy, products, app lifecycle) are processed right after, one by one.
 // If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
 // is told to retry) and processed, a failure kept FAILED for the retry schedule.
+import type { WebhookEvent } from "#db-client";
 import db, { dbKind, type Tx } from "../platform/db.server";
-import { bulkInsert, orderedId, type ColumnType } from "../platform/bulk-insert.server";
+import { bulkInsert, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
 import { applyLedgerChangesIn } from "../ledger/orders.server";
 import { DaysToRefresh } from "../ledger/rollups.server";
 import { markProcessed, storeEvent, type StoredEvent } from "./webhook-inbox.server";
@@ -204,7 +205,7 @@ async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
   return { fresh, later, ordersByShop: byShop };
 }
 
-const EVENT_COLUMNS: Record<string, ColumnType> = {
+const EVENT_COLUMNS = {
   id: "text",
   webhookId: "text",
   shopDomain: "text",
@@ -217,7 +218,7 @@ const EVENT_COLUMNS: Record<string, ColumnType> = {
   status: "enum:EventStatus",
   processedAt: "timestamp",
   attempts: "integer",
-};
+} satisfies ColumnsOf<WebhookEvent, "lastError" | "nextAttemptAt">;
 
 /** The slow path: one delivery, its own store and its own processing. */
 async function settleAlone(delivery: Delivery) {

@@ -25,18 +25,13 @@ import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
 import { env } from "~/server/platform/env.server";
-import { influencerPage, influencerPageAction } from "~/server/program/influencer-page.server";
+import { influencerDetails, influencerPageAction } from "~/server/program/influencer-page.server";
+import { influencerView } from "./view.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql, db } = await requireShop(request);
-  const page = await influencerPage(
-    db,
-    graphql,
-    shop,
-    params.id ?? "",
-    env().SHOPIFY_APP_URL,
-    new URL(request.url).searchParams,
-  );
+  const details = await influencerDetails(db, graphql, shop, params.id ?? "", new URL(request.url).searchParams);
+  const page = details && (await influencerView(details, shop, env().SHOPIFY_APP_URL));
   if (!page) throw new Response("This influencer does not exist", { status: 404 });
   return { influencer: page, currency: shop.currency };
 };
@@ -272,7 +267,13 @@ export default function InfluencerPage() {
                 </InlineStack>
               </BlockStack>
             </Card>
-            <CostsCard costs={inf.costs} products={inf.products} currency={currency} state={stateOf("add-cost")} />
+            <CostsCard
+              costs={inf.costs}
+              products={inf.products}
+              currency={currency}
+              today={inf.today}
+              state={stateOf("add-cost")}
+            />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

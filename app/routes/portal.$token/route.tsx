@@ -21,7 +21,8 @@ import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame"
 import { SalesChart } from "~/components/SalesChart";
 import { env } from "~/server/platform/env.server";
 import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
-import { portalView, savePayoutDetails } from "~/server/program/portal.server";
+import { portalFigures, savePayoutDetails } from "~/server/program/portal.server";
+import { portalPage } from "./view.server";
 import { queueNewPortalLink } from "~/server/outreach/outreach.server";
 import { endedPortalLink, influencerForToken } from "~/server/program/portal-tokens.server";
 import { shopById } from "~/server/shop/shops.server";
@@ -67,7 +68,10 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
       shopEmail: ended.shop.email,
     };
   const influencer = await influencerOf(request, params.token, context);
-  return { ended: false as const, ...(await portalView(db, influencer.id, env().SHOPIFY_APP_URL)) };
+  return {
+    ended: false as const,
+    ...(await portalPage(await portalFigures(db, influencer.id), env().SHOPIFY_APP_URL)),
+  };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
