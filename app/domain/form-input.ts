@@ -26,11 +26,6 @@ export function parseForm<S extends z.ZodType>(schema: S, fields: Record<string,
   return { ok: false, errors };
 }
 
-/** A schema per intent, chosen by the form's `intent` field; an unknown intent is an error on it. */
-export function intents<const T extends readonly [z.ZodObject, ...z.ZodObject[]]>(...options: T) {
-  return z.discriminatedUnion("intent", options, { error: "intent is not one this page knows" });
-}
-
 /** The first error, in words for a banner: "payoutId is required". */
 export function firstError(errors: FieldErrors): string {
   return Object.values(errors)[0] ?? "Something in the form is not right";

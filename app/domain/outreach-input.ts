@@ -1,19 +1,12 @@
-// The outreach page's forms: templates (by kind), pitches to chosen prospects, sending again.
+// What the outreach page's forms send: the kind of a template, the prospects ticked for a pitch.
 import { z } from "zod";
 import { EMAIL_KIND_NAMES, type EmailKind } from "./email-templates";
-import { intents, rowId } from "./form-input";
+import { rowId } from "./form-input";
 import type { FieldErrors } from "./influencer-input";
 
 const KINDS = Object.keys(EMAIL_KIND_NAMES) as [EmailKind, ...EmailKind[]];
 
 export const emailKind = z.enum(KINDS, { error: `kind is one of ${KINDS.join(", ")}` });
-
-export const OutreachForm = intents(
-  z.object({ intent: z.literal("save"), kind: emailKind }),
-  z.object({ intent: z.literal("reset"), kind: emailKind }),
-  z.object({ intent: z.literal("pitch") }),
-  z.object({ intent: z.literal("retry"), messageId: z.union([z.literal(""), rowId("messageId")]).default("") }),
-);
 
 const MAX_PITCHES = 200;
 

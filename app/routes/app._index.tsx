@@ -1,7 +1,6 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { z } from "zod";
 import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { Leaderboard } from "~/components/Leaderboard";
@@ -9,16 +8,16 @@ import { PeriodPicker } from "~/components/PeriodPicker";
 import { SalesChart } from "~/components/SalesChart";
 import { SetupGuide } from "~/components/SetupGuide";
 import { useEmbedStatus } from "~/components/useEmbedStatus";
-import { firstError, intents, parseForm } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { themeEmbedDeepLink } from "~/domain/referral-links";
 import { reportRangeOrDefault } from "~/domain/report-range";
 import { env } from "~/server/platform/env.server";
 import { dashboard } from "~/server/reporting/dashboard.server";
 import { applicationUrl } from "~/server/outreach/outreach.server";
-import { markSetup, setupProgress } from "~/server/shop/setup-guide.server";
+import { setupCommands, setupProgress } from "~/server/shop/setup-guide.server";
 import { failedEventCount } from "~/server/webhooks/webhook-inbox.server";
-import { retryWebhookEvents } from "~/server/webhooks/retry.server";
+import { retryNowCommand } from "~/server/webhooks/retry.server";
+import { answer, intentCommands } from "~/server/platform/commands.server";
 import { daysIn } from "~/domain/shop-time";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -42,24 +41,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const actionInput = intents(
-  z.object({ intent: z.literal("retry-webhooks") }),
-  z.object({ intent: z.literal("setup-form-shared") }),
-  z.object({ intent: z.literal("setup-dismiss") }),
-);
+const homeCommands = intentCommands({ "retry-webhooks": retryNowCommand, ...setupCommands });
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, session, db } = await requireShop(request);
-  const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok) return data({ ok: false as const, message: firstError(parsed.errors) }, { status: 400 });
-  if (parsed.input.intent === "retry-webhooks")
-    return {
-      ok: true as const,
-      ...(await retryWebhookEvents(db, { shopDomain: session.shop, staleMs: 0, includeDead: true })),
-    };
-  await markSetup(db, shop.id, parsed.input.intent === "setup-dismiss" ? "dismissed" : "form-shared");
-  return { ok: true as const };
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await homeCommands(await requireShop(request), await formFields(request)));
 
 /** A figure and its change on the period before; for a cost, going down is the good news. */
 function Figure({

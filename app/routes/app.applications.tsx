@@ -1,22 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
-import { firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { shopDay } from "~/domain/shop-time";
 import { env } from "~/server/platform/env.server";
-import {
-  applicationExists,
-  applicationQueue,
-  approveApplication,
-  declineApplication,
-} from "~/server/program/applications.server";
-import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
+import { applicationCommands, applicationQueue } from "~/server/program/applications.server";
+import { answer } from "~/server/platform/commands.server";
 import { applicationUrl } from "~/server/outreach/outreach.server";
-import { z } from "zod";
 
 // The approval queue: applications from the public form, oldest first.
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
@@ -34,35 +27,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const influencerId = rowId("influencerId");
-const actionInput = intents(
-  z.object({ intent: z.literal("approve"), influencerId }),
-  z.object({ intent: z.literal("decline"), influencerId }),
-);
-const NOT_WAITING = "This application is no longer waiting";
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql, db } = await requireShop(request);
-  const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok)
-    return data({ ok: false as const, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
-  const { intent, influencerId: id } = parsed.input;
-  const refused = (status: number, message: string) =>
-    data({ ok: false as const, message, errors: { influencerId: message } }, { status });
-  if (!(await applicationExists(db, shop.id, id))) return refused(404, "This application does not exist");
-  if (intent === "decline") {
-    return (await declineApplication(db, shop.id, id))
-      ? { ok: true as const, message: "Application declined" }
-      : refused(409, NOT_WAITING);
-  }
-  const approved = await approveApplication(db, graphql, shop, id, env().SHOPIFY_APP_URL);
-  if (!approved.ok) return refused(409, Object.values(approved.errors)[0] ?? "Could not approve");
-  await deliverOutbox(db, mailTransport(), new Date(), shop.id);
-  return {
-    ok: true as const,
-    message: `Approved with the code ${approved.code}; the welcome email with their portal link is on its way`,
-  };
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await applicationCommands(await requireShop(request), await formFields(request)));
 
 export default function Applications() {
   const { applyUrl, applications } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Banner,
@@ -19,11 +19,10 @@ import { requireShop } from "~/server/shop/shop-context.server";
 import { DownloadButton } from "~/components/DownloadButton";
 import { useFollowJob } from "~/components/useFollowJob";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "~/domain/influencer-import-format";
-import { workImportNow } from "~/server/platform/job-runner.server";
-import { checkImport, latestImport, startImport, type RowProblem } from "~/server/program/influencer-import.server";
+import { answer } from "~/server/platform/commands.server";
+import { startImportCommand, uploadTooLarge } from "~/server/program/import-commands.server";
+import { latestImport, type RowProblem } from "~/server/program/influencer-import.server";
 import { boundedFormData } from "~/server/platform/request-body.server";
-
-const MAX_BYTES = 2 * 1024 * 1024;
 
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
@@ -32,29 +31,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { run: await latestImport(db, shop.id) };
 };
 
-const refused = (problems: RowProblem[], status = 400) => data({ ok: false as const, problems }, { status });
-
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
+  const ctx = await requireShop(request);
   let form: FormData;
   try {
     // Read within the import's limit (the file's 2 MB and its form): a larger upload is refused as it streams.
     form = await boundedFormData(request);
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 413)
-      return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
+    if (thrown instanceof Response && thrown.status === 413) return answer(uploadTooLarge());
     throw thrown;
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return refused([{ row: 0, field: "file", message: "Choose a CSV file" }]);
-  if (file.size > MAX_BYTES) return refused([{ row: 0, field: "file", message: "The file is larger than 2 MB" }], 413);
-  const checked = await checkImport(db, shop, await file.text());
-  if (!checked.ok) return refused(checked.problems);
-  const started = await startImport(db, shop.id, file.name || "influencers.csv", checked.rows);
-  if (!started.ok) return refused(started.problems, 409);
-  workImportNow(started.runId, shop);
-  return { ok: true as const, problems: [] as RowProblem[] };
+  return answer(await startImportCommand(ctx, form.get("file")));
 };
 
 export default function ImportInfluencers() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Banner,
@@ -18,9 +18,9 @@ import { useMemo, useState } from "react";
 import { requireShop, formFields } from "~/server/shop/shop-context.server";
 import { DiscountFields } from "~/components/DiscountFields";
 import { suggestCodes } from "~/domain/codes";
-import { parseInfluencerInput, parseProfileInput } from "~/domain/influencer-input";
 import { bpsToPercent } from "~/domain/percent";
-import { createInfluencer, createProspect, takenCodeKeys } from "~/server/program/influencers.server";
+import { addInfluencerCommand, takenCodeKeys } from "~/server/program/influencers.server";
+import { answer } from "~/server/platform/commands.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);
@@ -32,30 +32,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql, db } = await requireShop(request);
-  const fields = await formFields(request);
-  if (!["", "partner", "prospect"].includes(fields.addAs ?? ""))
-    return data({ errors: { addAs: "addAs is partner or prospect" } as Record<string, string> }, { status: 400 });
-  if (fields.addAs === "prospect") {
-    // Someone to pitch first: no code in Shopify until they apply and are approved.
-    const profile = parseProfileInput(fields);
-    if (!profile.ok) return data({ errors: profile.errors }, { status: 400 });
-    const prospect = await createProspect(db, shop.id, profile.input);
-    if (!prospect.ok) return data({ errors: prospect.errors }, { status: 400 });
-    return redirect(`/app/influencers/${prospect.influencerId}?added=1`);
-  }
-  const parsed = parseInfluencerInput(fields, shop.currency);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const created = await createInfluencer(db, graphql, shop, parsed.input);
-  if (!created.ok) return data({ errors: created.errors }, { status: 400 });
+  const result = await addInfluencerCommand(await requireShop(request), await formFields(request));
+  if (!result.ok) return answer(result);
   // The influencer's page confirms it in a toast (?added), with a warning if Shopify had one.
-  const notice = created.warning ? `&notice=${encodeURIComponent(created.warning)}` : "";
-  return redirect(`/app/influencers/${created.influencerId}?added=1${notice}`);
+  const notice = "warning" in result && result.warning ? `&notice=${encodeURIComponent(result.warning)}` : "";
+  return redirect(`/app/influencers/${result.influencerId}?added=1${notice}`);
 };
 
 export default function NewInfluencer() {
   const { currency, defaultCommission, takenCodes } = useLoaderData<typeof loader>();
-  const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
   const saving = useNavigation().state === "submitting";
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");

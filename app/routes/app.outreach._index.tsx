@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
@@ -23,19 +23,11 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
-import { OutreachForm, pitchedIds } from "~/domain/outreach-input";
-import { parseForm } from "~/domain/form-input";
 import { env } from "~/server/platform/env.server";
-import { deliverOutbox, mailTransport, recentMessages, requeueMessage } from "~/server/platform/outbox.server";
-import {
-  applicationUrl,
-  previewEmail,
-  prospectsToPitch,
-  resetTemplate,
-  saveTemplate,
-  sendPitches,
-  templateFor,
-} from "~/server/outreach/outreach.server";
+import { mailTransport, recentMessages } from "~/server/platform/outbox.server";
+import { answer } from "~/server/platform/commands.server";
+import { outreachCommands } from "~/server/outreach/commands.server";
+import { applicationUrl, previewEmail, prospectsToPitch, templateFor } from "~/server/outreach/outreach.server";
 
 const KINDS = Object.keys(EMAIL_KIND_NAMES) as EmailKind[];
 
@@ -78,46 +70,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
-  const fields = await formFields(request);
-  const refused = (errors: Record<string, string>, status = 400) => data({ message: "", errors }, { status });
-  const form = parseForm(OutreachForm, fields);
-  if (!form.ok) return refused(form.errors);
-  const input = form.input;
-  switch (input.intent) {
-    case "save": {
-      const saved = await saveTemplate(db, shop.id, input.kind, fields);
-      return saved.ok ? { message: "Template saved", errors: {} } : refused(saved.errors);
-    }
-    case "reset":
-      await resetTemplate(db, shop.id, input.kind);
-      return { message: "Back to the default text", errors: {} };
-    case "pitch": {
-      const ids = pitchedIds(fields);
-      if (!ids.ok) return refused(ids.errors);
-      const queued = await sendPitches(db, shop, ids.ids, env().SHOPIFY_APP_URL);
-      await deliverOutbox(db, mailTransport(), new Date(), shop.id);
-      return {
-        message: queued ? `${queued} pitch${queued === 1 ? "" : "es"} queued` : "They were all pitched before",
-        errors: {},
-      };
-    }
-    case "retry": {
-      if (input.messageId && !(await requeueMessage(db, shop.id, input.messageId)))
-        return refused({ messageId: "This message is not waiting to be sent again" }, 404);
-      const outcome = await deliverOutbox(db, mailTransport(), new Date(), shop.id);
-      return { message: `${outcome.sent} sent, ${outcome.failed} failed`, errors: {} };
-    }
-  }
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await outreachCommands(await requireShop(request), await formFields(request)));
 
 const STATUS_TONES = { SENT: "success", QUEUED: "info", FAILED: "critical", SENDING: "warning" } as const;
 
 export default function Outreach() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  useSuccessToast(result, result?.message);
+  useSuccessToast(result, result?.ok ? result.message : null);
   const navigation = useNavigation();
   const pressed = navigation.formData?.get("intent"); // busy shows on the pressed button only
   const [, setParams] = useSearchParams();
@@ -138,7 +99,7 @@ export default function Outreach() {
     return () => clearTimeout(timer);
   }, [subject, body, data.kind]);
   const shown = preview.data?.preview ?? data.preview;
-  const errors: Record<string, string> = result?.errors ?? {};
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
 
   return (
     <Page title="Outreach" subtitle="Pitch prospects, welcome new partners, and keep them up to date">

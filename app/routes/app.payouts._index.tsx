@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Banner,
@@ -17,28 +17,16 @@ import {
   useIndexResourceState,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { z } from "zod";
 import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { DownloadButton } from "~/components/DownloadButton";
 import { StatusBadge } from "~/components/StatusBadge";
 import { useSuccessToast } from "~/components/useSuccessToast";
-import { boundedText, firstError, intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { shopDay } from "~/domain/shop-time";
-import { approveDueCommissions } from "~/server/ledger/commissions.server";
-import {
-  adjustPayout,
-  balances,
-  cancelPayout,
-  createPayouts,
-  markPayoutPaid,
-  PayoutConflict,
-  payWithStoreCredit,
-  returnPayoutToDraft,
-  payoutExists,
-  payoutList,
-} from "~/server/payouts/payouts.server";
+import { payoutCommands } from "~/server/payouts/commands.server";
+import { balances, payoutList } from "~/server/payouts/payouts.server";
+import { answer } from "~/server/platform/commands.server";
 
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
@@ -70,112 +58,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const payoutId = rowId("payoutId");
-// Several payouts at once (the table's bulk actions): their ids, comma separated.
-const payoutIds = z
-  .string({ error: "payoutIds is required" })
-  .transform((v) =>
-    v
-      .split(",")
-      .map((id) => id.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(rowId("payoutIds")).min(1, "Choose at least one payout").max(500, "Choose at most 500 payouts"));
-const reference = boundedText(200).pipe(
-  z.string().min(1, "Enter the payment's reference (for example the PayPal batch id)"),
-);
-const actionInput = intents(
-  z.object({ intent: z.literal("create") }),
-  z.object({ intent: z.literal("paid"), payoutId, reference }),
-  z.object({ intent: z.literal("paid-many"), payoutIds, reference }),
-  z.object({ intent: z.literal("store-credit-many"), payoutIds }),
-  z.object({ intent: z.literal("store-credit"), payoutId }),
-  z.object({ intent: z.literal("return-to-draft"), payoutId }),
-  z.object({ intent: z.literal("adjust"), payoutId, amount: boundedText(20), reason: boundedText(200) }),
-  z.object({ intent: z.literal("cancel"), payoutId }),
-);
-
-const NOT_A_DRAFT = "This payout is not a draft any more";
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, graphql, actor, db, dbKind } = await requireShop(request);
-  const parsed = parseForm(actionInput, await formFields(request));
-  if (!parsed.ok)
-    return data({ ok: false, message: firstError(parsed.errors), errors: parsed.errors }, { status: 400 });
-  const input = parsed.input;
-  const refused = (status: number, message: string, field = "payoutId") =>
-    data({ ok: false, message, errors: { [field]: message } }, { status });
-  if ("payoutId" in input && !(await payoutExists(db, shop.id, input.payoutId))) {
-    return refused(404, "This payout does not exist");
-  }
-  switch (input.intent) {
-    case "create": {
-      await approveDueCommissions(db, new Date(), shop.id);
-      try {
-        const created = await createPayouts(db, dbKind, shop, actor);
-        return {
-          ok: true,
-          message: created.length
-            ? `${created.length} payouts ready for review`
-            : "Nobody has reached the payout threshold yet",
-        };
-      } catch (error) {
-        if (error instanceof PayoutConflict) return refused(409, error.message, "form");
-        throw error;
-      }
-    }
-    case "paid": {
-      const done = await markPayoutPaid(db, shop.id, input.payoutId, input.reference, actor, "PAYPAL");
-      return done ? { ok: true, message: "Payout marked paid" } : refused(409, NOT_A_DRAFT);
-    }
-    case "paid-many": {
-      // One payment (a PayPal Payouts batch, say) for all of them; each is claimed on its own.
-      let done = 0;
-      for (const id of input.payoutIds)
-        if (await markPayoutPaid(db, shop.id, id, input.reference, actor, "PAYPAL")) done += 1;
-      const skipped = input.payoutIds.length - done;
-      if (!done) return refused(409, "None of these payouts is waiting to be paid", "payoutIds");
-      return {
-        ok: true,
-        message: `${done} payout${done === 1 ? "" : "s"} marked paid${skipped ? `; ${skipped} not waiting to be paid` : ""}`,
-      };
-    }
-    case "store-credit-many": {
-      const failures: string[] = [];
-      let done = 0;
-      for (const id of input.payoutIds) {
-        const result = await payWithStoreCredit(db, graphql, shop.id, id, actor);
-        if (result.ok) done += 1;
-        else failures.push(result.error);
-      }
-      if (!done) return refused(409, failures[0] ?? "Nothing was paid", "payoutIds");
-      return {
-        ok: true,
-        message: `${done} paid as store credit${failures.length ? `; ${failures.length} not: ${failures[0]}` : ""}`,
-      };
-    }
-    case "store-credit": {
-      const result = await payWithStoreCredit(db, graphql, shop.id, input.payoutId, actor);
-      return result.ok ? { ok: true, message: "Paid as store credit" } : refused(409, result.error);
-    }
-    case "return-to-draft": {
-      const done = await returnPayoutToDraft(db, shop.id, input.payoutId, actor);
-      return done ? { ok: true, message: "Payout returned to draft" } : refused(409, "This payout is not being paid");
-    }
-    case "adjust": {
-      const result = await adjustPayout(db, shop, input.payoutId, input, actor);
-      return result.ok
-        ? { ok: true, message: "Payout adjusted" }
-        : refused(result.field === "payoutId" ? 409 : 400, result.error, result.field);
-    }
-    case "cancel": {
-      const done = await cancelPayout(db, shop.id, input.payoutId, actor);
-      return done
-        ? { ok: true, message: "Payout cancelled; its commissions return to the balance" }
-        : refused(409, NOT_A_DRAFT);
-    }
-  }
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await payoutCommands(await requireShop(request), await formFields(request)));
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["payouts"][number];
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   BlockStack,
@@ -22,8 +22,9 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { auditWords } from "~/domain/audit-words";
 import { formatMinor } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
-import { formatOverrides, formatTiers, parseProgramSettings } from "~/domain/settings-input";
-import { programSettings, recentAudit, saveProgramSettings } from "~/server/shop/settings.server";
+import { formatOverrides, formatTiers } from "~/domain/settings-input";
+import { programSettings, recentAudit, saveSettingsCommand } from "~/server/shop/settings.server";
+import { answer } from "~/server/platform/commands.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);
@@ -47,19 +48,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, actor, db } = await requireShop(request);
-  const parsed = parseProgramSettings(await formFields(request), shop.currency);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
-  await saveProgramSettings(db, shop.id, parsed.settings, actor);
-  return { ok: true as const, errors: {} as Record<string, string> };
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await saveSettingsCommand(await requireShop(request), await formFields(request)));
 
 export default function Settings() {
   const { currency, values: initial, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  useSuccessToast(result, result?.ok ? "Settings saved: they apply to orders from now on" : null);
-  const errors: Record<string, string> = result?.errors ?? {};
+  useSuccessToast(result, result?.ok ? result.message : null);
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
   const saving = useNavigation().state === "submitting";
   const [v, setV] = useState(initial);
   // Saved: the form shows what is stored now (the server's own spelling of each value).

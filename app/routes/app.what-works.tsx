@@ -1,5 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
@@ -18,13 +17,14 @@ import { useState } from "react";
 import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { Hidden } from "~/components/Hidden";
 import { PeriodPicker } from "~/components/PeriodPicker";
-import { intents, parseForm, rowId } from "~/domain/form-input";
 import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { reportRangeOrDefault } from "~/domain/report-range";
 import { shopDay } from "~/domain/shop-time";
 import type { GroupProfile } from "~/domain/what-works";
-import { addBestPracticeNote, bestPracticeNotes, setNoteShared, whatWorks } from "~/server/reporting/what-works.server";
+import { answer } from "~/server/platform/commands.server";
+import { bestPracticeNotes, noteCommands, whatWorks } from "~/server/reporting/what-works.server";
+import { useSuccessToast } from "~/components/useSuccessToast";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, db } = await requireShop(request);
@@ -47,34 +47,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const NoteForm = intents(
-  z.object({ intent: z.literal("add") }),
-  z.object({
-    intent: z.literal("share"),
-    noteId: rowId("noteId"),
-    shared: z.enum(["true", "false"], { error: "shared is true or false" }),
-  }),
-);
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
-  const fields = await formFields(request);
-  const refused = (errors: Record<string, string>, status = 400) => data({ ok: false as const, errors }, { status });
-  const form = parseForm(NoteForm, fields);
-  if (!form.ok) return refused(form.errors);
-  if (form.input.intent === "share") {
-    const shared = await setNoteShared(db, shop.id, form.input.noteId, form.input.shared === "true");
-    return shared
-      ? { ok: true as const, errors: {} as Record<string, string> }
-      : refused({ noteId: "This practice does not exist" }, 404);
-  }
-  const added = await addBestPracticeNote(db, shop.id, fields);
-  return added.ok ? { ok: true as const, errors: {} as Record<string, string> } : refused(added.errors);
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  answer(await noteCommands(await requireShop(request), await formFields(request)));
 
 export default function WhatWorks() {
   const { currency, range, comparison, notes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useSuccessToast(result, result?.ok ? result.message : null);
   const busy = useNavigation().state !== "idle";
   const [note, setNote] = useState({ title: "", body: "" });
   const money = (v: number | null) => (v === null ? "-" : formatMoney(v, currency));
@@ -84,7 +63,7 @@ export default function WhatWorks() {
     pick(comparison.top),
     pick(comparison.rest),
   ];
-  const errors = result?.errors ?? {};
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
 
   return (
     <Page title="What works" subtitle={`Top performers against the rest, ${range.from} to ${range.to}`}>

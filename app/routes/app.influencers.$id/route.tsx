@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Banner,
@@ -25,7 +25,8 @@ import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
 import { env } from "~/server/platform/env.server";
-import { influencerDetails, influencerPageAction } from "~/server/program/influencer-page.server";
+import { influencerDetails, influencerPageCommand } from "~/server/program/influencer-page.server";
+import { answer } from "~/server/platform/commands.server";
 import { influencerView } from "./view.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -36,24 +37,15 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { influencer: page, currency: shop.currency };
 };
 
-export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop, graphql, db, dbKind } = await requireShop(request);
-  const result = await influencerPageAction(
-    db,
-    dbKind,
-    graphql,
-    shop,
-    params.id ?? "",
-    await formFields(request),
-    env().SHOPIFY_APP_URL,
-  );
-  return data(result, { status: result.ok ? 200 : result.status });
-};
+export const action = async ({ request, params }: ActionFunctionArgs) =>
+  answer(await influencerPageCommand(await requireShop(request), params.id ?? "", await formFields(request)));
 
 export default function InfluencerPage() {
   const { influencer: inf, currency } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.ok ? result.message : null);
+  // A new portal link is shown once, in the answer that made it.
+  const portalLink = result?.ok && "portalLink" in result ? String(result.portalLink) : null;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   // The pressed button shows it is busy; the others only wait.
@@ -234,16 +226,16 @@ export default function InfluencerPage() {
                     {`${inf.name} asked on ${inf.payoutEmail.pending.on} to send payouts to ${inf.payoutEmail.pending.to}; it takes effect once confirmed from ${inf.email}.`}
                   </Banner>
                 )}
-                {result?.ok && "portalLink" in result && result.portalLink && (
+                {portalLink && (
                   <BlockStack gap="100">
                     <Text as="p" variant="bodySm">
                       Send this link to {inf.name}; it is shown only now.
                     </Text>
                     <InlineStack gap="200" wrap={false} blockAlign="center">
                       <Text as="span" breakWord>
-                        {result.portalLink}
+                        {portalLink}
                       </Text>
-                      <CopyButton text={result.portalLink} />
+                      <CopyButton text={portalLink} />
                     </InlineStack>
                   </BlockStack>
                 )}

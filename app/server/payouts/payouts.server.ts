@@ -3,6 +3,7 @@
 // Every cent of a payout is traceable to its orders. Creating payouts takes a lock per shop and
 // claims each commission with a conditional write, so two people pressing "create payouts" at
 // once never pay anything twice.
+import { Conflict } from "../../domain/command-result";
 import { auditDetails } from "../platform/json-columns.server";
 import type { PayoutMethod, PayoutStatus } from "#db-client";
 import { randomUUID } from "node:crypto";
@@ -107,8 +108,6 @@ export async function balances(db: Tx, shopId: string) {
     .filter((b) => b.earned !== 0 || b.payable !== 0 || b.pending !== 0 || b.inPayout !== 0);
 }
 
-export class PayoutConflict extends Error {}
-
 /**
  * A draft payout for every influencer whose unclaimed approved balance reaches the threshold.
  * Adjustments (refund clawbacks) go with the next payout, so a refund after payment is recovered.
@@ -164,7 +163,7 @@ export async function createPayouts(db: Db, kind: DatabaseKind, shop: Shop, acto
           }),
         );
         if (claimed !== e.commissions.length || claimedAdjustments !== e.adjustments.length) {
-          throw new PayoutConflict("Another payout claimed some of these commissions; nothing was created. Try again.");
+          throw new Conflict("Another payout claimed some of these commissions; nothing was created. Try again.");
         }
         created.push(payout.id);
       }

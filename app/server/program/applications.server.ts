@@ -1,6 +1,12 @@
 // Applications from the public form (/apply/:shopHandle), and the merchant's approval queue.
 // Approving gives the influencer a Shopify discount code, a referral link and a welcome email
 // with their portal link; declining archives the application.
+import type { ShopContext } from "../shop/shop-context.server";
+import { deliverOutbox, mailTransport } from "../platform/outbox.server";
+import { command, intentCommands } from "../platform/commands.server";
+import { rowId } from "../../domain/form-input";
+import { done, refused, type CommandResult } from "../../domain/command-result";
+import { z } from "zod";
 import type { Db } from "../platform/db.server";
 import type { ApplicationInput } from "../../domain/application-input";
 import { suggestCodes } from "../../domain/codes";
@@ -163,3 +169,30 @@ export async function shopOfApplicationForm(db: Db, handle: string) {
     },
   });
 }
+
+const applicant = z.object({ influencerId: rowId("influencerId") });
+const NOT_WAITING = "This application is no longer waiting";
+
+/** A command on one application: refused with a 404 when it is not this shop's. */
+function onApplication(run: (ctx: ShopContext, influencerId: string) => Promise<CommandResult>) {
+  return command(applicant, async (ctx: ShopContext, input) =>
+    (await applicationExists(ctx.db, ctx.shop.id, input.influencerId))
+      ? run(ctx, input.influencerId)
+      : refused("This application does not exist", 404, "influencerId"),
+  );
+}
+
+/** The approval queue's buttons. Approving twice (a double click, two servers) approves once. */
+export const applicationCommands = intentCommands({
+  approve: onApplication(async (ctx, influencerId) => {
+    const approved = await approveApplication(ctx.db, ctx.graphql, ctx.shop, influencerId, ctx.appUrl);
+    if (!approved.ok) return refused(Object.values(approved.errors)[0] ?? "Could not approve", 409, "influencerId");
+    await deliverOutbox(ctx.db, mailTransport(), ctx.now(), ctx.shop.id);
+    return done(`Approved with the code ${approved.code}; the welcome email with their portal link is on its way`);
+  }),
+  decline: onApplication(async (ctx, influencerId) =>
+    (await declineApplication(ctx.db, ctx.shop.id, influencerId))
+      ? done("Application declined")
+      : refused(NOT_WAITING, 409, "influencerId"),
+  ),
+});

@@ -2,7 +2,7 @@
 // then created in Shopify, then made ACTIVE with Shopify's id. When Shopify refuses, the pending
 // row goes; when the outcome is unknown (network, throttling), Shopify is asked whether the code
 // exists and the row is adopted or removed, so there is never a code on one side only.
-import type { Tx } from "../platform/db.server";
+import type { Db, Tx } from "../platform/db.server";
 import { codeKey } from "../../domain/codes";
 import type { DiscountTerms, FieldErrors } from "../../domain/influencer-input";
 import { formatMinor } from "../../domain/money";
@@ -248,4 +248,9 @@ export async function deleteCodeInShopify(db: Tx, graphql: AdminGraphql, codeId:
   const shopifyId = row.shopifyDiscountId ?? (await findInShopify(graphql, row.code));
   if (shopifyId) await adminQuery(graphql, DELETE, { id: shopifyId });
   await db.discountCode.delete({ where: { id: codeId } });
+}
+
+/** One of an influencer's codes, when it is theirs and the shop's. */
+export function influencerCode(db: Db, shopId: string, influencerId: string, codeId: string) {
+  return db.discountCode.findFirst({ where: { id: codeId, shopId, influencerId } });
 }

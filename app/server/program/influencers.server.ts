@@ -2,7 +2,17 @@
 // pausing and archiving. Every query is filtered by the shop.
 import type { InfluencerStatus } from "#db-client";
 import type { Db, Tx } from "../platform/db.server";
-import type { FieldErrors, InfluencerInput, ProfileInput } from "../../domain/influencer-input";
+import { z } from "zod";
+import { done, refused, type CommandResult } from "../../domain/command-result";
+import {
+  parseInfluencerInput,
+  parseProfileInput,
+  type FieldErrors,
+  type InfluencerInput,
+  type ProfileInput,
+} from "../../domain/influencer-input";
+import { command } from "../platform/commands.server";
+import type { ShopContext } from "../shop/shop-context.server";
 import { slugify } from "../../domain/referral-links";
 import type { AdminGraphql } from "../platform/admin-api.server";
 import { isUniqueViolation } from "../platform/db-errors.server";
@@ -245,3 +255,24 @@ export async function takenCodeKeys(db: Tx, shopId: string): Promise<string[]> {
   const codes = await db.discountCode.findMany({ where: { shopId }, select: { codeKey: true } });
   return codes.map((c) => c.codeKey);
 }
+
+/**
+ * The add-influencer form: a partner (profile, their first code made in Shopify, a link) or a
+ * prospect to pitch first (profile only: no code until they apply and are approved).
+ */
+export const addInfluencerCommand = command(
+  z.object({ addAs: z.enum(["", "partner", "prospect"], { error: "addAs is partner or prospect" }).default("") }),
+  async (ctx: ShopContext, input, fields): Promise<CommandResult<{ influencerId: string; warning?: string }>> => {
+    if (input.addAs === "prospect") {
+      const profile = parseProfileInput(fields);
+      if (!profile.ok) return refused(profile.errors);
+      const prospect = await createProspect(ctx.db, ctx.shop.id, profile.input);
+      return prospect.ok ? done("Prospect added", { influencerId: prospect.influencerId }) : refused(prospect.errors);
+    }
+    const parsed = parseInfluencerInput(fields, ctx.shop.currency);
+    if (!parsed.ok) return refused(parsed.errors);
+    const created = await createInfluencer(ctx.db, ctx.graphql, ctx.shop, parsed.input);
+    if (!created.ok) return refused(created.errors);
+    return done("Influencer added", { influencerId: created.influencerId, warning: created.warning });
+  },
+);

@@ -1,5 +1,5 @@
 // Referral links of influencers: creating them with a free slug, and listing what the builder needs.
-import type { Tx } from "../platform/db.server";
+import type { Db, Tx } from "../platform/db.server";
 import { destinationProblem, SLUG_PATTERN, slugify } from "../../domain/referral-links";
 import type { FieldErrors } from "../../domain/influencer-input";
 import { isUniqueViolation } from "../platform/db-errors.server";
@@ -44,4 +44,13 @@ export async function createReferralLink(
 
 export function referralUrl(appUrl: string, slug: string): string {
   return `${appUrl.replace(/\/$/, "")}/r/${slug}`;
+}
+
+/** Turns one of an influencer's links on or off; false when it is not theirs and the shop's. */
+export async function setLinkActive(db: Db, shopId: string, influencerId: string, linkId: string, active: boolean) {
+  const result = await db.referralLink.updateMany({
+    where: { id: linkId, shopId, influencerId },
+    data: { status: active ? "ACTIVE" : "PAUSED" },
+  });
+  return result.count === 1;
 }

@@ -1,7 +1,11 @@
 // The "what works" view: top performers against the rest, and the best-practice notes the
 // merchant writes from it for every influencer.
 import type { Db } from "../platform/db.server";
-import type { FieldErrors } from "../../domain/influencer-input";
+import { z } from "zod";
+import { done, refused } from "../../domain/command-result";
+import { rowId } from "../../domain/form-input";
+import { command, intentCommands } from "../platform/commands.server";
+import type { ShopContext } from "../shop/shop-context.server";
 import { compareTopPerformers } from "../../domain/what-works";
 
 export async function whatWorks(db: Db, shopId: string, from: string, to: string) {
@@ -45,23 +49,32 @@ export async function bestPracticeNotes(db: Db, shopId: string) {
   return db.bestPracticeNote.findMany({ where: { shopId }, orderBy: { createdAt: "desc" } });
 }
 
-export async function addBestPracticeNote(
-  db: Db,
-  shopId: string,
-  fields: Record<string, string>,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const title = (fields.title ?? "").trim();
-  const body = (fields.body ?? "").trim();
-  const errors: FieldErrors = {};
-  if (!title) errors.title = "Give the practice a short title";
-  else if (title.length > 120) errors.title = "Use at most 120 characters";
-  if (!body) errors.body = "Describe what works and how to do it";
-  else if (body.length > 4000) errors.body = "Use at most 4,000 characters";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  await db.bestPracticeNote.create({ data: { shopId, title, body } });
-  return { ok: true };
-}
+const requiredText = (max: number, missing: string, tooLong: string) =>
+  z.string().default("").pipe(z.string().trim().min(1, missing).max(max, tooLong));
 
-export async function setNoteShared(db: Db, shopId: string, id: string, shared: boolean) {
-  return (await db.bestPracticeNote.updateMany({ where: { id, shopId }, data: { shared } })).count === 1;
-}
+/** The best-practice notes' forms: write one, share one with every influencer or stop sharing it. */
+export const noteCommands = intentCommands({
+  add: command(
+    z.object({
+      title: requiredText(120, "Give the practice a short title", "Use at most 120 characters"),
+      body: requiredText(4000, "Describe what works and how to do it", "Use at most 4,000 characters"),
+    }),
+    async (ctx: ShopContext, input) => {
+      await ctx.db.bestPracticeNote.create({ data: { shopId: ctx.shop.id, title: input.title, body: input.body } });
+      return done("Note added");
+    },
+  ),
+  share: command(
+    z.object({ noteId: rowId("noteId"), shared: z.enum(["true", "false"], { error: "shared is true or false" }) }),
+    async (ctx: ShopContext, input) => {
+      const shared = input.shared === "true";
+      const { count } = await ctx.db.bestPracticeNote.updateMany({
+        where: { id: input.noteId, shopId: ctx.shop.id },
+        data: { shared },
+      });
+      if (count !== 1) return refused("This practice does not exist", 404, "noteId");
+      return done(shared ? "Shared on every influencer's portal" : "No longer shared");
+    },
+    { hiddenFields: true },
+  ),
+});

@@ -1,5 +1,8 @@
 // The program settings of a shop: its default commission rule, hold period, payout threshold and
 // attribution. Every change is written to the audit log.
+import { parseProgramSettings } from "../../domain/settings-input";
+import { done, refused, type CommandResult } from "../../domain/command-result";
+import type { ShopContext } from "./shop-context.server";
 import { auditDetails, commissionOverrides, commissionTiers } from "../platform/json-columns.server";
 import type { Db } from "../platform/db.server";
 import type { ProgramSettings } from "../../domain/settings-input";
@@ -79,4 +82,12 @@ export async function recentAudit(db: Db, shopId: string, take = 20) {
     )),
   ]);
   return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null }));
+}
+
+/** The settings page's one form: every value checked together, saved together, logged with who saved it. */
+export async function saveSettingsCommand(ctx: ShopContext, fields: Record<string, string>): Promise<CommandResult> {
+  const parsed = parseProgramSettings(fields, ctx.shop.currency);
+  if (!parsed.ok) return refused(parsed.errors);
+  await saveProgramSettings(ctx.db, ctx.shop.id, parsed.settings, ctx.actor);
+  return done("Settings saved: they apply to orders from now on");
 }

@@ -1,5 +1,9 @@
 // What the setup guide knows from the database: the four steps the app can see for itself (the
 // fifth, the theme embed, App Bridge tells the page), and the two marks only the merchant makes.
+import { z } from "zod";
+import { done } from "../../domain/command-result";
+import { command } from "../platform/commands.server";
+import type { ShopContext } from "./shop-context.server";
 import type { Db } from "../platform/db.server";
 import type { SetupDone } from "../../domain/setup-guide";
 
@@ -31,3 +35,15 @@ export async function markSetup(db: Db, shopId: string, mark: "form-shared" | "d
     data: mark === "form-shared" ? { applicationFormSharedAt: now } : { setupGuideDismissedAt: now },
   });
 }
+
+/** The setup guide's two marks only the merchant makes. */
+export const setupCommands = {
+  "setup-form-shared": command(z.object({}), async (ctx: ShopContext) => {
+    await markSetup(ctx.db, ctx.shop.id, "form-shared", ctx.now());
+    return done("Marked as shared");
+  }),
+  "setup-dismiss": command(z.object({}), async (ctx: ShopContext) => {
+    await markSetup(ctx.db, ctx.shop.id, "dismissed", ctx.now());
+    return done("Setup guide dismissed");
+  }),
+};

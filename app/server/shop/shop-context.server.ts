@@ -3,6 +3,7 @@
 import db, { dbKind } from "../platform/db.server";
 import { shopForDomain } from "./shops.server";
 import { rememberStaffMember } from "./staff.server";
+import { env } from "../platform/env.server";
 import { boundedFormData } from "../platform/request-body.server";
 import { authenticate } from "../../shopify.server";
 import { freshOfflineSession } from "../platform/shopify-access.server";
@@ -24,8 +25,15 @@ export async function requireShop(request: Request) {
     session: context.session,
     graphql: context.admin.graphql,
     actor: staffId ? `staff:${staffId}` : "staff",
+    /** The app's own address, for links in emails and on pages. */
+    appUrl: env().SHOPIFY_APP_URL,
+    /** The time a command acts at (one clock, so a test or a job can name it). */
+    now: () => new Date(),
   };
 }
+
+/** What a command of the admin acts with: the database, the shop, Shopify, who acts, and when. */
+export type ShopContext = Awaited<ReturnType<typeof requireShop>>;
 
 /** The session token as App Bridge sent it: a bearer header on fetches, `id_token` on a document load. */
 function rawSessionToken(request: Request): string | null {

@@ -1,5 +1,9 @@
 // Processes again the webhook events that failed or were left behind. Used by the retry command
 // (npm run webhooks:retry, e.g. every few minutes from a scheduler) and the merchant's "Retry now".
+import { z } from "zod";
+import { done } from "../../domain/command-result";
+import { command } from "../platform/commands.server";
+import type { ShopContext } from "../shop/shop-context.server";
 import type { Db } from "../platform/db.server";
 import { eventsToRetry } from "./webhook-inbox.server";
 import { processEvents } from "./batch.server";
@@ -26,3 +30,9 @@ export async function retryWebhookEvents(
   }
   return { attempted: events.length, processed, failed };
 }
+
+/** Home's "Retry now": this shop's failed and waiting events, processed again at once. */
+export const retryNowCommand = command(z.object({}), async (ctx: ShopContext) => {
+  const outcome = await retryWebhookEvents(ctx.db, { shopDomain: ctx.shop.domain, staleMs: 0, includeDead: true });
+  return done(`${outcome.processed} processed, ${outcome.failed} failed`, outcome);
+});
