@@ -4,26 +4,10 @@ import { BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polari
 import { formatMoney } from "~/domain/money";
 import { Ranking, Stat } from "./Figures";
 import { SalesChart } from "./SalesChart";
+import type { influencerPerformance } from "~/server/reporting/reports.server";
 
-type Performance = {
-  clicks: number;
-  orders: number;
-  codeOrders: number;
-  linkOrders: number;
-  newCustomerOrders: number;
-  netSalesMinor: number;
-  commissionMinor: number;
-  costsMinor: number;
-  conversion: number | null;
-  roas: number | null;
-  roi: number | null;
-  topCategories: Ranked[];
-  topCollections: Ranked[];
-  topProducts: Array<{ title: string; netSalesMinor: number; units: number }>;
-  series: Array<{ day: string; netSalesMinor: number; orders: number }>;
-};
-
-type Ranked = { category: string; netSalesMinor: number; units: number };
+// The figures as the reports module reads them (a type only: nothing of the server reaches the page).
+type Performance = Awaited<ReturnType<typeof influencerPerformance>>;
 
 export function PerformanceCard({ p, currency, period }: { p: Performance; currency: string; period: string }) {
   const money = (minor: number) => formatMoney(minor, currency);

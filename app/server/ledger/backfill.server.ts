@@ -193,15 +193,19 @@ export async function stalledBackfills(db: Db, now = new Date()) {
   });
 }
 
+/** What a server working a run of the past-orders import works with. */
+export type BackfillJob = {
+  db: Db;
+  kind: DatabaseKind;
+  graphql: AdminGraphql;
+  shopDomain: string;
+  runId: string;
+  worker: Worker;
+};
+
 /** One step: start the bulk query, or ask how it goes, or read one page of its orders. False when over. */
-export async function backfillStep(
-  db: Db,
-  kind: DatabaseKind,
-  graphql: AdminGraphql,
-  shopDomain: string,
-  runId: string,
-  worker: Worker,
-): Promise<boolean> {
+export async function backfillStep(job: BackfillJob): Promise<boolean> {
+  const { db, kind, graphql, shopDomain, runId, worker } = job;
   const run = await db.backfillRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.worker !== worker.id) throw new LeaseLost(`another server runs ${runId}`);
   if (run.status !== "RUNNING") return false;
@@ -370,16 +374,10 @@ export async function readOrderHistory(
 }
 
 /** Runs every page; a failure stops the run as FAILED at its place, ready to resume. */
-export async function runBackfill(
-  db: Db,
-  kind: DatabaseKind,
-  graphql: AdminGraphql,
-  shopDomain: string,
-  runId: string,
-  worker: Worker,
-) {
+export async function runBackfill(job: BackfillJob) {
+  const { db, runId, worker } = job;
   try {
-    while (await backfillStep(db, kind, graphql, shopDomain, runId, worker)) {
+    while (await backfillStep(job)) {
       // next page
     }
   } catch (error) {

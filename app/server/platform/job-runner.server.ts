@@ -36,7 +36,15 @@ function workBackfill(runId: string, shop: { domain: string }) {
   return work(
     runId,
     () => claimBackfill(db, runId, thisServer()),
-    async () => runBackfill(db, dbKind, await offlineGraphql(shop.domain), shop.domain, runId, thisServer()),
+    async () =>
+      runBackfill({
+        db,
+        kind: dbKind,
+        graphql: await offlineGraphql(shop.domain),
+        shopDomain: shop.domain,
+        runId,
+        worker: thisServer(),
+      }),
     (reason) => failBackfill(db, runId, thisServer(), reason),
   );
 }

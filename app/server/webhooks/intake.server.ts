@@ -7,7 +7,8 @@
 // If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
 // is told to retry) and processed, a failure kept FAILED for the retry schedule.
 import type { WebhookEvent } from "#db-client";
-import db, { dbKind, type Tx } from "../platform/db.server";
+import type { DatabaseKind } from "../platform/database-url";
+import type { Db, Tx } from "../platform/db.server";
 import { bulkInsert, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
 import { applyLedgerChangesIn } from "../ledger/orders.server";
 import { DaysToRefresh } from "../ledger/rollups.server";
@@ -21,189 +22,214 @@ type Delivery = { event: StoredEvent; settle: (outcome: IntakeOutcome) => void }
 
 const BATCH = 200;
 const TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
-const waiting: Delivery[] = [];
-let draining = false;
+/**
+ * The intake of one server: its batches of deliveries and its backlog of stored events live here,
+ * for the database it is given. `intake` stores a verified delivery (and for the ledger applies
+ * it) and resolves once that is committed; `inThisBacklog` tells the retry schedule which stored
+ * events this server is still on.
+ */
+export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind: DatabaseKind }) {
+  const waiting: Delivery[] = [];
+  let draining = false;
 
-/** Stores (and for the ledger, applies) a verified delivery; resolves once that is committed. */
-export function intake(event: StoredEvent): Promise<IntakeOutcome> {
-  return new Promise((settle) => {
-    waiting.push({ event, settle });
-    if (!draining) {
-      draining = true;
-      setImmediate(drain);
-    }
-  });
-}
-
-// A batch starts after the current round of I/O: SQLite statements run synchronously, so a batch
-// started at once would run before the deliveries already received were even read.
-const nextRoundOfIo = () => new Promise((resolve) => setImmediate(resolve));
-
-// Stored events whose processing waits: in a burst, deliveries are answered once stored, and the
-// backlog is processed by a second loop, a chunk at a time, so storing never waits for it (on
-// PostgreSQL both run at once; on SQLite they take turns a transaction at a time). If the server
-// stops, the backlog is in the inbox as RECEIVED for the retry schedule.
-const backlog: StoredEvent[] = [];
-const inBacklog = new Set<string>();
-let processingBacklog = false;
-
-/** Is this stored event waiting in this server's backlog? (The retry schedule leaves it be.) */
-export function inThisBacklog(webhookId: string): boolean {
-  return inBacklog.has(webhookId);
-}
-
-// A few deliveries with nothing waiting before them are applied before they are answered, even
-// while the backlog loop finishes (its last chunk, its roll-ups): a lone order is in the ledger when answered.
-const ANSWER_AFTER_PROCESSING_UP_TO = 10;
-const CHUNK = 200;
-
-async function drain() {
-  try {
-    while (waiting.length) {
-      const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length;
-      await settleBatch(waiting.splice(0, BATCH), quiet);
-      await nextRoundOfIo();
-    }
-  } finally {
-    draining = false;
+  /** Stores (and for the ledger, applies) a verified delivery; resolves once that is committed. */
+  function intake(event: StoredEvent): Promise<IntakeOutcome> {
+    return new Promise((settle) => {
+      waiting.push({ event, settle });
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+    });
   }
-}
 
-// The backlog's roll-ups: an influencer-day touched by many chunks is refreshed once a second (and
-// when the backlog is done), not once a chunk; its events are marked processed in the same commit.
-const ROLL_UPS_EVERY_MS = 1000;
-const QUIET_AFTER_MS = 50;
+  // A batch starts after the current round of I/O: SQLite statements run synchronously, so a batch
+  // started at once would run before the deliveries already received were even read.
+  const nextRoundOfIo = () => new Promise((resolve) => setImmediate(resolve));
 
-function toBacklog(events: StoredEvent[]) {
-  backlog.push(...events);
-  for (const event of events) inBacklog.add(event.webhookId);
-  if (processingBacklog || !backlog.length) return;
-  processingBacklog = true;
-  void (async () => {
-    const days = new DaysToRefresh();
-    let pending: string[] = [];
-    let rolledUpAt = performance.now();
+  // Stored events whose processing waits: in a burst, deliveries are answered once stored, and the
+  // backlog is processed by a second loop, a chunk at a time, so storing never waits for it (on
+  // PostgreSQL both run at once; on SQLite they take turns a transaction at a time). If the server
+  // stops, the backlog is in the inbox as RECEIVED for the retry schedule.
+  const backlog: StoredEvent[] = [];
+  const inBacklog = new Set<string>();
+  let processingBacklog = false;
+
+  /** Is this stored event waiting in this server's backlog? (The retry schedule leaves it be.) */
+  function inThisBacklog(webhookId: string): boolean {
+    return inBacklog.has(webhookId);
+  }
+
+  // A few deliveries with nothing waiting before them are applied before they are answered, even
+  // while the backlog loop finishes (its last chunk, its roll-ups): a lone order is in the ledger when answered.
+  const ANSWER_AFTER_PROCESSING_UP_TO = 10;
+  const CHUNK = 200;
+
+  async function drain() {
     try {
-      while (backlog.length) {
-        const chunk = backlog.splice(0, CHUNK);
-        const outcome = await processEvents(db, chunk, days).catch(() => null); // failures are kept for retry
-        const applied = new Set(outcome?.pending);
-        pending.push(...applied);
-        for (const event of chunk) if (!applied.has(event.webhookId)) inBacklog.delete(event.webhookId);
-        // A burst empties the backlog between two batches of deliveries: wait for the next one.
-        if (!backlog.length) await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_MS));
-        if (!backlog.length || performance.now() - rolledUpAt > ROLL_UPS_EVERY_MS) {
-          await rollUp(days, pending);
-          pending = [];
-          rolledUpAt = performance.now();
-        }
+      while (waiting.length) {
+        const quiet = waiting.length <= ANSWER_AFTER_PROCESSING_UP_TO && !backlog.length;
+        await settleBatch(waiting.splice(0, BATCH), quiet);
         await nextRoundOfIo();
       }
     } finally {
-      processingBacklog = false;
+      draining = false;
     }
-  })();
-}
-
-/** Refreshes the backlog's days and marks its applied events processed, in one commit. */
-async function rollUp(days: DaysToRefresh, applied: string[]) {
-  try {
-    await db.$transaction(async (tx) => {
-      await days.refresh(tx, dbKind);
-      await markProcessed(tx, applied);
-    }, TRANSACTION);
-  } catch (error) {
-    // Left RECEIVED: the retry schedule applies them again (idempotent) and refreshes their days.
-    console.error(`roll-ups of ${applied.length} webhook(s) not refreshed yet: ${(error as Error).message}`);
-  } finally {
-    for (const webhookId of applied) inBacklog.delete(webhookId);
   }
-}
 
-/** Stores a batch; when `apply`, processes it before answering, else leaves it to the backlog. */
-async function settleBatch(batch: Delivery[], apply: boolean) {
-  // A webhook id twice in one batch: the first is the delivery, the others repeats.
-  const first = new Map<string, Delivery>();
-  const repeats: Delivery[] = [];
-  for (const delivery of batch) {
-    if (first.has(delivery.event.webhookId)) repeats.push(delivery);
-    else first.set(delivery.event.webhookId, delivery);
+  // The backlog's roll-ups: an influencer-day touched by many chunks is refreshed once a second (and
+  // when the backlog is done), not once a chunk; its events are marked processed in the same commit.
+  const ROLL_UPS_EVERY_MS = 1000;
+  const QUIET_AFTER_MS = 50;
+
+  function toBacklog(events: StoredEvent[]) {
+    backlog.push(...events);
+    for (const event of events) inBacklog.add(event.webhookId);
+    if (processingBacklog || !backlog.length) return;
+    processingBacklog = true;
+    void (async () => {
+      const days = new DaysToRefresh();
+      let pending: string[] = [];
+      let rolledUpAt = performance.now();
+      try {
+        while (backlog.length) {
+          const chunk = backlog.splice(0, CHUNK);
+          const outcome = await processEvents(db, chunk, days).catch(() => null); // failures are kept for retry
+          const applied = new Set(outcome?.pending);
+          pending.push(...applied);
+          for (const event of chunk) if (!applied.has(event.webhookId)) inBacklog.delete(event.webhookId);
+          // A burst empties the backlog between two batches of deliveries: wait for the next one.
+          if (!backlog.length) await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_MS));
+          if (!backlog.length || performance.now() - rolledUpAt > ROLL_UPS_EVERY_MS) {
+            await rollUp(days, pending);
+            pending = [];
+            rolledUpAt = performance.now();
+          }
+          await nextRoundOfIo();
+        }
+      } finally {
+        processingBacklog = false;
+      }
+    })();
   }
-  let settled: Awaited<ReturnType<typeof storeAndApply>>;
-  try {
-    settled = await db.$transaction((tx) => storeAndApply(tx, [...first.values()], apply), TRANSACTION);
-  } catch {
-    await Promise.all([...first.values()].map(settleAlone));
+
+  /** Refreshes the backlog's days and marks its applied events processed, in one commit. */
+  async function rollUp(days: DaysToRefresh, applied: string[]) {
+    try {
+      await db.$transaction(async (tx) => {
+        await days.refresh(tx, databaseKind);
+        await markProcessed(tx, applied);
+      }, TRANSACTION);
+    } catch (error) {
+      // Left RECEIVED: the retry schedule applies them again (idempotent) and refreshes their days.
+      console.error(`roll-ups of ${applied.length} webhook(s) not refreshed yet: ${(error as Error).message}`);
+    } finally {
+      for (const webhookId of applied) inBacklog.delete(webhookId);
+    }
+  }
+
+  /** Stores a batch; when `apply`, processes it before answering, else leaves it to the backlog. */
+  async function settleBatch(batch: Delivery[], apply: boolean) {
+    // A webhook id twice in one batch: the first is the delivery, the others repeats.
+    const first = new Map<string, Delivery>();
+    const repeats: Delivery[] = [];
+    for (const delivery of batch) {
+      if (first.has(delivery.event.webhookId)) repeats.push(delivery);
+      else first.set(delivery.event.webhookId, delivery);
+    }
+    let settled: Awaited<ReturnType<typeof storeAndApply>>;
+    try {
+      settled = await db.$transaction((tx) => storeAndApply(tx, [...first.values()], apply), TRANSACTION);
+    } catch {
+      await Promise.all([...first.values()].map(settleAlone));
+      for (const delivery of repeats) delivery.settle("repeat");
+      return;
+    }
+    const fresh = new Set(settled.fresh.map((d) => d.event.webhookId));
+    for (const delivery of first.values()) if (!fresh.has(delivery.event.webhookId)) delivery.settle("repeat");
     for (const delivery of repeats) delivery.settle("repeat");
-    return;
-  }
-  const fresh = new Set(settled.fresh.map((d) => d.event.webhookId));
-  for (const delivery of first.values()) if (!fresh.has(delivery.event.webhookId)) delivery.settle("repeat");
-  for (const delivery of repeats) delivery.settle("repeat");
-  if (!apply) {
+    if (!apply) {
+      for (const delivery of settled.fresh) delivery.settle("stored");
+      toBacklog(settled.later);
+      return;
+    }
+    for (const [domain, orderIds] of settled.ordersByShop) await completeProducts(db, domain, orderIds); // categories of new products
+    if (settled.later.length) await processEvents(db, settled.later).catch(() => undefined); // failures are kept for retry
     for (const delivery of settled.fresh) delivery.settle("stored");
-    toBacklog(settled.later);
-    return;
   }
-  for (const [domain, orderIds] of settled.ordersByShop) await completeProducts(db, domain, orderIds); // categories of new products
-  if (settled.later.length) await processEvents(db, settled.later).catch(() => undefined); // failures are kept for retry
-  for (const delivery of settled.fresh) delivery.settle("stored");
-}
 
-async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
-  const known = await tx.webhookEvent.findMany({
-    where: { webhookId: { in: deliveries.map((d) => d.event.webhookId) } },
-    select: { webhookId: true },
-  });
-  const seen = new Set(known.map((k) => k.webhookId));
-  const fresh = deliveries.filter((d) => !seen.has(d.event.webhookId));
+  async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
+    const known = await tx.webhookEvent.findMany({
+      where: { webhookId: { in: deliveries.map((d) => d.event.webhookId) } },
+      select: { webhookId: true },
+    });
+    const seen = new Set(known.map((k) => k.webhookId));
+    const fresh = deliveries.filter((d) => !seen.has(d.event.webhookId));
 
-  let later: StoredEvent[] = fresh.map((d) => d.event);
-  let applied: StoredEvent[] = [];
-  let byShop = new Map<string, string[]>();
-  if (apply) {
-    const { ledger, others } = await readLedgerChanges(tx, later);
-    const changed = ledger.filter((b) => b.change !== null);
-    byShop = ordersByShop(
-      changed,
-      await applyLedgerChangesIn(
-        tx,
-        dbKind,
-        changed.map((b) => b.change!),
-      ),
+    let later: StoredEvent[] = fresh.map((d) => d.event);
+    let applied: StoredEvent[] = [];
+    let byShop = new Map<string, string[]>();
+    if (apply) {
+      const { ledger, others } = await readLedgerChanges(tx, later);
+      const changed = ledger.filter((b) => b.change !== null);
+      byShop = ordersByShop(
+        changed,
+        await applyLedgerChangesIn(
+          tx,
+          databaseKind,
+          changed.map((b) => b.change!),
+        ),
+      );
+      applied = ledger.map((b) => b.event);
+      later = others;
+    }
+    later = later.filter((event) => processorFor(event.topic));
+
+    const now = new Date();
+    const appliedIds = new Set(applied.map((e) => e.webhookId));
+    await bulkInsert(
+      tx,
+      databaseKind,
+      "WebhookEvent",
+      EVENT_COLUMNS,
+      fresh.map(({ event }) => {
+        const processed = appliedIds.has(event.webhookId);
+        return {
+          id: orderedId(),
+          webhookId: event.webhookId,
+          shopDomain: event.shopDomain,
+          topic: event.topic,
+          apiVersion: event.apiVersion,
+          payload: processed ? "" : event.payload,
+          customerId: processed ? null : (event.customerId ?? null),
+          customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
+          receivedAt: now,
+          status: processed ? "PROCESSED" : "RECEIVED",
+          processedAt: processed ? now : null,
+          attempts: processed ? 1 : 0,
+        };
+      }),
     );
-    applied = ledger.map((b) => b.event);
-    later = others;
+    return { fresh, later, ordersByShop: byShop };
   }
-  later = later.filter((event) => processorFor(event.topic));
 
-  const now = new Date();
-  const appliedIds = new Set(applied.map((e) => e.webhookId));
-  await bulkInsert(
-    tx,
-    dbKind,
-    "WebhookEvent",
-    EVENT_COLUMNS,
-    fresh.map(({ event }) => {
-      const processed = appliedIds.has(event.webhookId);
-      return {
-        id: orderedId(),
-        webhookId: event.webhookId,
-        shopDomain: event.shopDomain,
-        topic: event.topic,
-        apiVersion: event.apiVersion,
-        payload: processed ? "" : event.payload,
-        customerId: processed ? null : (event.customerId ?? null),
-        customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
-        receivedAt: now,
-        status: processed ? "PROCESSED" : "RECEIVED",
-        processedAt: processed ? now : null,
-        attempts: processed ? 1 : 0,
-      };
-    }),
-  );
-  return { fresh, later, ordersByShop: byShop };
+  /** The slow path: one delivery, its own store and its own processing. */
+  async function settleAlone(delivery: Delivery) {
+    let stored: boolean;
+    try {
+      stored = await storeEvent(db, delivery.event);
+    } catch (error) {
+      console.error(`webhook ${delivery.event.topic} could not be stored: ${(error as Error).message}`);
+      return delivery.settle("not-stored");
+    }
+    if (stored && processorFor(delivery.event.topic)) await processEvents(db, [delivery.event]).catch(() => undefined);
+    delivery.settle(stored ? "stored" : "repeat");
+  }
+
+  return { intake, inThisBacklog };
 }
+
+export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
 
 const EVENT_COLUMNS = {
   id: "text",
@@ -219,16 +245,3 @@ const EVENT_COLUMNS = {
   processedAt: "timestamp",
   attempts: "integer",
 } satisfies ColumnsOf<WebhookEvent, "lastError" | "nextAttemptAt">;
-
-/** The slow path: one delivery, its own store and its own processing. */
-async function settleAlone(delivery: Delivery) {
-  let stored: boolean;
-  try {
-    stored = await storeEvent(db, delivery.event);
-  } catch (error) {
-    console.error(`webhook ${delivery.event.topic} could not be stored: ${(error as Error).message}`);
-    return delivery.settle("not-stored");
-  }
-  if (stored && processorFor(delivery.event.topic)) await processEvents(db, [delivery.event]).catch(() => undefined);
-  delivery.settle(stored ? "stored" : "repeat");
-}

@@ -1,6 +1,7 @@
 // What each webhook topic does once its event is stored. The retry command uses the same table.
 import { dbKind, type Db } from "../platform/db.server";
 import type { Processor, StoredEvent } from "./webhook-inbox.server";
+import type { WebhookTopic } from "./topics";
 import { deleteShopData, markUninstalled } from "../shop/shops.server";
 import { customerDataReport, queueCustomerDataReport, redactCustomer } from "../ledger/privacy.server";
 import {
@@ -39,7 +40,7 @@ export async function completeProducts(db: Db, shopDomain: string, orderIds: str
 }
 
 // The topics that change a shop's ledger of orders, refunds and commissions: applied in batches.
-const ledgerChanges: Record<string, (shop: LedgerShop, payload: unknown) => LedgerChange | null> = {
+const ledgerChanges: Partial<Record<WebhookTopic, (shop: LedgerShop, payload: unknown) => LedgerChange | null>> = {
   "orders/create": orderSnapshotChange,
   "orders/updated": orderSnapshotChange,
   "orders/paid": orderSnapshotChange,
@@ -48,12 +49,12 @@ const ledgerChanges: Record<string, (shop: LedgerShop, payload: unknown) => Ledg
 };
 
 export function isLedgerTopic(topic: string): boolean {
-  return topic in ledgerChanges;
+  return Object.hasOwn(ledgerChanges, topic);
 }
 
 /** The ledger change an event asks for; null when there is none (a test order, an unknown shop). */
 export function ledgerChangeFor(event: StoredEvent, shop: LedgerShop | null): LedgerChange | null {
-  const change = ledgerChanges[event.topic];
+  const change = ledgerChanges[event.topic as WebhookTopic];
   if (!change) throw new Error(`${event.topic} does not change the ledger`);
   return shop ? change(shop, JSON.parse(event.payload)) : null;
 }
@@ -65,8 +66,13 @@ const ledgerEvent: Processor = async (db, event) => {
   if (orderId) await completeProducts(db, event.shopDomain, [orderId]);
 };
 
-const processors: Record<string, Processor> = {
-  ...Object.fromEntries(Object.keys(ledgerChanges).map((topic) => [topic, ledgerEvent])),
+// One processor per topic the app subscribes to: a new topic without one does not compile.
+const processors: Record<WebhookTopic, Processor> = {
+  "orders/create": ledgerEvent,
+  "orders/updated": ledgerEvent,
+  "orders/paid": ledgerEvent,
+  "orders/cancelled": ledgerEvent,
+  "refunds/create": ledgerEvent,
   "products/update": async (db, event) => {
     await applyProductUpdate(db, dbKind, event.shopDomain, JSON.parse(event.payload));
   },
@@ -115,5 +121,5 @@ const processors: Record<string, Processor> = {
 };
 
 export function processorFor(topic: string): Processor | undefined {
-  return processors[topic];
+  return Object.hasOwn(processors, topic) ? processors[topic as WebhookTopic] : undefined;
 }

@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../platform/env.server";
 import { shopperOf } from "./webhook-inbox.server";
 import { readNodeBody } from "../platform/request-body.server";
-import { intake } from "./intake.server";
-import { WEBHOOK_TOPICS } from "./topics";
+import { webhookIntake } from "./app-intake.server";
+import { webhookTopicAt } from "./topics";
 
 export type Delivery = { method: string; header: (name: string) => string | null | undefined; rawBody: Buffer };
 export type Answer = { status: number; body?: string; headers?: Record<string, string> };
@@ -59,7 +59,7 @@ export async function answerDelivery(delivery: Delivery, routeTopic: string): Pr
   if (bodyShopMismatch(routeTopic, parsed, delivery.header("X-Shopify-Shop-Domain")!)) {
     return { status: 400, body: "shop_domain of the body does not match X-Shopify-Shop-Domain" };
   }
-  const outcome = await intake({
+  const outcome = await webhookIntake().intake({
     webhookId: delivery.header("X-Shopify-Webhook-Id")!,
     shopDomain: delivery.header("X-Shopify-Shop-Domain")!,
     topic: routeTopic,
@@ -95,7 +95,7 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export function handleWebhookRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const pathname = (req.url ?? "").split("?")[0].replace(/\/+$/, "");
   if (!pathname.startsWith("/webhooks/")) return false;
-  const topic = WEBHOOK_TOPICS.find((t) => pathname === `/webhooks/${t}`);
+  const topic = webhookTopicAt(pathname.slice("/webhooks/".length));
   if (!topic) {
     res
       .writeHead(404, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" })

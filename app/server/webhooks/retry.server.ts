@@ -7,7 +7,7 @@ import type { ShopContext } from "../shop/shop-context.server";
 import type { Db } from "../platform/db.server";
 import { eventsToRetry } from "./webhook-inbox.server";
 import { processEvents } from "./batch.server";
-import { inThisBacklog } from "./intake.server";
+import { webhookIntake } from "./app-intake.server";
 
 const BATCH = 100;
 
@@ -20,6 +20,7 @@ export async function retryWebhookEvents(
   const found = await eventsToRetry(db, options.now ?? new Date(), options.staleMs, options.shopDomain, {
     includeDead: options.includeDead,
   });
+  const { inThisBacklog } = webhookIntake();
   const events = found.filter((e) => !inThisBacklog(e.webhookId));
   let processed = 0;
   let failed = 0;

@@ -1,5 +1,0 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook, webhookOnlyAcceptsPost } from "~/server/webhooks/receive.server";
-
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, "app/scopes_update");
-export const loader = webhookOnlyAcceptsPost;
