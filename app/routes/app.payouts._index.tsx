@@ -259,8 +259,11 @@ export default function Payouts() {
                 { content: "Mark paid", onAction: () => setBulkPaid(true) },
                 {
                   content: `Pay as store credit${creditable.length && creditable.length < selected.length ? ` (${creditable.length})` : ""}`,
-                  disabled: creditable.length === 0,
+                  // One payment per click: a double click does not send the batch twice (the server
+                  // claims each payout once anyway, but the second answer would report the first's).
+                  disabled: creditable.length === 0 || busy,
                   onAction: () =>
+                    !busy &&
                     submit(
                       { intent: "store-credit-many", payoutIds: creditable.map((p) => p.id).join(",") },
                       { method: "post" },

@@ -4,9 +4,9 @@ import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextFi
 import { useState } from "react";
 import { formFields } from "~/server/shop/shop-context.server";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
-import { parseApplication } from "~/domain/application-input";
 import { bpsToPercent } from "~/domain/percent";
-import { shopOfApplicationForm, submitApplication } from "~/server/program/applications.server";
+import { applyCommand, shopOfApplicationForm } from "~/server/program/applications.server";
+import { answer } from "~/server/platform/commands.server";
 import { publicContext, visitorOf } from "~/server/platform/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/server/platform/rate-limit.server";
 
@@ -41,18 +41,14 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
   const { db } = publicContext();
   const shop = await shopByHandle(params.shopHandle);
   if (!(await applications.take(`${shop.id}|${visitorOf(request, context)}`))) throw tooManyRequests(600);
-  const parsed = parseApplication(await formFields(request));
-  if ("spam" in parsed) return { done: true as const }; // a bot: answered like anyone, nothing kept
-  if (!parsed.ok) return Response.json({ done: false as const, errors: parsed.errors }, { status: 400 });
-  await submitApplication(db, shop.id, parsed.input);
-  return { done: true as const };
+  return answer(await applyCommand(db, shop.id, await formFields(request)));
 };
 
 export default function Apply() {
   const { shopName, logoUrl, commission, storeUrl } = useLoaderData<typeof loader>();
-  const result = useActionData<{ done: true } | { done: false; errors: Record<string, string> }>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const errors = result && !result.done ? result.errors : {};
+  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
   const [values, setValues] = useState({
     name: "",
     email: "",
@@ -68,7 +64,7 @@ export default function Apply() {
     error: errors[name],
     autoComplete: "off",
   });
-  if (result?.done) {
+  if (result?.ok) {
     return (
       <PublicFrame shop={{ shopName, logoUrl }}>
         <Card>

@@ -22,6 +22,8 @@ import { SalesChart } from "~/components/SalesChart";
 import { env } from "~/server/platform/env.server";
 import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
 import { portalFigures, savePayoutDetails } from "~/server/program/portal.server";
+import { answer } from "~/server/platform/commands.server";
+import { done } from "~/domain/command-result";
 import { portalPage } from "./view.server";
 import { queueNewPortalLink } from "~/server/outreach/outreach.server";
 import { endedPortalLink, influencerForToken } from "~/server/program/portal-tokens.server";
@@ -81,13 +83,14 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
     if (!(await newLinks.take(visitorOf(request, context)))) throw tooManyRequests(3600);
     await queueNewPortalLink(db, await shopById(db, ended.shopId), ended.id, env().SHOPIFY_APP_URL);
     await deliverOutbox(db, mailTransport(), new Date(), ended.shopId);
-    return { ok: true as const, newLink: true as const }; // the same answer whether sent now or earlier today
+    // The same answer whether sent now or earlier today.
+    return answer(done("A new link is on its way", { newLink: true }));
   }
   const influencer = await influencerOf(request, params.token, context);
-  const saved = await savePayoutDetails(db, influencer.id, await formFields(request), env().SHOPIFY_APP_URL);
-  if (!saved.ok) return Response.json(saved, { status: 400 });
-  await deliverOutbox(db, mailTransport(), new Date(), influencer.shopId);
-  return { ok: true as const, confirmBy: saved.confirmBy };
+  const ctx = { db, influencerId: influencer.id, appUrl: env().SHOPIFY_APP_URL, now: () => new Date() };
+  const saved = await savePayoutDetails(ctx, await formFields(request));
+  if (saved.ok) await deliverOutbox(db, mailTransport(), ctx.now(), influencer.shopId);
+  return answer(saved);
 };
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -109,7 +112,8 @@ function EndedLink({
   logoUrl: string | null;
   shopEmail: string | null;
 }) {
-  const sent = useActionData<{ newLink?: true }>()?.newLink;
+  const answered = useActionData<typeof action>();
+  const sent = answered?.ok && "newLink" in answered;
   const busy = useNavigation().state !== "idle";
   return (
     <PublicFrame shop={{ shopName, logoUrl }}>
@@ -150,7 +154,7 @@ export default function Portal() {
 }
 
 function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { ended: false }> }) {
-  const saved = useActionData<{ ok: true; confirmBy: string | null } | { ok: false; errors: Record<string, string> }>();
+  const saved = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const [paypal, setPaypal] = useState(p.paypalEmail);
   const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -290,13 +294,7 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
             ))}
             <Form method="post">
               <BlockStack gap="200">
-                {saved?.ok && (
-                  <Banner tone="success">
-                    {saved.confirmBy
-                      ? `Almost there: confirm the change from the email we sent to ${saved.confirmBy}`
-                      : "Payout details saved"}
-                  </Banner>
-                )}
+                {saved?.ok && <Banner tone="success">{saved.message}</Banner>}
                 {!saved && p.pendingPaypalEmail && (
                   <Banner tone="info">{`Waiting for your confirmation by email: payouts to ${p.pendingPaypalEmail}`}</Banner>
                 )}

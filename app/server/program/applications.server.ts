@@ -8,7 +8,7 @@ import { rowId } from "../../domain/form-input";
 import { done, refused, type CommandResult } from "../../domain/command-result";
 import { z } from "zod";
 import type { Db } from "../platform/db.server";
-import type { ApplicationInput } from "../../domain/application-input";
+import { parseApplication, type ApplicationInput } from "../../domain/application-input";
 import { suggestCodes } from "../../domain/codes";
 import type { FieldErrors } from "../../domain/influencer-input";
 import { bpsToPercent } from "../../domain/percent";
@@ -196,3 +196,15 @@ export const applicationCommands = intentCommands({
       : refused(NOT_WAITING, 409, "influencerId"),
   ),
 });
+
+/**
+ * The public application form. A bot (the honeypot filled) is answered like anyone and nothing is
+ * kept; an applicant who applied before has their application brought up to date.
+ */
+export async function applyCommand(db: Db, shopId: string, fields: Record<string, string>): Promise<CommandResult> {
+  const parsed = parseApplication(fields);
+  if ("spam" in parsed) return done("Thanks for applying");
+  if (!parsed.ok) return refused(parsed.errors);
+  await submitApplication(db, shopId, parsed.input);
+  return done("Thanks for applying");
+}

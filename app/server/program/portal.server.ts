@@ -1,5 +1,7 @@
 // What an influencer sees on their portal: their own figures and nothing of anyone else's. No
 // shopper data: orders are counted and summed, never listed with a customer.
+import { done } from "../../domain/command-result";
+import { command } from "../platform/commands.server";
 import { auditDetails } from "../platform/json-columns.server";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
@@ -59,8 +61,15 @@ export async function portalFigures(db: Db, influencerId: string, now = new Date
 export type PortalFigures = Awaited<ReturnType<typeof portalFigures>>;
 
 const payoutDetails = z.object({
-  paypalEmail: z.union([z.literal(""), emailAddress("Enter the email address of your PayPal account")]),
+  paypalEmail: z
+    .string()
+    .default("")
+    .pipe(z.string().trim())
+    .pipe(z.union([z.literal(""), emailAddress("Enter the email address of your PayPal account")])),
 });
+
+/** What the portal's one form acts with: the influencer whose link opened it. */
+export type PortalContext = { db: Db; influencerId: string; appUrl: string; now: () => Date };
 
 /** How long a confirmation link for a new payout email works. */
 const CONFIRM_HOURS = 24;
@@ -70,16 +79,15 @@ const CONFIRM_HOURS = 24;
  * takes effect only once confirmed from the address on file: whoever holds a forwarded portal
  * link cannot take the next payout. The request and the change are in the shop's audit log.
  */
-export async function savePayoutDetails(db: Db, influencerId: string, fields: Record<string, string>, appUrl: string) {
-  const parsed = payoutDetails.safeParse({ paypalEmail: (fields.paypalEmail ?? "").trim() });
-  if (!parsed.success) return { ok: false as const, errors: { paypalEmail: parsed.error.issues[0].message } };
-  const wanted = parsed.data.paypalEmail || null;
+export const savePayoutDetails = command(payoutDetails, async (ctx: PortalContext, input) => {
+  const { db, influencerId, appUrl } = ctx;
+  const wanted = input.paypalEmail || null;
   const influencer = await db.influencer.findUniqueOrThrow({ where: { id: influencerId }, include: { shop: true } });
-  if (wanted === influencer.paypalEmail) return { ok: true as const, confirmBy: null };
+  if (wanted === influencer.paypalEmail) return done("Payout details saved", { confirmBy: null as string | null });
   const token = randomBytes(32).toString("base64url");
   await db.influencer.update({
     where: { id: influencerId },
-    data: { pendingPaypalEmail: wanted ?? "", pendingPaypalTokenHash: hashToken(token), pendingPaypalAt: new Date() },
+    data: { pendingPaypalEmail: wanted ?? "", pendingPaypalTokenHash: hashToken(token), pendingPaypalAt: ctx.now() },
   });
   await db.auditEntry.create({
     data: {
@@ -118,8 +126,10 @@ export async function savePayoutDetails(db: Db, influencerId: string, fields: Re
     email,
     portalLink: link,
   });
-  return { ok: true as const, confirmBy: influencer.email };
-}
+  return done(`Almost there: confirm the change from the email we sent to ${influencer.email}`, {
+    confirmBy: influencer.email as string | null,
+  });
+});
 
 /** The confirmation link of a payout email change, opened and confirmed: the change takes effect. */
 export async function confirmPayoutEmail(db: Db, token: string, now = new Date()) {
