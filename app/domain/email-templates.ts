@@ -2,6 +2,9 @@
 // set of merge fields ({{first_name}}, ...). A template naming any other field is refused when it
 // is saved, so a typo never reaches an influencer's inbox as "{{frist_name}}".
 import type { EmailKind } from "#db-client";
+import { discountLabel } from "./codes";
+import { formatMoney } from "./money";
+import { bpsToPercent } from "./percent";
 export type { EmailKind };
 
 const COMMON = ["first_name", "shop_name", "commission", "discount"] as const;
@@ -135,4 +138,44 @@ function linkify(escaped: string): string {
 /** "Maya Lopez" -> "Maya". */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? "";
+}
+
+/** The merge values every email shares: who it is to, from which shop, and the program's terms. */
+export function programValues(p: {
+  influencerName: string;
+  shopName: string;
+  commissionBps: number;
+  code: (Parameters<typeof discountLabel>[0] & { code: string }) | null;
+  defaultDiscountBps: number;
+  currency: string;
+}): Record<string, string> {
+  return {
+    first_name: firstName(p.influencerName),
+    shop_name: p.shopName,
+    commission: `${bpsToPercent(p.commissionBps)}%`,
+    discount: p.code ? discountLabel(p.code, p.currency) : `${bpsToPercent(p.defaultDiscountBps)}%`,
+    discount_code: p.code?.code ?? "ALEX10",
+  };
+}
+
+/** A month's figures as the monthly email words them. */
+export function monthlyValues(
+  m: {
+    month: string;
+    clicks: number;
+    orders: number;
+    netSalesMinor: number;
+    earningsMinor: number;
+    topCategory: string | null;
+  },
+  currency: string,
+): Record<string, string> {
+  return {
+    month: m.month,
+    clicks: m.clicks.toLocaleString("en-US"),
+    orders: String(m.orders),
+    net_sales: formatMoney(m.netSalesMinor, currency),
+    earnings: formatMoney(m.earningsMinor, currency),
+    top_category: m.topCategory || "nothing yet",
+  };
 }

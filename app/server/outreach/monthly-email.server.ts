@@ -3,8 +3,7 @@
 // month (the outbox's dedupe key), so the schedule may run it as often as it likes.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../platform/db.server";
-import { renderEmail } from "../../domain/email-templates";
-import { formatMoney } from "../../domain/money";
+import { monthlyValues, renderEmail } from "../../domain/email-templates";
 import { previousShopMonth } from "../../domain/shop-time";
 import { env } from "../platform/env.server";
 import { queueMessage } from "../platform/outbox.server";
@@ -82,12 +81,17 @@ export async function queueMonthlyEmails(db: Db, appUrl: string, now = new Date(
         template,
         {
           ...(await commonValues(db, shop, influencer)),
-          month: month.name,
-          clicks: (days._sum.clicks ?? 0).toLocaleString("en-US"),
-          orders: String(days._sum.orders ?? 0),
-          net_sales: formatMoney(days._sum.netSalesMinor ?? 0, shop.currency),
-          earnings: formatMoney(earned._sum.amountMinor ?? 0, shop.currency),
-          top_category: top[0]?.category || "nothing yet",
+          ...monthlyValues(
+            {
+              month: month.name,
+              clicks: days._sum.clicks ?? 0,
+              orders: days._sum.orders ?? 0,
+              netSalesMinor: days._sum.netSalesMinor ?? 0,
+              earningsMinor: earned._sum.amountMinor ?? 0,
+              topCategory: top[0]?.category ?? null,
+            },
+            shop.currency,
+          ),
           portal_link: PORTAL_LINK_MARKER,
         },
         `Stop these monthly emails: ${appUrl.replace(/\/$/, "")}/unsubscribe/${unsubscribeToken(influencer.id)}`,

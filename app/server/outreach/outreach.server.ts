@@ -5,15 +5,13 @@ import type { Shop as ShopRow } from "#db-client";
 import type { Db } from "../platform/db.server";
 import {
   DEFAULT_TEMPLATES,
-  firstName,
+  monthlyValues,
   parseTemplate,
+  programValues,
   renderEmail,
   type EmailKind,
   type TemplateInput,
 } from "../../domain/email-templates";
-import { discountLabel } from "../../domain/codes";
-import { formatMoney } from "../../domain/money";
-import { bpsToPercent } from "../../domain/percent";
 import { queueMessage } from "../platform/outbox.server";
 import { createPortalToken, PORTAL_LINK_MARKER, portalUrl } from "../program/portal-tokens.server";
 import { referralUrl } from "../program/referral-links.server";
@@ -67,14 +65,14 @@ export async function commonValues(
         orderBy: { createdAt: "asc" },
       })
     : null;
-  const discount = code ? discountLabel(code, shop.currency) : `${bpsToPercent(shop.defaultDiscountBps)}%`;
-  return {
-    first_name: firstName(influencer?.name ?? "Alex Sample"),
-    shop_name: shop.name || shop.handle,
-    commission: `${bpsToPercent(influencer?.commissionBps ?? shop.defaultCommissionBps)}%`,
-    discount,
-    discount_code: code?.code ?? "ALEX10",
-  };
+  return programValues({
+    influencerName: influencer?.name ?? "Alex Sample",
+    shopName: shop.name || shop.handle,
+    commissionBps: influencer?.commissionBps ?? shop.defaultCommissionBps,
+    code,
+    defaultDiscountBps: shop.defaultDiscountBps,
+    currency: shop.currency,
+  });
 }
 
 /** A template filled for a sample influencer (or a real one), as the editor's preview shows it. */
@@ -94,12 +92,17 @@ export async function previewEmail(
     application_link: applicationUrl(appUrl, shop),
     referral_link: referralUrl(appUrl, "alex"),
     portal_link: `${appUrl.replace(/\/$/, "")}/portal/(a private link, made when the email is sent)`,
-    month: "October 2026",
-    clicks: "1,204",
-    orders: "37",
-    net_sales: formatMoney(185_000, shop.currency),
-    earnings: formatMoney(18_500, shop.currency),
-    top_category: "Skincare",
+    ...monthlyValues(
+      {
+        month: "October 2026",
+        clicks: 1204,
+        orders: 37,
+        netSalesMinor: 185_000,
+        earningsMinor: 18_500,
+        topCategory: "Skincare",
+      },
+      shop.currency,
+    ),
   };
   return renderEmail(template, values, kind === "MONTHLY" ? "Stop these monthly emails: (your own link)" : undefined);
 }
