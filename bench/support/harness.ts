@@ -1,5 +1,6 @@
-// Shared pieces of the benchmarks: child servers, autocannon runs, and the result line format
-// that `npm run bench` collects: `RESULT <name> <ratio> <detail>`.
+// Shared pieces of the benchmarks: child servers, autocannon runs, and the result line that
+// `npm run bench` collects into its table: `RESULT {json}` with the figure, its baseline (measured
+// in the same run), their ratio and the aim.
 import autocannon from "autocannon";
 import { startNodeServer } from "../../tests/support/app-server";
 
@@ -42,6 +43,17 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function report(name: string, ratio: number, detail: string) {
-  console.log(`RESULT ${name} ${ratio.toFixed(2)} ${detail}`);
+export type Result = {
+  name: string;
+  /** The app's figure and the baseline's, in words with their unit ("312 req/s"). */
+  figure: string;
+  baseline: string;
+  ratio: number;
+  /** What the ratio should be, and whether this run meets it. */
+  aim: string;
+  met: boolean;
+};
+
+export function report(result: Result) {
+  console.log(`RESULT ${JSON.stringify(result)}`);
 }
