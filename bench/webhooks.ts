@@ -219,13 +219,21 @@ async function measure(kind: "sqlite" | "postgresql", mix: Mix, payloads: Payloa
   const { databaseUrl, db, cleanup } = await prepare(kind);
   const env = { DATABASE_URL: databaseUrl, SHOPIFY_API_SECRET: secret };
   const bare = await startServer(path.join(root, "bench/support/bare-webhook-server.ts"), env, ["--import", "tsx"]);
-  const app = await startServer(path.join(root, "server.mjs"), {
-    ...env,
-    NODE_ENV: "production",
-    PORT: "0",
-    SHOPIFY_API_KEY: "bench",
-    SHOPIFY_APP_URL: "https://bench.example.com",
-  });
+  // BENCH_PROFILE_DIR: the app server writes a CPU profile there (node --cpu-prof) when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const app = await startServer(
+    path.join(root, "server.mjs"),
+    {
+      ...env,
+      NODE_ENV: "production",
+      PORT: "0",
+      SHOPIFY_API_KEY: "bench",
+      SHOPIFY_APP_URL: "https://bench.example.com",
+    },
+    profile,
+  );
   const bareRates: number[] = [];
   const appRates: number[] = [];
   const p99s: number[] = [];

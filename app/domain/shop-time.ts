@@ -84,7 +84,21 @@ export function addMonths(month: string, months: number): string {
  * A month of the shop: its first and last day, the instants it starts and ends at in the shop's
  * time zone (for queries: placedAt >= start and < end), and its name ("November 2026").
  */
-export function shopMonthSpan(month: string, timeZone: string) {
+export function shopMonthSpan(month: string, timeZone: string): MonthSpan {
+  const key = `${timeZone}|${month}`;
+  let span = spans.get(key);
+  if (!span) {
+    if (spans.size > 1000) spans.clear();
+    spans.set(key, (span = monthSpan(month, timeZone)));
+  }
+  return span;
+}
+
+// Every order of a batch asks for its last month (commission tiers): a month is worked out once.
+type MonthSpan = ReturnType<typeof monthSpan>;
+const spans = new Map<string, MonthSpan>();
+
+function monthSpan(month: string, timeZone: string) {
   const from = `${month}-01`;
   const next = `${addMonths(month, 1)}-01`;
   const [y, m] = month.split("-").map(Number);
