@@ -9,6 +9,7 @@ import { useWorld } from "../support/harness";
 import { adminFetch, sendWebhook } from "../support/shopify";
 import { runSql } from "../support/catalog";
 import { moneySet, refundPayload } from "../support/orders";
+import { packPayload } from "~/server/webhooks/payload-codec.server";
 
 const world = useWorld();
 
@@ -87,6 +88,18 @@ describe("webhooks that could not be stored or processed", () => {
         receivedAt: new Date(Date.now() - 10 * 60_000),
       },
     });
+    // One stored as the intake stores payloads now (compressed), beside the plain one from before.
+    await db.webhookEvent.create({
+      data: {
+        webhookId: "left-behind-packed",
+        shopDomain: TEST_SHOP,
+        topic: "orders/create",
+        apiVersion: "2026-07",
+        payload: packPayload(JSON.stringify(order(8003))),
+        status: "RECEIVED",
+        receivedAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
     const home = await (await adminFetch(world.app.url, "/app")).text();
     expect(home).toContain("Some Shopify events could not be processed");
 
@@ -98,9 +111,14 @@ describe("webhooks that could not be stored or processed", () => {
     expect(retry.status).toBe(200);
     const event = await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "left-behind" } });
     expect(event).toMatchObject({ status: "PROCESSED", attempts: 2, lastError: null });
-    expect(await db.order.findFirst({ where: { shopifyOrderId: "8002" } })).toMatchObject({
-      source: "CODE",
-      netSalesMinor: 5000,
+    for (const id of ["8002", "8003"])
+      expect(await db.order.findFirst({ where: { shopifyOrderId: id } })).toMatchObject({
+        source: "CODE",
+        netSalesMinor: 5000,
+      });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { webhookId: "left-behind-packed" } })).toMatchObject({
+      status: "PROCESSED",
+      payload: "",
     });
     expect(await (await adminFetch(world.app.url, "/app")).text()).not.toContain(
       "Some Shopify events could not be processed",

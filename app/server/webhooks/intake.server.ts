@@ -13,6 +13,7 @@ import { bulkInsert, orderedId, type ColumnsOf } from "../platform/bulk-insert.s
 import { applyLedgerChangesIn } from "../ledger/orders.server";
 import { DaysToRefresh } from "../ledger/rollups.server";
 import { markProcessed, storeEvent, type StoredEvent } from "./webhook-inbox.server";
+import { packPayload } from "./payload-codec.server";
 import { ordersByShop, processEvents, readLedgerChanges } from "./batch.server";
 import { completeProducts, processorFor } from "./processors.server";
 
@@ -200,7 +201,7 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
           shopDomain: event.shopDomain,
           topic: event.topic,
           apiVersion: event.apiVersion,
-          payload: processed ? "" : event.payload,
+          payload: processed ? "" : packPayload(event.payload),
           customerId: processed ? null : (event.customerId ?? null),
           customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
           receivedAt: now,

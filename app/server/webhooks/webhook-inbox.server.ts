@@ -2,6 +2,7 @@
 // delivery is stored it is never lost, and a second delivery of the same id is a no-op. Processing
 // follows; a failure leaves the event FAILED with its error, for the retry command. A processed
 // event keeps no payload (the ledger holds what the app needs) and goes after WEBHOOK_RETENTION_DAYS.
+import { packPayload, unpackPayload } from "./payload-codec.server";
 import { shopperEmailHash } from "../platform/shopper-email.server";
 import type { Db, Tx } from "../platform/db.server";
 import { countInChunks } from "../platform/chunks.server";
@@ -52,7 +53,7 @@ export async function storeEvent(db: Db, event: StoredEvent): Promise<boolean> {
         shopDomain: event.shopDomain,
         topic: event.topic,
         apiVersion: event.apiVersion,
-        payload: event.payload,
+        payload: packPayload(event.payload),
         customerId: event.customerId ?? null,
         customerEmailHash: event.customerEmailHash ?? null,
       },
@@ -140,7 +141,7 @@ export async function eventsToRetry(
         attempts: { lt: MAX_EVENT_ATTEMPTS },
         OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
       };
-  return db.webhookEvent.findMany({
+  const events = await db.webhookEvent.findMany({
     where: {
       ...(shopDomain ? { shopDomain } : {}),
       OR: [failed, { status: "RECEIVED", receivedAt: { lt: new Date(now.getTime() - staleMs) } }],
@@ -148,6 +149,7 @@ export async function eventsToRetry(
     orderBy: { receivedAt: "asc" },
     take: RETRY_PAGE,
   });
+  return events.map((event) => ({ ...event, payload: unpackPayload(event.payload) }));
 }
 
 /** Failed events of a shop, and those of them that are out of automatic attempts. */
