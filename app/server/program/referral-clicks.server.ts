@@ -11,7 +11,7 @@ import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
 import { bulkInsert, orderedId, recentCountedClicks, type ColumnsOf } from "../platform/bulk-insert.server";
 import { refreshClickDays } from "../ledger/rollups.server";
-import { shopDay } from "../../domain/shop-time";
+import { dayStart, nextDay, shopDay } from "../../domain/shop-time";
 import {
   clickCounts,
   REPEAT_WINDOW_MS,
@@ -43,6 +43,8 @@ type CachedLink = {
   live: boolean;
   plainLocation: string; // where a click without UTM parameters goes: computed once per lookup
 };
+
+type Tally = { shopId: string; linkId: string; influencerId: string; day: string; repeats: number };
 
 type PendingClick = {
   shopId: string;
@@ -103,6 +105,33 @@ export function createReferralRedirector(options: {
   const cache = new Map<string, { at: number; link: CachedLink | null }>();
   let buffer: PendingClick[] = [];
   let flushing: Promise<void> | null = null;
+  // A visitor whose counted click this server wrote, clicking again within the window, is a
+  // repeat for certain: tallied here, with no row buffered and no lookup at write time (reloads
+  // and back-and-forths are most of a post's clicks). Clicks this server has not seen counted go
+  // through the batch writer, which asks the database.
+  const countedHere = new Map<string, number>(); // `${linkId}|${visitorHash}` -> when counted
+  let repeatsHere = new Map<string, Tally>(); // `${linkId}|${shop day}`
+  const today = new Map<string, { day: string; from: number; until: number }>(); // per time zone
+
+  /** The shop day of an instant, worked out once per time zone and day. */
+  function shopDayOf(timeZone: string, at: number): string {
+    const known = today.get(timeZone);
+    if (known && at >= known.from && at < known.until) return known.day;
+    const day = shopDay(new Date(at), timeZone);
+    today.set(timeZone, {
+      day,
+      from: dayStart(day, timeZone).getTime(),
+      until: dayStart(nextDay(day), timeZone).getTime(),
+    });
+    return day;
+  }
+
+  function tally(into: Map<string, Tally>, t: Omit<Tally, "repeats">, repeats: number) {
+    const key = `${t.linkId}|${t.day}`;
+    const found = into.get(key);
+    if (found) found.repeats += repeats;
+    else into.set(key, { ...t, repeats });
+  }
 
   async function linkFor(slug: string, now: number): Promise<CachedLink | null> {
     const cached = cache.get(slug);
@@ -142,7 +171,14 @@ export function createReferralRedirector(options: {
     const link = await linkFor(v.slug.toLowerCase(), v.at.getTime());
     if (!link) return { status: 404 };
     if (!link.live) return { status: 302, location: `https://${link.shopDomain}/` };
-    if (buffer.length < MAX_BUFFERED) {
+    const hash = visitorHash(options.salt, v.ip, v.userAgent);
+    const isBot = isBotAgent(v.userAgent);
+    const at = v.at.getTime();
+    const countedAt = isBot ? undefined : countedHere.get(`${link.id}|${hash}`);
+    if (countedAt !== undefined && at >= countedAt && at - countedAt < REPEAT_WINDOW_MS) {
+      const day = shopDayOf(link.timeZone, at);
+      tally(repeatsHere, { shopId: link.shopId, linkId: link.id, influencerId: link.influencerId, day }, 1);
+    } else if (buffer.length < MAX_BUFFERED) {
       const utm = (name: string) => v.search.get(name)?.slice(0, 200) || null;
       buffer.push({
         shopId: link.shopId,
@@ -150,14 +186,14 @@ export function createReferralRedirector(options: {
         linkId: link.id,
         influencerId: link.influencerId,
         occurredAt: v.at,
-        visitorHash: visitorHash(options.salt, v.ip, v.userAgent),
+        visitorHash: hash,
         referrerHost: referrerHost(v.referer),
         utmSource: utm("utm_source"),
         utmMedium: utm("utm_medium"),
         utmCampaign: utm("utm_campaign"),
         utmContent: utm("utm_content"),
         utmTerm: utm("utm_term"),
-        isBot: isBotAgent(v.userAgent),
+        isBot,
       });
     }
     const hasUtm = UTM_NAMES.some((name) => v.search.has(name));
@@ -178,11 +214,17 @@ export function createReferralRedirector(options: {
    * day. One transaction for the clicks, their tallies and their days' roll-ups: a batch that
    * fails anywhere leaves nothing behind, so its retry decides the same and counts each click once.
    */
-  function writeBatch(batch: PendingClick[]) {
-    return db.$transaction((tx) => writeBatchIn(tx, batch), { maxWait: 15_000, timeout: 30_000 });
+  function writeBatch(batch: PendingClick[], repeats: Map<string, Tally>) {
+    return db.$transaction((tx) => writeBatchIn(tx, batch, repeats), { maxWait: 15_000, timeout: 30_000 });
   }
 
-  async function writeBatchIn(tx: Tx, batch: PendingClick[]) {
+  /** Writes the batch with the repeats tallied here; returns when each visitor who repeats was counted. */
+  async function writeBatchIn(tx: Tx, batch: PendingClick[], repeats: Map<string, Tally>) {
+    const tallies = new Map([...repeats].map(([key, t]) => [key, { ...t }]));
+    if (!batch.length) {
+      await writeTallies(tx, tallies);
+      return [] as Array<readonly [string, number]>;
+    }
     const earliest = Math.min(...batch.map((c) => c.occurredAt.getTime()));
     const linkIds = [...new Set(batch.map((c) => c.linkId))];
     const hashes = [...new Set(batch.map((c) => c.visitorHash))];
@@ -200,10 +242,7 @@ export function createReferralRedirector(options: {
       if (!known || p.occurredAt > known) lastCounted.set(key, p.occurredAt);
     }
     const rows: Array<PendingClick & { counted: boolean }> = [];
-    const tallies = new Map<
-      string,
-      { shopId: string; linkId: string; influencerId: string; day: string; repeats: number }
-    >();
+    const repeated = new Set<string>(); // visitors who clicked again in this batch
     for (const click of [...batch].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
       const key = `${click.linkId}|${click.visitorHash}`;
       const counted = clickCounts(click.isBot, lastCounted.get(key) ?? null, click.occurredAt);
@@ -212,16 +251,9 @@ export function createReferralRedirector(options: {
         rows.push({ ...click, counted });
         continue;
       }
-      const day = shopDay(click.occurredAt, click.timeZone);
-      const tally = tallies.get(`${click.linkId}|${day}`) ?? {
-        shopId: click.shopId,
-        linkId: click.linkId,
-        influencerId: click.influencerId,
-        day,
-        repeats: 0,
-      };
-      tally.repeats += 1;
-      tallies.set(`${click.linkId}|${day}`, tally);
+      const day = shopDayOf(click.timeZone, click.occurredAt.getTime());
+      tally(tallies, { shopId: click.shopId, linkId: click.linkId, influencerId: click.influencerId, day }, 1);
+      repeated.add(key);
     }
     for (let i = 0; i < rows.length; i += 2000) {
       await bulkInsert(
@@ -234,6 +266,13 @@ export function createReferralRedirector(options: {
     }
     const counted = rows.filter((r) => r.counted);
     if (counted.length) await refreshClickDays(tx, options.databaseKind, counted);
+    await writeTallies(tx, tallies);
+    // Remembered only for visitors who clicked again: most new visitors click once, and
+    // remembering every one costs more than it saves.
+    return [...repeated].map((key) => [key, lastCounted.get(key)!.getTime()] as const);
+  }
+
+  async function writeTallies(tx: Tx, tallies: Map<string, Tally>) {
     for (const t of tallies.values()) {
       // A native upsert (INSERT ... ON CONFLICT): two servers' batches on one day both count.
       await tx.clickTally.upsert({
@@ -246,13 +285,21 @@ export function createReferralRedirector(options: {
 
   async function flush(): Promise<void> {
     if (flushing) return flushing;
-    if (buffer.length === 0) return;
+    if (buffer.length === 0 && repeatsHere.size === 0) return;
     const batch = buffer;
+    const repeats = repeatsHere;
     buffer = [];
-    flushing = writeBatch(batch)
+    repeatsHere = new Map();
+    flushing = writeBatch(batch, repeats)
+      .then((counted) => {
+        // Written: this server now knows these visitors' next clicks within the window are repeats.
+        if (countedHere.size > 100_000) countedHere.clear();
+        for (const [key, at] of counted) countedHere.set(key, at);
+      })
       .catch((error: Error) => {
         console.error(`referral clicks not written yet (${batch.length}): ${error.message || error}`);
         buffer = batch.concat(buffer).slice(0, MAX_BUFFERED);
+        for (const t of repeats.values()) tally(repeatsHere, t, t.repeats); // counted with the next batch
       })
       .finally(() => {
         flushing = null;
@@ -266,7 +313,7 @@ export function createReferralRedirector(options: {
   return {
     visit,
     flush,
-    pending: () => buffer.length,
+    pending: () => buffer.length + repeatsHere.size,
     stop: async () => {
       clearInterval(timer);
       await flush();
