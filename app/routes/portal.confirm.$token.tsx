@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
+import { done } from "~/domain/command-result";
 import { confirmPayoutEmail } from "~/server/program/portal.server";
 import { publicContext, visitorOf } from "~/server/platform/public-pages.server";
 import { sharedLimit, tooManyRequests } from "~/server/platform/rate-limit.server";
@@ -26,22 +27,21 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return confirmed;
+  return done(
+    confirmed.paypalEmail
+      ? `Done: payouts now go to ${confirmed.paypalEmail}.`
+      : "Done: payouts no longer go to a PayPal account.",
+  );
 };
 
 export default function ConfirmPayoutEmail() {
-  const confirmed = useActionData<typeof action>();
-  const done =
-    confirmed &&
-    (confirmed.paypalEmail
-      ? `Done: payouts now go to ${confirmed.paypalEmail}.`
-      : "Done: payouts no longer go to a PayPal account.");
+  const answer = useActionData<typeof action>();
   return (
     <AskThenAct
       title="Your payout email"
       question="Confirm the change of the account your payouts are sent to."
       button="Confirm the change"
-      done={done || null}
+      done={answer?.ok ? answer.message : null}
     />
   );
 }

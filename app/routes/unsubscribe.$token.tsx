@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AskThenAct, PublicError, publicLinks } from "~/components/PublicFrame";
+import { done } from "~/domain/command-result";
 import { publicContext } from "~/server/platform/public-pages.server";
 import { influencerForUnsubscribe, optOut, optOutState } from "~/server/outreach/monthly-email.server";
 
@@ -27,18 +28,20 @@ export const action = async ({ params }: ActionFunctionArgs) => {
   const { db } = publicContext();
   const shopName = await optOut(db, influencerOf(params.token));
   if (!shopName) throw new Response("This opt-out link is not valid.", { status: 404 });
-  return { done: true };
+  return done(OPTED_OUT);
 };
+
+const OPTED_OUT = "You will not get monthly performance emails any more. Your portal still shows your figures.";
 
 export default function Unsubscribe() {
   const { shopName, optedOut } = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>()?.done || optedOut;
+  const answer = useActionData<typeof action>();
   return (
     <AskThenAct
       title={`Monthly emails from ${shopName}`}
       question="Stop the monthly performance emails?"
       button="Stop monthly emails"
-      done={done ? "You will not get monthly performance emails any more. Your portal still shows your figures." : null}
+      done={answer?.ok ? answer.message : optedOut ? OPTED_OUT : null}
     />
   );
 }
