@@ -4,18 +4,12 @@
 // columns is read back only in the shape written.
 import { describe, expect, it } from "vitest";
 import type { Refund } from "#db-client";
+import { REFUND_COLUMNS } from "~/server/ledger/order-book.server";
 import type { ColumnsOf } from "~/server/platform/bulk-insert.server";
 import { commissionRule, importProblems, productCollections, refundLines } from "~/server/platform/json-columns.server";
 
-const refundColumns = {
-  id: "text",
-  shopId: "text",
-  shopifyRefundId: "text",
-  shopifyOrderId: "text",
-  amountMinor: "integer",
-  lines: "text",
-  refundedAt: "timestamp",
-} satisfies ColumnsOf<Refund>;
+// The map the ledger writes refunds with.
+const refundColumns = REFUND_COLUMNS satisfies ColumnsOf<Refund>;
 
 // @ts-expect-error a map that misses a column (refundedAt) does not compile
 const missing = { ...refundColumns, refundedAt: undefined } satisfies ColumnsOf<Refund>;

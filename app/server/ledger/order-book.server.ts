@@ -553,7 +553,7 @@ export class OrderBook {
   }
 }
 
-const REFUND_COLUMNS = {
+export const REFUND_COLUMNS = {
   id: "text",
   shopId: "text",
   shopifyRefundId: "text",
