@@ -4,9 +4,9 @@
 // 404 a row that is not this shop's, 409 rows that changed meanwhile (the page reloads them),
 // 413 too large. A conflict found deep inside a transaction is thrown as a Conflict, which rolls
 // the transaction back and is answered as a 409.
+import { firstError } from "./form-input";
 import type { FieldErrors } from "./influencer-input";
 
-export type { FieldErrors };
 export type RefusalStatus = 400 | 404 | 409 | 413;
 
 export type Done<T extends object = object> = { ok: true; message: string } & T;
@@ -27,8 +27,7 @@ export function done(message: string, extra: object = {}): Done {
 /** A refusal: the errors per field, or one reason for `field` (the whole form by default). */
 export function refused(errors: FieldErrors | string, status: RefusalStatus = 400, field = "form"): Refused {
   const byField = typeof errors === "string" ? { [field]: errors } : errors;
-  const message = Object.values(byField)[0] ?? "Something in the form is not right";
-  return { ok: false, status, message, errors: byField };
+  return { ok: false, status, message: firstError(byField), errors: byField };
 }
 
 /** Rows changed under the command (another tab, another server): nothing was done; try again. */

@@ -21,7 +21,7 @@ import { answer, intentCommands } from "~/server/platform/commands.server";
 import { daysIn } from "~/domain/shop-time";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
+  const { shop, db, appUrl } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const { error: rangeError, ...range } = reportRangeOrDefault(params, shop.timezone, new Date());
   const [figures, failedWebhooks, setup] = await Promise.all([
@@ -37,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     failedWebhooks,
     themeEditorUrl: themeEmbedDeepLink(shop.domain, env().SHOPIFY_API_KEY),
     setup,
-    applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
+    applyUrl: applicationUrl(appUrl, shop),
   };
 };
 

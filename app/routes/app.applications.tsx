@@ -6,7 +6,6 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { Hidden } from "~/components/Hidden";
 import { shopDay } from "~/domain/shop-time";
-import { env } from "~/server/platform/env.server";
 import { applicationCommands, applicationQueue } from "~/server/program/applications.server";
 import { answer } from "~/server/platform/commands.server";
 import { applicationUrl } from "~/server/outreach/outreach.server";
@@ -15,10 +14,10 @@ import { applicationUrl } from "~/server/outreach/outreach.server";
 export { revalidateOnConflict as shouldRevalidate } from "~/revalidate-on-conflict";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
+  const { shop, db, appUrl } = await requireShop(request);
   const queue = await applicationQueue(db, shop.id);
   return {
-    applyUrl: applicationUrl(env().SHOPIFY_APP_URL, shop),
+    applyUrl: applicationUrl(appUrl, shop),
     applications: queue.map((a) => ({
       ...a,
       socialProfiles: a.socialProfiles.split("\n").filter(Boolean),

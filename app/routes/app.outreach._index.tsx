@@ -23,7 +23,6 @@ import { useSuccessToast } from "~/components/useSuccessToast";
 import { Hidden } from "~/components/Hidden";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { EMAIL_KIND_NAMES, MERGE_FIELDS, type EmailKind } from "~/domain/email-templates";
-import { env } from "~/server/platform/env.server";
 import { mailTransport, recentMessages } from "~/server/platform/outbox.server";
 import { answer } from "~/server/platform/commands.server";
 import { outreachCommands } from "~/server/outreach/commands.server";
@@ -45,10 +44,9 @@ const kindOf = (value: string | null | undefined): EmailKind =>
   KINDS.includes(value as EmailKind) ? (value as EmailKind) : "PITCH";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, db } = await requireShop(request);
+  const { shop, db, appUrl } = await requireShop(request);
   const params = new URL(request.url).searchParams;
   const kind = kindOf(params.get("kind"));
-  const appUrl = env().SHOPIFY_APP_URL;
   const [template, prospects, messages] = await Promise.all([
     templateFor(db, shop.id, kind),
     prospectsToPitch(db, shop.id),

@@ -24,15 +24,14 @@ import { PerformanceCard } from "~/components/PerformanceCard";
 import { PeriodPicker } from "~/components/PeriodPicker";
 import { Hidden } from "~/components/Hidden";
 import { StatusBadge } from "~/components/StatusBadge";
-import { env } from "~/server/platform/env.server";
 import { influencerDetails, influencerPageCommand } from "~/server/program/influencer-page.server";
 import { answer } from "~/server/platform/commands.server";
 import { influencerView } from "./view.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop, graphql, db } = await requireShop(request);
+  const { shop, graphql, db, appUrl } = await requireShop(request);
   const details = await influencerDetails(db, graphql, shop, params.id ?? "", new URL(request.url).searchParams);
-  const page = details && (await influencerView(details, shop, env().SHOPIFY_APP_URL));
+  const page = details && (await influencerView(details, shop, appUrl));
   if (!page) throw new Response("This influencer does not exist", { status: 404 });
   return { influencer: page, currency: shop.currency };
 };

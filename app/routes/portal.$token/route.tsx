@@ -19,7 +19,6 @@ import { CopyButton } from "~/components/CopyButton";
 import { Ranking, Stat } from "~/components/Figures";
 import { PublicError, PublicFrame, publicLinks } from "~/components/PublicFrame";
 import { SalesChart } from "~/components/SalesChart";
-import { env } from "~/server/platform/env.server";
 import { deliverOutbox, mailTransport } from "~/server/platform/outbox.server";
 import { portalFigures, savePayoutDetails } from "~/server/program/portal.server";
 import { answer } from "~/server/platform/commands.server";
@@ -58,7 +57,7 @@ async function influencerOf(request: Request, token: string | undefined, context
 }
 
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
-  const { db } = publicContext();
+  const { db, appUrl } = publicContext();
   // An ended link (expired, or ended by the shop) says whose it was and offers a new one.
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
   if (ended)
@@ -72,24 +71,23 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
   const influencer = await influencerOf(request, params.token, context);
   return {
     ended: false as const,
-    ...(await portalPage(await portalFigures(db, influencer.id), env().SHOPIFY_APP_URL)),
+    ...(await portalPage(await portalFigures(db, influencer.id), appUrl)),
   };
 };
 
 export const action = async ({ request, params, context }: ActionFunctionArgs) => {
-  const { db } = publicContext();
+  const { db, appUrl, now } = publicContext();
   const ended = params.token ? await endedPortalLink(db, params.token) : null;
   if (ended) {
     if (!(await newLinks.take(visitorOf(request, context)))) throw tooManyRequests(3600);
-    await queueNewPortalLink(db, await shopById(db, ended.shopId), ended.id, env().SHOPIFY_APP_URL);
-    await deliverOutbox(db, mailTransport(), new Date(), ended.shopId);
+    await queueNewPortalLink(db, await shopById(db, ended.shopId), ended.id, appUrl);
+    await deliverOutbox(db, mailTransport(), now(), ended.shopId);
     // The same answer whether sent now or earlier today.
     return answer(done("A new link is on its way", { newLink: true }));
   }
   const influencer = await influencerOf(request, params.token, context);
-  const ctx = { db, influencerId: influencer.id, appUrl: env().SHOPIFY_APP_URL, now: () => new Date() };
-  const saved = await savePayoutDetails(ctx, await formFields(request));
-  if (saved.ok) await deliverOutbox(db, mailTransport(), ctx.now(), influencer.shopId);
+  const saved = await savePayoutDetails({ db, appUrl, now, influencerId: influencer.id }, await formFields(request));
+  if (saved.ok) await deliverOutbox(db, mailTransport(), now(), influencer.shopId);
   return answer(saved);
 };
 

@@ -9,8 +9,7 @@ import {
   commissionTiers,
   productCollections,
 } from "../platform/json-columns.server";
-import type { Commission } from "#db-client";
-import type { CommissionKind } from "#db-client";
+import type { Commission, CommissionKind } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
 import type { CommissionRuleTerms } from "../../domain/commission";
@@ -80,13 +79,14 @@ async function rulesNow(tx: Tx, orders: NewCommissionOrder[]): Promise<(order: N
   ]);
   const timeZones = new Map(shops.map((s) => [s.id, s.timezone]));
   // Tiers count the shop's calendar month: an order on the 1st at 00:30 in New York is December's.
-  const spans = new Map(
-    orders.map((o) => [o, previousShopMonth(o.placedAt, timeZones.get(o.shopId) ?? "UTC")] as const),
-  );
+  // (previousShopMonth works each shop month out once, so asking again per order costs a lookup.)
   const lastMonthOf = (order: NewCommissionOrder) =>
-    spans.get(order) ?? previousShopMonth(order.placedAt, timeZones.get(order.shopId) ?? "UTC");
+    previousShopMonth(order.placedAt, timeZones.get(order.shopId) ?? "UTC");
   const months = new Map<string, { shopId: string; span: ReturnType<typeof previousShopMonth> }>();
-  for (const [order, span] of spans) months.set(`${order.shopId}|${span.month}`, { shopId: order.shopId, span });
+  for (const order of orders) {
+    const span = lastMonthOf(order);
+    months.set(`${order.shopId}|${span.month}`, { shopId: order.shopId, span });
+  }
   const sales = new Map<string, number>();
   for (const { shopId, span } of months.values()) {
     const sums = await tx.order.groupBy({

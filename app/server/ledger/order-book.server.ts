@@ -10,8 +10,7 @@
 // - a web pixel report attributes its order (when the order's checkout token matches) if nothing
 //   else did, whichever of the two arrives first.
 import { refundLines } from "../platform/json-columns.server";
-import type { Order, OrderLine, Refund } from "#db-client";
-import type { AttributionMode, AttributionSource } from "#db-client";
+import type { AttributionMode, AttributionSource, Order, OrderLine, Refund } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Tx } from "../platform/db.server";
 import {

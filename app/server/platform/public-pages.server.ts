@@ -1,6 +1,7 @@
 // Headers of the public pages: never framed, never indexed; the portal's URL is its key, so it is
 // never sent on as a referrer nor kept in a shared cache.
 import db from "./db.server";
+import { env } from "./env.server";
 import { clientAddress } from "../program/referral-redirect.server";
 
 export const PUBLIC_PATHS = ["/apply/", "/portal/", "/unsubscribe/"];
@@ -31,5 +32,5 @@ export function visitorOf(request: Request, context: unknown): string {
  * admin page gets it from requireShop: routes never import the database.
  */
 export function publicContext() {
-  return { db };
+  return { db, appUrl: env().SHOPIFY_APP_URL, now: () => new Date() };
 }

@@ -10,7 +10,7 @@ const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const TOO_LARGE = "The file is larger than 2 MB";
 
 /** A refusal of a file: its rows' problems (row 0 for the file itself), the first one as the message. */
-export function refusedRows(problems: RowProblem[], status: RefusalStatus = 400): Refused<{ problems: RowProblem[] }> {
+function refusedRows(problems: RowProblem[], status: RefusalStatus = 400): Refused<{ problems: RowProblem[] }> {
   const first = problems[0];
   return { ...refused(first ? `Row ${first.row || "-"}: ${first.message}` : "Nothing was imported", status), problems };
 }
@@ -22,7 +22,7 @@ export async function startImportCommand(
 ): Promise<CommandResult<{ problems: RowProblem[] }, { problems: RowProblem[] }>> {
   if (!(file instanceof File) || file.size === 0)
     return refusedRows([{ row: 0, field: "file", message: "Choose a CSV file" }]);
-  if (file.size > MAX_IMPORT_BYTES) return refusedRows([{ row: 0, field: "file", message: TOO_LARGE }], 413);
+  if (file.size > MAX_IMPORT_BYTES) return uploadTooLarge();
   const checked = await checkImport(ctx.db, ctx.shop, await file.text());
   if (!checked.ok) return refusedRows(checked.problems);
   const started = await startImport(ctx.db, ctx.shop.id, file.name || "influencers.csv", checked.rows);
