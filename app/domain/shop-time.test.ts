@@ -1,5 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, dayStart, eachDay, nextDay, previousShopMonth, shopDay, shopMonthSpan } from "./shop-time";
+import {
+  addDays,
+  addMonths,
+  dayStart,
+  eachDay,
+  nextDay,
+  previousShopMonth,
+  shopDay,
+  shopMonthSpan,
+  weekOf,
+  weeksAndDays,
+} from "./shop-time";
 
 describe("shop days", () => {
   it("puts an order on the shop's own calendar day", () => {
@@ -39,5 +51,43 @@ describe("shop months", () => {
     expect(shopMonthSpan("2028-02", "UTC").to).toBe("2028-02-29");
     expect(addMonths("2026-12", 1)).toBe("2027-01");
     expect(addMonths("2026-01", -1)).toBe("2025-12");
+  });
+});
+
+describe("weeks of a range", () => {
+  it("names a week by its Monday", () => {
+    expect(weekOf("2026-11-30")).toBe("2026-11-30"); // a Monday
+    expect(weekOf("2026-11-29")).toBe("2026-11-23"); // a Sunday
+    expect(weekOf("2027-01-01")).toBe("2026-12-28"); // across a year's end
+  });
+
+  it("splits November 2026 into its four whole weeks and the day at each end", () => {
+    expect(weeksAndDays("2026-11-01", "2026-11-30")).toEqual({
+      weeks: ["2026-11-02", "2026-11-23"],
+      days: [
+        ["2026-11-01", "2026-11-01"],
+        ["2026-11-30", "2026-11-30"],
+      ],
+    });
+    expect(weeksAndDays("2026-11-03", "2026-11-08")).toEqual({ weeks: null, days: [["2026-11-03", "2026-11-08"]] });
+  });
+
+  it("covers every day of any range exactly once, weeks whole", () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => addDays("2025-12-01", n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 120 }), (from, length) => {
+        const to = addDays(from, length);
+        const { weeks, days } = weeksAndDays(from, to);
+        const covered = days.flatMap(([a, b]) => eachDay(a, b));
+        if (weeks) {
+          for (let monday = weeks[0]; monday <= weeks[1]; monday = addDays(monday, 7)) {
+            expect(weekOf(monday)).toBe(monday);
+            covered.push(...eachDay(monday, addDays(monday, 6)));
+          }
+        }
+        expect(covered.sort()).toEqual(eachDay(from, to));
+        expect(days.reduce((n, [a, b]) => n + eachDay(a, b).length, 0)).toBeLessThanOrEqual(weeks ? 12 : 13);
+      }),
+    );
   });
 });

@@ -116,3 +116,27 @@ function monthSpan(month: string, timeZone: string) {
 export function previousShopMonth(at: Date, timeZone: string) {
   return shopMonthSpan(addMonths(shopMonth(at, timeZone), -1), timeZone);
 }
+
+/** The week a day belongs to, named by its Monday (YYYY-MM-DD): weeks run Monday to Sunday. */
+export function weekOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 is Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * A range of days as the weeks it holds whole (their Mondays, first to last, or null) and the days
+ * left at either end, so that a sum over the range reads a row per week and per day left over.
+ */
+export function weeksAndDays(
+  from: string,
+  to: string,
+): { weeks: [string, string] | null; days: Array<[string, string]> } {
+  const firstMonday = weekOf(from) === from ? from : addDays(weekOf(from), 7);
+  const lastMonday = addDays(weekOf(addDays(to, 1)), -7); // the last week that ends on or before `to`
+  if (firstMonday > lastMonday) return { weeks: null, days: from <= to ? [[from, to]] : [] };
+  const days: Array<[string, string]> = [];
+  if (from < firstMonday) days.push([from, addDays(firstMonday, -1)]);
+  const afterWeeks = addDays(lastMonday, 7);
+  if (afterWeeks <= to) days.push([afterWeeks, to]);
+  return { weeks: [firstMonday, lastMonday], days };
+}

@@ -81,6 +81,23 @@ describe("influencer reports", () => {
       ["2026-11-10", 2, 15_000, 1_500, 2_000], // orders 1 and 2 (2 is on the 10th in New York), the fee
       ["2026-11-12", 1, 5_000, 500, 0], // order 3 less its refund; order 4 cancelled
     ]);
+    const weeks = await world.database.db.influencerWeek.findMany({ where: { influencerId } });
+    expect(weeks.map((w) => [w.week, w.orders, w.netSalesMinor, w.commissionMinor, w.costsMinor])).toEqual([
+      ["2026-11-09", 3, 20_000, 2_000, 2_000], // Monday the 9th to Sunday the 15th: both days
+    ]);
+  });
+
+  it("gives the same figures for a period read by its whole weeks as by its days", async () => {
+    const figures = async (from: string, to: string) => {
+      const response = await adminFetch(world.app.url, `/app/reports/influencers.csv?from=${from}&to=${to}`);
+      return (await response.text()).trim().split("\r\n")[1].split(",").slice(4, 9);
+    };
+    const all = ["0", "3", "200.00", "20.00", "20.00"];
+    expect(await figures("2026-11-09", "2026-11-15")).toEqual(all); // the week alone
+    expect(await figures("2026-11-01", "2026-11-30")).toEqual(all); // three whole weeks and the days around them
+    expect(await figures("2026-11-10", "2026-11-22")).toEqual(all); // days of one week, then a whole one
+    expect(await figures("2026-11-11", "2026-11-22")).toEqual(["0", "1", "50.00", "5.00", "0.00"]); // the 12th only
+    expect(await figures("2026-11-16", "2026-11-29")).toEqual(["0", "0", "0.00", "0.00", "0.00"]); // two weeks after
   });
 
   it("gives the same roll-ups when rebuilt in bulk as when kept day by day", async () => {
@@ -89,6 +106,7 @@ describe("influencer reports", () => {
     const db = world.database.db;
     const read = async () => ({
       influencerDays: strip(await db.influencerDay.findMany({ orderBy: [{ influencerId: "asc" }, { day: "asc" }] })),
+      influencerWeeks: strip(await db.influencerWeek.findMany({ orderBy: [{ influencerId: "asc" }, { week: "asc" }] })),
       shopDays: strip(await db.shopDay.findMany({ orderBy: { day: "asc" } })),
     });
     const kept = await read();

@@ -80,13 +80,14 @@ export async function ledgerDifferences(db: PrismaClient, load: LedgerLoad) {
 export async function rollupsKeptAndRebuilt(db: PrismaClient, shopDomain: string) {
   const shop = await db.shop.findUniqueOrThrow({ where: { domain: shopDomain } });
   const read = async () => {
-    const [days, shopDays, categories] = await Promise.all([
+    const [days, weeks, shopDays, categories] = await Promise.all([
       db.influencerDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
+      db.influencerWeek.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
       db.shopDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
       db.influencerCategoryDay.findMany({ where: { shopId: shop.id }, omit: { id: true } }),
     ]);
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
-    return { days: sorted(days), shopDays: sorted(shopDays), categories: sorted(categories) };
+    return { days: sorted(days), weeks: sorted(weeks), shopDays: sorted(shopDays), categories: sorted(categories) };
   };
   const kept = await read();
   await rebuildRollups(db, shop.id);

@@ -6,7 +6,7 @@ import { productCollections } from "../platform/json-columns.server";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Tx } from "../platform/db.server";
 import { categoryTotals, type CategoryLine } from "../../domain/categories";
-import { dayStart, nextDay, shopDay } from "../../domain/shop-time";
+import { addDays, dayStart, nextDay, shopDay, weekOf } from "../../domain/shop-time";
 import { upsertRacing } from "../platform/db-errors.server";
 import { lockKeys } from "../platform/locks.server";
 
@@ -138,14 +138,21 @@ export class DaysToRefresh {
 type DayKey = { shop: { id: string; timezone: string }; influencerId: string; day: string };
 
 /**
- * Refreshes influencer-days, then the shop-days they belong to, each once. On PostgreSQL the days
- * are locked first (after any order locks, never before: no cycle of waits), so two transactions
- * refreshing one day take turns, and the second reads what the first committed.
+ * Refreshes influencer-days, then the influencer-weeks and shop-days they belong to, each once. On
+ * PostgreSQL they are locked first (after any order locks, never before: no cycle of waits), so
+ * two transactions refreshing one day or week take turns, and the second reads what the first
+ * committed.
  */
 export async function refreshDays(tx: Tx, kind: DatabaseKind, days: DayKey[]) {
   if (!days.length) return;
+  const weeks = new Map<string, { shopId: string; influencerId: string; week: string }>();
+  for (const { shop, influencerId, day } of days) {
+    const week = weekOf(day);
+    weeks.set(`${influencerId}|${week}`, { shopId: shop.id, influencerId, week });
+  }
   await lockKeys(tx, kind, [
     ...days.map((d) => `${d.influencerId}:day:${d.day}`),
+    ...[...weeks.values()].map((w) => `${w.influencerId}:week:${w.week}`),
     ...days.map((d) => `${d.shop.id}:shop-day:${d.day}`),
   ]);
   const shopDays = new Map<string, { shopId: string; day: string }>();
@@ -153,15 +160,37 @@ export async function refreshDays(tx: Tx, kind: DatabaseKind, days: DayKey[]) {
     await refreshInfluencerDay(tx, shop, influencerId, day);
     shopDays.set(`${shop.id}|${day}`, { shopId: shop.id, day });
   }
+  for (const week of weeks.values()) await refreshInfluencerWeek(tx, week);
   for (const { shopId, day } of shopDays.values()) await refreshShopDay(tx, shopId, day);
+}
+
+/** An influencer's week is the sum of their seven days. */
+async function refreshInfluencerWeek(
+  tx: Tx,
+  { shopId, influencerId, week }: { shopId: string; influencerId: string; week: string },
+) {
+  const sum = await tx.influencerDay.aggregate({
+    where: { influencerId, day: { gte: week, lte: addDays(week, 6) } },
+    _sum: DAY_SUMS,
+  });
+  const data = sumsOrZero(sum._sum);
+  await upsertRacing(() =>
+    tx.influencerWeek.upsert({
+      where: { influencerId_week: { influencerId, week } },
+      create: { shopId, influencerId, week, ...data },
+      update: data,
+    }),
+  );
+}
+
+function sumsOrZero(sums: Partial<Record<keyof typeof DAY_SUMS, number | null>>): DayRow {
+  return Object.fromEntries(Object.keys(DAY_SUMS).map((k) => [k, sums[k as keyof typeof DAY_SUMS] ?? 0])) as DayRow;
 }
 
 /** A shop's day is the sum of its influencers' days. */
 async function refreshShopDay(tx: Tx, shopId: string, day: string) {
   const sum = await tx.influencerDay.aggregate({ where: { shopId, day }, _sum: DAY_SUMS });
-  const data = Object.fromEntries(
-    Object.keys(DAY_SUMS).map((k) => [k, sum._sum[k as keyof typeof DAY_SUMS] ?? 0]),
-  ) as Record<keyof typeof DAY_SUMS, number>;
+  const data = sumsOrZero(sum._sum);
   await upsertRacing(() =>
     tx.shopDay.upsert({ where: { shopId_day: { shopId, day } }, create: { shopId, day, ...data }, update: data }),
   );
@@ -306,12 +335,16 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   await db.influencerDay.deleteMany({ where: { shopId } });
   const data = [...rows.values()].map((r) => ({ shopId, ...r }));
   for (let i = 0; i < data.length; i += 500) await db.influencerDay.createMany({ data: data.slice(i, i + 500) });
+  const byWeek = new Map<string, DayRow & { shopId: string; influencerId: string; week: string }>();
   const byDay = new Map<string, DayRow & { shopId: string; day: string }>();
-  for (const { influencerId: _, ...r } of data) {
-    const total = byDay.get(r.day);
-    if (!total) byDay.set(r.day, { ...r });
-    else for (const key of Object.keys(DAY_SUMS) as Array<keyof DayRow>) total[key] += r[key];
+  for (const { influencerId, day, ...sums } of data) {
+    const week = weekOf(day);
+    addTo(byWeek, `${influencerId}|${week}`, { ...sums, influencerId, week });
+    addTo(byDay, day, { ...sums, day });
   }
+  await db.influencerWeek.deleteMany({ where: { shopId } });
+  const weeks = [...byWeek.values()];
+  for (let i = 0; i < weeks.length; i += 500) await db.influencerWeek.createMany({ data: weeks.slice(i, i + 500) });
   await db.shopDay.deleteMany({ where: { shopId } });
   const shopDays = [...byDay.values()];
   for (let i = 0; i < shopDays.length; i += 500) await db.shopDay.createMany({ data: shopDays.slice(i, i + 500) });
@@ -322,4 +355,11 @@ export async function rebuildRollups(db: Tx, shopId: string) {
   for (let i = 0; i < categoryRows.length; i += 500)
     await db.influencerCategoryDay.createMany({ data: categoryRows.slice(i, i + 500) });
   return data.length;
+}
+
+/** Adds a row's sums to the total kept under a key (the row itself the first time). */
+function addTo<T extends DayRow>(totals: Map<string, T>, key: string, row: T) {
+  const total = totals.get(key);
+  if (!total) totals.set(key, row);
+  else for (const k of Object.keys(DAY_SUMS) as Array<keyof DayRow>) total[k] += row[k];
 }

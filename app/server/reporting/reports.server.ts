@@ -5,8 +5,7 @@ import type { Db } from "../platform/db.server";
 import { toCsv } from "../../domain/csv";
 import { formatMinor } from "../../domain/money";
 import { averageOrderValue, conversion, grossProfit, roas, roi } from "../../domain/roi";
-import { dayStart, eachDay, nextDay } from "../../domain/shop-time";
-import { DAY_SUMS } from "../ledger/rollups.server";
+import { dayStart, eachDay, nextDay, weeksAndDays } from "../../domain/shop-time";
 
 export type InfluencerFigures = {
   influencerId: string;
@@ -31,11 +30,7 @@ export async function influencerFigures(
   from: string,
   to: string,
 ): Promise<InfluencerFigures[]> {
-  const sums = await db.influencerDay.groupBy({
-    by: ["influencerId"],
-    where: { shopId: shop.id, day: { gte: from, lte: to } },
-    _sum: DAY_SUMS,
-  });
+  const sumsOf = await periodSums(db, shop.id, from, to);
   const select = {
     id: true,
     name: true,
@@ -45,19 +40,16 @@ export async function influencerFigures(
   // Every partner, with zeros until their first sale, and anyone else with figures in the period.
   const [partners, others] = await Promise.all([
     db.influencer.findMany({ where: { shopId: shop.id, status: { in: ["ACTIVE", "PAUSED"] } }, select }),
-    readInChunks(
-      sums.map((s) => s.influencerId),
-      (ids) =>
-        db.influencer.findMany({
-          where: { shopId: shop.id, id: { in: ids }, status: { notIn: ["ACTIVE", "PAUSED"] } },
-          select,
-        }),
+    readInChunks([...sumsOf.keys()], (ids) =>
+      db.influencer.findMany({
+        where: { shopId: shop.id, id: { in: ids }, status: { notIn: ["ACTIVE", "PAUSED"] } },
+        select,
+      }),
     ),
   ]);
-  const sumsOf = new Map(sums.map((s) => [s.influencerId, s._sum]));
   return [...partners, ...others]
     .map((i) => {
-      const t: Partial<Record<keyof typeof DAY_SUMS, number | null>> = sumsOf.get(i.id) ?? {};
+      const t: Partial<PeriodSums> = sumsOf.get(i.id) ?? {};
       const spend = { commissionMinor: t.commissionMinor ?? 0, costsMinor: t.costsMinor ?? 0 };
       const net = t.netSalesMinor ?? 0;
       return {
@@ -78,6 +70,57 @@ export async function influencerFigures(
       };
     })
     .sort((a, b) => b.netSalesMinor - a.netSalesMinor || a.name.localeCompare(b.name));
+}
+
+/**
+ * The figures a period's leaderboard sums: the columns the period indexes hold, so the database
+ * reads the index alone, never the rows.
+ */
+const PERIOD_SUMS = {
+  clicks: true,
+  orders: true,
+  newCustomerOrders: true,
+  netSalesMinor: true,
+  knownCostSalesMinor: true,
+  costOfGoodsMinor: true,
+  commissionMinor: true,
+  costsMinor: true,
+} as const;
+type PeriodSums = Record<keyof typeof PERIOD_SUMS, number>;
+
+/**
+ * Each influencer's sums over a period, by influencer: its whole weeks from the weekly roll-up
+ * and the days left at either end from the daily one, so a month reads about five rows per
+ * influencer instead of thirty.
+ */
+async function periodSums(db: Db, shopId: string, from: string, to: string): Promise<Map<string, PeriodSums>> {
+  const { weeks, days } = weeksAndDays(from, to);
+  const parts = await Promise.all([
+    ...days.map(([first, last]) =>
+      db.influencerDay.groupBy({
+        by: ["influencerId"],
+        where: { shopId, day: { gte: first, lte: last } },
+        _sum: PERIOD_SUMS,
+      }),
+    ),
+    ...(weeks
+      ? [
+          db.influencerWeek.groupBy({
+            by: ["influencerId"],
+            where: { shopId, week: { gte: weeks[0], lte: weeks[1] } },
+            _sum: PERIOD_SUMS,
+          }),
+        ]
+      : []),
+  ]);
+  const totals = new Map<string, PeriodSums>();
+  for (const { influencerId, _sum } of parts.flat()) {
+    const total =
+      totals.get(influencerId) ?? (Object.fromEntries(Object.keys(PERIOD_SUMS).map((k) => [k, 0])) as PeriodSums);
+    for (const key of Object.keys(PERIOD_SUMS) as Array<keyof PeriodSums>) total[key] += _sum?.[key] ?? 0;
+    totals.set(influencerId, total);
+  }
+  return totals;
 }
 
 export const INFLUENCER_CSV_COLUMNS = [
