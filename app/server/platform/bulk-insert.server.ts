@@ -78,6 +78,30 @@ export async function bulkInsert(
   await db.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM ${relation}`, json);
 }
 
+/**
+ * Inserts the rows whose `key` (a unique column) is not stored yet, in one statement that is its
+ * own transaction, and returns the keys it inserted: a row already there, or inserted at the same
+ * moment by another statement, is skipped by the unique index itself.
+ */
+export async function insertNew<Key extends string>(
+  db: Db | Tx,
+  kind: DatabaseKind,
+  table: string,
+  columns: Record<string, ColumnType>,
+  key: Key,
+  rows: Array<Record<string, unknown> & Record<Key, string>>,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const { names, json, relation } = rowsFromJson(kind, columns, rows);
+  const quoted = names.map((n) => `"${n}"`).join(", ");
+  // `WHERE true`: SQLite reads ON CONFLICT after a bare SELECT ... FROM as part of a join.
+  const inserted = await db.$queryRawUnsafe<Array<Record<Key, string>>>(
+    `INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM ${relation} WHERE true ON CONFLICT ("${key}") DO NOTHING RETURNING "${key}"`,
+    json,
+  );
+  return new Set(inserted.map((row) => row[key]));
+}
+
 /** Sets `columns` of many rows, each found by its `id`, in one statement. */
 export async function bulkUpdate(
   db: Db | Tx,

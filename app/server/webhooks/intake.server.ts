@@ -9,7 +9,7 @@
 import type { WebhookEvent } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Db, Tx } from "../platform/db.server";
-import { bulkInsert, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
+import { bulkInsert, insertNew, orderedId, type ColumnsOf } from "../platform/bulk-insert.server";
 import { applyLedgerChangesIn } from "../ledger/orders.server";
 import { DaysToRefresh } from "../ledger/rollups.server";
 import { markProcessed, storeEvent, type StoredEvent } from "./webhook-inbox.server";
@@ -140,7 +140,9 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
     }
     let settled: Awaited<ReturnType<typeof storeAndApply>>;
     try {
-      settled = await db.$transaction((tx) => storeAndApply(tx, [...first.values()], apply), TRANSACTION);
+      settled = apply
+        ? await db.$transaction((tx) => storeAndApply(tx, [...first.values()]), TRANSACTION)
+        : await storeOnly([...first.values()]);
     } catch {
       await Promise.all([...first.values()].map(settleAlone));
       for (const delivery of repeats) delivery.settle("repeat");
@@ -159,7 +161,24 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
     for (const delivery of settled.fresh) delivery.settle("stored");
   }
 
-  async function storeAndApply(tx: Tx, deliveries: Delivery[], apply: boolean) {
+  /** A burst's batch: stored in one statement, the events already stored skipped by the inbox's unique key. */
+  async function storeOnly(deliveries: Delivery[]) {
+    const now = new Date();
+    const stored = await insertNew(
+      db,
+      databaseKind,
+      "WebhookEvent",
+      EVENT_COLUMNS,
+      "webhookId",
+      deliveries.map(({ event }) => eventRow(event, now, false)),
+    );
+    const fresh = deliveries.filter((d) => stored.has(d.event.webhookId));
+    const later = fresh.map((d) => d.event).filter((event) => processorFor(event.topic));
+    return { fresh, later, ordersByShop: new Map<string, string[]>() };
+  }
+
+  /** A quiet batch: its new events stored and the ledger's ones applied, in one transaction. */
+  async function storeAndApply(tx: Tx, deliveries: Delivery[]) {
     const known = await tx.webhookEvent.findMany({
       where: { webhookId: { in: deliveries.map((d) => d.event.webhookId) } },
       select: { webhookId: true },
@@ -167,24 +186,21 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
     const seen = new Set(known.map((k) => k.webhookId));
     const fresh = deliveries.filter((d) => !seen.has(d.event.webhookId));
 
-    let later: StoredEvent[] = fresh.map((d) => d.event);
-    let applied: StoredEvent[] = [];
-    let byShop = new Map<string, string[]>();
-    if (apply) {
-      const { ledger, others } = await readLedgerChanges(tx, later);
-      const changed = ledger.filter((b) => b.change !== null);
-      byShop = ordersByShop(
-        changed,
-        await applyLedgerChangesIn(
-          tx,
-          databaseKind,
-          changed.map((b) => b.change!),
-        ),
-      );
-      applied = ledger.map((b) => b.event);
-      later = others;
-    }
-    later = later.filter((event) => processorFor(event.topic));
+    const { ledger, others } = await readLedgerChanges(
+      tx,
+      fresh.map((d) => d.event),
+    );
+    const changed = ledger.filter((b) => b.change !== null);
+    const byShop = ordersByShop(
+      changed,
+      await applyLedgerChangesIn(
+        tx,
+        databaseKind,
+        changed.map((b) => b.change!),
+      ),
+    );
+    const applied = ledger.map((b) => b.event);
+    const later = others.filter((event) => processorFor(event.topic));
 
     const now = new Date();
     const appliedIds = new Set(applied.map((e) => e.webhookId));
@@ -193,23 +209,7 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
       databaseKind,
       "WebhookEvent",
       EVENT_COLUMNS,
-      fresh.map(({ event }) => {
-        const processed = appliedIds.has(event.webhookId);
-        return {
-          id: orderedId(),
-          webhookId: event.webhookId,
-          shopDomain: event.shopDomain,
-          topic: event.topic,
-          apiVersion: event.apiVersion,
-          payload: processed ? "" : packPayload(event.payload),
-          customerId: processed ? null : (event.customerId ?? null),
-          customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
-          receivedAt: now,
-          status: processed ? "PROCESSED" : "RECEIVED",
-          processedAt: processed ? now : null,
-          attempts: processed ? 1 : 0,
-        };
-      }),
+      fresh.map(({ event }) => eventRow(event, now, appliedIds.has(event.webhookId))),
     );
     return { fresh, later, ordersByShop: byShop };
   }
@@ -231,6 +231,24 @@ export function createWebhookIntake({ db, databaseKind }: { db: Db; databaseKind
 }
 
 export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
+
+/** An event's inbox row: processed ones keep no payload and no shopper data, waiting ones keep both. */
+function eventRow(event: StoredEvent, now: Date, processed: boolean) {
+  return {
+    id: orderedId(),
+    webhookId: event.webhookId,
+    shopDomain: event.shopDomain,
+    topic: event.topic,
+    apiVersion: event.apiVersion,
+    payload: processed ? "" : packPayload(event.payload),
+    customerId: processed ? null : (event.customerId ?? null),
+    customerEmailHash: processed ? null : (event.customerEmailHash ?? null),
+    receivedAt: now,
+    status: processed ? "PROCESSED" : "RECEIVED",
+    processedAt: processed ? now : null,
+    attempts: processed ? 1 : 0,
+  };
+}
 
 const EVENT_COLUMNS = {
   id: "text",
