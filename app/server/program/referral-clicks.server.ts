@@ -110,6 +110,19 @@ export function createReferralRedirector(options: {
   // and back-and-forths are most of a post's clicks). Clicks this server has not seen counted go
   // through the batch writer, which asks the database.
   const countedHere = new Map<string, number>(); // `${linkId}|${visitorHash}` -> when counted
+  // A visitor clicking again is hashed once: the salted hash is most of a repeat click's own work.
+  // Held in memory only, for the last 10,000 visitors; never written.
+  const hashes = new Map<string, string>(); // `${ip}\n${userAgent}` -> visitor hash
+  function hashOf(ip: string, userAgent: string): string {
+    const key = `${ip}\n${userAgent}`;
+    let hash = hashes.get(key);
+    if (hash === undefined) {
+      hash = visitorHash(options.salt, ip, userAgent);
+      if (hashes.size >= 10_000) hashes.clear();
+      hashes.set(key, hash);
+    }
+    return hash;
+  }
   let repeatsHere = new Map<string, Tally>(); // `${linkId}|${shop day}`
   const today = new Map<string, { day: string; from: number; until: number }>(); // per time zone
 
@@ -171,7 +184,7 @@ export function createReferralRedirector(options: {
     const link = await linkFor(v.slug.toLowerCase(), v.at.getTime());
     if (!link) return { status: 404 };
     if (!link.live) return { status: 302, location: `https://${link.shopDomain}/` };
-    const hash = visitorHash(options.salt, v.ip, v.userAgent);
+    const hash = hashOf(v.ip, v.userAgent);
     const isBot = isBotAgent(v.userAgent);
     const at = v.at.getTime();
     const countedAt = isBot ? undefined : countedHere.get(`${link.id}|${hash}`);
