@@ -1,8 +1,8 @@
-// The intake of verified webhook deliveries. Deliveries that arrive together are settled together,
-// in one transaction per batch: the events are stored in the inbox and the ledger's ones (orders,
-// refunds) applied in the same commit, so a burst costs one commit per batch instead of one per
-// event, and each influencer-day's roll-up is refreshed once per batch. A delivery is answered
-// when its batch is committed: its event is stored (never lost) and, for the ledger, applied.
+// The intake of verified webhook deliveries. Deliveries that arrive together are settled together:
+// a few at a time are stored and, for the ledger (orders, refunds), applied in one transaction; in
+// a burst each batch is stored in one statement and answered, and a backlog loop applies what was
+// stored a chunk at a time, so a burst costs one commit per batch instead of one per event. A
+// delivery is answered when its batch is committed: its event is stored (never lost).
 // Other topics (privacy, products, app lifecycle) are processed right after, one by one.
 // If a batch cannot be settled, each of its deliveries is taken on its own: stored (else Shopify
 // is told to retry) and processed, a failure kept FAILED for the retry schedule.
