@@ -59,6 +59,17 @@ export function storeRedirectUrl(options: {
   return `https://${options.shopDomain}/discount/${encodeURIComponent(options.code)}?redirect=${encodeURIComponent(landingPath)}`;
 }
 
+/**
+ * Where Shopify serves the app's proxy on every store (shopify.app.toml, [app_proxy]): a link on
+ * the store's own domain is `https://{shop}/apps/ref/{slug}`, forwarded to the app's /proxy/r.
+ */
+export const STORE_LINK_PATH = "/apps/ref";
+
+/** A referral link on the store's own domain, through the app proxy. */
+export function storeReferralUrl(shopDomain: string, slug: string): string {
+  return `https://${shopDomain}${STORE_LINK_PATH}/${encodeURIComponent(slug)}`;
+}
+
 /** A visitor, recognisable for a day without storing who they are: a salted hash, never the IP. */
 export function visitorHash(salt: string, ip: string, userAgent: string): string {
   return createHash("sha256").update(`${salt}\n${ip}\n${userAgent}`).digest("base64url").slice(0, 32);

@@ -157,6 +157,14 @@ describe("an influencer's life in the admin", () => {
       .getByRole("button", { name: "Copy", exact: true })
       .click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/r\/nora-serum$/);
+    // The same link on the store's own domain, through the app proxy.
+    const storeLink = `https://${DEMO_SHOP}/apps/ref/nora-serum`;
+    await page.getByText(storeLink, { exact: true }).waitFor();
+    await url
+      .locator("xpath=ancestor::div[.//button[normalize-space()='Copy store link']][1]")
+      .getByRole("button", { name: "Copy store link" })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(storeLink);
 
     // Pause: the codes turn off in Shopify.
     await page.getByRole("button", { name: "Pause", exact: true }).click();

@@ -78,3 +78,29 @@ export function adminPost(appUrl: string, pathname: string, fields: Record<strin
     shop,
   });
 }
+
+/**
+ * The query Shopify's app proxy adds to a shopper's request, signed as Shopify signs it: every
+ * parameter but `signature`, sorted, as `key=value` (a repeated key's values joined by commas),
+ * concatenated, HMAC-SHA256 in hex with the app's secret.
+ */
+export function appProxyQuery(
+  params: Record<string, string>,
+  options: { shop?: string; timestamp?: number; secret?: string; customerId?: string } = {},
+): string {
+  const query: Record<string, string> = {
+    ...params,
+    shop: options.shop ?? TEST_SHOP,
+    logged_in_customer_id: options.customerId ?? "",
+    path_prefix: "/apps/ref",
+    timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)),
+  };
+  const message = Object.keys(query)
+    .sort()
+    .map((key) => `${key}=${query[key]}`)
+    .join("");
+  const signature = createHmac("sha256", options.secret ?? TEST_API_SECRET)
+    .update(message)
+    .digest("hex");
+  return new URLSearchParams({ ...query, signature }).toString();
+}

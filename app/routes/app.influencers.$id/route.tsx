@@ -160,12 +160,21 @@ export default function InfluencerPage() {
                         </Text>
                         <StatusBadge of="link" status={l.status} />
                       </InlineStack>
+                      <InlineStack gap="200" blockAlign="center">
+                        <Text as="span" tone="subdued">
+                          On your store&apos;s own domain:
+                        </Text>
+                        <Text as="span" breakWord>
+                          {l.storeUrl}
+                        </Text>
+                      </InlineStack>
                       <Text as="p" tone="subdued">
                         Opens {l.destinationPath}
                         {l.code ? ` with code ${l.code} applied` : " without a code"}
                       </Text>
                       <InlineStack gap="200">
                         <CopyButton text={l.url} />
+                        <CopyButton text={l.storeUrl} label="Copy store link" />
                         <Button size="slim" url={l.qr} download={`${l.slug}-qr.png`}>
                           Download QR
                         </Button>

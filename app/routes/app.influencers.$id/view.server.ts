@@ -6,9 +6,8 @@ import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { shopDay } from "~/domain/shop-time";
 import type { InfluencerDetails } from "~/server/program/influencer-page.server";
-import { referralUrl } from "~/server/program/referral-links.server";
 
-type Shop = { currency: string; defaultCommissionBps: number; timezone: string };
+type Shop = { domain: string; currency: string; defaultCommissionBps: number; timezone: string };
 
 export async function influencerView(details: InfluencerDetails, shop: Shop, appUrl: string) {
   const { influencer, range, costs, products, performance, portalLinks } = details;
@@ -53,7 +52,7 @@ export async function influencerView(details: InfluencerDetails, shop: Shop, app
         slug: link.slug,
         destinationPath: link.destinationPath,
         status: link.status,
-        ...(await linkWithQr(referralUrl(appUrl, link.slug), link)),
+        ...(await linkWithQr(link, { appUrl, shopDomain: shop.domain })),
       })),
     ),
     payoutEmail: {

@@ -227,6 +227,17 @@ function OpenPortal({ p }: { p: Extract<ReturnType<typeof useLoaderData<typeof l
                     </Text>
                     <CopyButton text={l.url} />
                   </InlineStack>
+                  <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
+                    <BlockStack>
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        On the store&apos;s own address
+                      </Text>
+                      <Text as="span" breakWord>
+                        {l.storeUrl}
+                      </Text>
+                    </BlockStack>
+                    <CopyButton text={l.storeUrl} />
+                  </InlineStack>
                   <img src={l.qr} alt={`QR code for ${l.url}`} width={140} height={140} />
                 </BlockStack>
               </Box>

@@ -6,7 +6,6 @@ import { formatMoney } from "~/domain/money";
 import { bpsToPercent } from "~/domain/percent";
 import { shopDay } from "~/domain/shop-time";
 import type { PortalFigures } from "~/server/program/portal.server";
-import { referralUrl } from "~/server/program/referral-links.server";
 
 export async function portalPage(figures: PortalFigures, appUrl: string) {
   const { influencer, shop, range, performance, earnings, payouts, notes } = figures;
@@ -37,7 +36,9 @@ export async function portalPage(figures: PortalFigures, appUrl: string) {
     })),
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
     codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
-    links: await Promise.all(influencer.links.map((link) => linkWithQr(referralUrl(appUrl, link.slug), link))),
+    links: await Promise.all(
+      influencer.links.map((link) => linkWithQr(link, { appUrl, shopDomain: shop.domain })),
+    ),
     payouts: payouts.map((p) => ({
       id: p.id,
       amount: formatMoney(p.amountMinor, p.currency),

@@ -22,6 +22,8 @@ import {
 
 export type Visit = {
   slug: string;
+  /** Through the shop's own domain (the app proxy): only a link of this shop, which Shopify signed for. */
+  shopDomain?: string;
   search: URLSearchParams;
   ip: string;
   userAgent: string;
@@ -182,7 +184,7 @@ export function createReferralRedirector(options: {
 
   async function visit(v: Visit): Promise<VisitOutcome> {
     const link = await linkFor(v.slug.toLowerCase(), v.at.getTime());
-    if (!link) return { status: 404 };
+    if (!link || (v.shopDomain !== undefined && link.shopDomain !== v.shopDomain)) return { status: 404 };
     if (!link.live) return { status: 302, location: `https://${link.shopDomain}/` };
     const hash = hashOf(v.ip, v.userAgent);
     const isBot = isBotAgent(v.userAgent);

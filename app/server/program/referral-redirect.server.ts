@@ -31,10 +31,11 @@ export async function flushReferralClicks() {
 /**
  * The visitor's address. Behind TRUST_PROXY proxies, each appends the address it was reached
  * from, so the visitor is that many entries from the right; entries further left are whatever the
- * visitor chose to send, and are never trusted.
+ * visitor chose to send, and are never trusted. `moreHops`: proxies known in front of those
+ * (Shopify's app proxy, which appends the shopper's address).
  */
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | null): string {
-  const hops = env().TRUST_PROXY;
+export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | null, moreHops = 0): string {
+  const hops = env().TRUST_PROXY + moreHops;
   if (!hops || !forwardedFor) return remoteAddress ?? "";
   const entries = forwardedFor
     .split(",")
