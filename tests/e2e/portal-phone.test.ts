@@ -32,7 +32,10 @@ describe("the portal on a phone", () => {
     await page.getByRole("button", { name: "Copied" }).first().waitFor();
     expect(influencer.codes.map((c) => c.code)).toContain(await page.evaluate(() => navigator.clipboard.readText()));
     // Each link also on the store's own domain (the app proxy).
-    await page.getByText(new RegExp(`^https://${DEMO_SHOP.replace(/\./g, "\\.")}/apps/ref/`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`^https://${DEMO_SHOP.replace(/\./g, "\\.")}/apps/ref/`))
+      .first()
+      .waitFor();
 
     // Not an address at all: the browser itself stops the form (an email field).
     const field = page.getByLabel("PayPal email for your payouts");

@@ -36,9 +36,7 @@ export async function portalPage(figures: PortalFigures, appUrl: string) {
     })),
     topProducts: performance.topProducts.map((p) => ({ name: p.title, sales: money(p.netSalesMinor), units: p.units })),
     codes: influencer.codes.map((c) => ({ code: c.code, discount: `${discountLabel(c, shop.currency)} off` })),
-    links: await Promise.all(
-      influencer.links.map((link) => linkWithQr(link, { appUrl, shopDomain: shop.domain })),
-    ),
+    links: await Promise.all(influencer.links.map((link) => linkWithQr(link, { appUrl, shopDomain: shop.domain }))),
     payouts: payouts.map((p) => ({
       id: p.id,
       amount: formatMoney(p.amountMinor, p.currency),
