@@ -306,6 +306,9 @@ export async function seedDemoShop(
           source: viaCode ? "CODE" : "LINK",
           attributedCode: viaCode ? entry.discount.code : null,
           attributedSlug: viaCode ? null : entry.link.slug,
+          attributionReason: viaCode
+            ? `discount code ${entry.discount.code}`
+            : `referral link ${entry.link.slug} (last click)`,
           isNewCustomer: rng.chance(0.62),
           customerShopifyId: String(rng.int(1, 4000)),
           currency: "USD",

@@ -19,6 +19,8 @@ function order(overrides: Partial<OrderFacts> = {}): OrderFacts {
     discountCodes: [],
     noteRef: null,
     noteRefAt: null,
+    noteFirstRef: null,
+    noteFirstRefAt: null,
     landingRef: null,
     checkoutToken: null,
     subtotalMinor: 5000,
@@ -35,6 +37,7 @@ function order(overrides: Partial<OrderFacts> = {}): OrderFacts {
 const context: AttributionContext = {
   mode: "CODE_AND_LINK",
   windowDays: 30,
+  linkCredit: "LAST_CLICK",
   codes: new Map([
     ["MAYA10", "maya"],
     ["LEO15", "leo"],
@@ -114,6 +117,41 @@ describe("attribution rules", () => {
       "no influencer code (codes only)",
     ]);
     expect(who(order({ discountCodes: ["MAYA10"] }), codesOnly)).toEqual(["maya", "CODE", false]);
+  });
+
+  describe("first or last click", () => {
+    // Clicked Leo's link, then Maya's; both within the window, kept by the theme embed.
+    const history = order({
+      noteFirstRef: "leo-chen",
+      noteFirstRefAt: new Date("2026-11-10T12:00:00Z"),
+      noteRef: "maya-rivera",
+      noteRefAt: new Date("2026-11-18T12:00:00Z"),
+    });
+    const firstClick = { ...context, linkCredit: "FIRST_CLICK" as const };
+
+    it("gives the same history a different owner under each rule, and says which", () => {
+      expect(attributeOrder(history, context)).toMatchObject({
+        influencerId: "maya",
+        reason: "referral link maya-rivera (last click)",
+      });
+      expect(attributeOrder(history, firstClick)).toMatchObject({
+        influencerId: "leo",
+        reason: "referral link leo-chen (first click)",
+      });
+    });
+
+    it("credits the last click when the first is past the window or names no link", () => {
+      const stale = { ...history, noteFirstRefAt: new Date("2026-10-01T12:00:00Z") };
+      expect(attributeOrder(stale, firstClick)).toMatchObject({ influencerId: "maya" });
+      expect(attributeOrder({ ...history, noteFirstRef: "gone-link" }, firstClick)).toMatchObject({
+        influencerId: "maya",
+      });
+      // A code still wins over either click.
+      expect(attributeOrder({ ...history, discountCodes: ["MAYA10"] }, firstClick)).toMatchObject({
+        influencerId: "maya",
+        source: "CODE",
+      });
+    });
   });
 
   it("honours the shop's own window", () => {

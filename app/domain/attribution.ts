@@ -2,18 +2,21 @@
 // 1. test orders are ignored;
 // 2. a discount code of an influencer wins (any of the order's codes, case-insensitive);
 // 3. else, unless the shop counts codes only, a `ref` in the order's note attributes (cart
-//    attributes) or landing URL names one of the shop's links, if the click is within the window;
+//    attributes) or landing URL names one of the shop's links, if the click is within the window:
+//    the last link clicked, or the first (`first_ref`) where the shop credits first clicks;
 //    failing those, the link the web pixel reported from this very checkout (a cart that lost
 //    its attributes: another device, a headless checkout), under the same window;
 // 4. a customer who is the influencer (same email or customer id) is a self-referral: recorded,
 //    without commission.
-import type { AttributionMode, AttributionSource } from "#db-client";
+import type { AttributionMode, AttributionSource, LinkCredit } from "#db-client";
 import { codeKey } from "./codes";
 import type { OrderFacts } from "./order-facts";
 
 export type AttributionContext = {
   mode: AttributionMode;
   windowDays: number;
+  /** Which of a shopper's link clicks wins: the last (the default) or the first within the window. */
+  linkCredit: LinkCredit;
   /** The shop's codes by key (upper case) -> influencer id. */
   codes: Map<string, string>;
   /** The shop's links by slug -> influencer id and the last click before the order (if known). */
@@ -29,7 +32,16 @@ type Influencer = { email: string; emailHash?: string | null; customerId: string
 /** What the rules read of an order; a stored order gives its email's hash, not the address. */
 export type AttributionInput = Pick<
   OrderFacts,
-  "test" | "placedAt" | "customerId" | "customerEmail" | "discountCodes" | "noteRef" | "noteRefAt" | "landingRef"
+  | "test"
+  | "placedAt"
+  | "customerId"
+  | "customerEmail"
+  | "discountCodes"
+  | "noteRef"
+  | "noteRefAt"
+  | "noteFirstRef"
+  | "noteFirstRefAt"
+  | "landingRef"
 > & {
   customerEmailHash?: string | null;
 };
@@ -74,12 +86,20 @@ export function attributeOrder(order: AttributionInput, context: AttributionCont
   if (context.mode === "CODE_ONLY")
     return { influencerId: null, source: "NONE", reason: "no influencer code (codes only)" };
 
-  const refs: Array<{ slug: string | null; clickedAt: Date | null; by: string }> = [
-    { slug: order.noteRef, clickedAt: order.noteRefAt, by: "" },
-    { slug: order.landingRef, clickedAt: null, by: "" }, // a ref only in the landing URL came with this very visit
+  // Under first click, the first link clicked comes first; should it be gone, or past the window,
+  // the last click counts. The landing URL's ref came with this very visit: a last click.
+  const first =
+    context.linkCredit === "FIRST_CLICK" && order.noteFirstRef
+      ? [{ slug: order.noteFirstRef, clickedAt: order.noteFirstRefAt, by: " (first click)", orNext: true }]
+      : [];
+  const last = " (last click)";
+  const refs: Array<{ slug: string | null; clickedAt: Date | null; by: string; orNext?: boolean }> = [
+    ...first,
+    { slug: order.noteRef, clickedAt: order.noteRefAt, by: last },
+    { slug: order.landingRef, clickedAt: null, by: last },
     { slug: context.pixel?.slug ?? null, clickedAt: context.pixel?.clickedAt ?? null, by: " (web pixel)" },
   ];
-  for (const { slug, clickedAt: keptAt, by } of refs) {
+  for (const { slug, clickedAt: keptAt, by, orNext } of refs) {
     if (!slug) continue;
     const link = context.links.get(slug);
     if (!link) continue;
@@ -87,6 +107,7 @@ export function attributeOrder(order: AttributionInput, context: AttributionCont
     // click before the order.
     const clickedAt = keptAt ?? link.lastClickAt;
     if (clickedAt && order.placedAt.getTime() - clickedAt.getTime() > context.windowDays * DAY_MS) {
+      if (orNext) continue;
       return { influencerId: null, source: "NONE", reason: `click on ${slug} older than ${context.windowDays} days` };
     }
     return {

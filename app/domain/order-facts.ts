@@ -96,6 +96,9 @@ export type OrderFacts = {
   discountCodes: string[];
   noteRef: string | null;
   noteRefAt: Date | null;
+  /** The first link clicked within the window, kept by the theme embed beside the last (`noteRef`). */
+  noteFirstRef: string | null;
+  noteFirstRefAt: Date | null;
   landingRef: string | null;
   /** Shopify's token of the checkout that made the order: the web pixel reports it. */
   checkoutToken: string | null;
@@ -157,6 +160,7 @@ export function orderFacts(payload: unknown): OrderFacts {
     return found?.value == null ? null : String(found.value).trim();
   };
   const refAt = attribute(["ref_at", "_ref_at"]);
+  const firstRefAt = attribute(["first_ref_at", "_first_ref_at"]);
   const email = o.customer?.email ?? o.email ?? o.contact_email ?? null;
   return {
     orderId: o.id,
@@ -172,6 +176,8 @@ export function orderFacts(payload: unknown): OrderFacts {
     discountCodes: o.discount_codes.map((d) => d.code.trim()).filter(Boolean),
     noteRef: attribute(["ref", "_ref"])?.toLowerCase() || null,
     noteRefAt: refAt && !Number.isNaN(Date.parse(refAt)) ? new Date(refAt) : null,
+    noteFirstRef: attribute(["first_ref", "_first_ref"])?.toLowerCase() || null,
+    noteFirstRefAt: firstRefAt && !Number.isNaN(Date.parse(firstRefAt)) ? new Date(firstRefAt) : null,
     landingRef: refFromLandingSite(o.landing_site),
     checkoutToken: o.checkout_token || null,
     subtotalMinor: minorOf(o.subtotal_price_set, currency),

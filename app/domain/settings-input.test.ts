@@ -13,6 +13,7 @@ const valid = {
   payoutThreshold: "25.00",
   attributionWindowDays: "7",
   attributionMode: "CODE_ONLY",
+  linkCredit: "FIRST_CLICK",
 };
 
 describe("program settings", () => {
@@ -36,6 +37,7 @@ describe("program settings", () => {
         payoutThresholdMinor: 2500,
         attributionWindowDays: 7,
         attributionMode: "CODE_ONLY",
+        linkCredit: "FIRST_CLICK",
       },
     });
   });

@@ -1,5 +1,5 @@
 // The merchant's program settings as typed in the admin, with an error per field.
-import type { AttributionMode, CommissionKind } from "#db-client";
+import type { AttributionMode, CommissionKind, LinkCredit } from "#db-client";
 import type { RateOverride, Tier } from "./commission";
 import type { FieldErrors } from "./influencer-input";
 import { formatMinor, enteredMinor } from "./money";
@@ -16,6 +16,7 @@ export type ProgramSettings = {
   payoutThresholdMinor: number;
   attributionWindowDays: number;
   attributionMode: AttributionMode;
+  linkCredit: LinkCredit;
 };
 
 function money(text: string, currency: string): number | null {
@@ -92,6 +93,9 @@ export function parseProgramSettings(
   if (raw.commissionKind !== "FIXED" && raw.commissionKind !== "PERCENT")
     errors.commissionKind = "commissionKind is PERCENT or FIXED";
   const mode = raw.attributionMode === "CODE_ONLY" ? "CODE_ONLY" : "CODE_AND_LINK";
+  const linkCredit = raw.linkCredit === "FIRST_CLICK" ? "FIRST_CLICK" : "LAST_CLICK";
+  if (raw.linkCredit !== "FIRST_CLICK" && raw.linkCredit !== "LAST_CLICK")
+    errors.linkCredit = "linkCredit is LAST_CLICK or FIRST_CLICK";
   if (raw.attributionMode !== "CODE_ONLY" && raw.attributionMode !== "CODE_AND_LINK")
     errors.attributionMode = "attributionMode is CODE_ONLY or CODE_AND_LINK";
   const percentBps = percentToBps(raw.commissionPercent ?? "");
@@ -126,6 +130,7 @@ export function parseProgramSettings(
       payoutThresholdMinor: threshold!,
       attributionWindowDays: window!,
       attributionMode: mode,
+      linkCredit,
     },
   };
 }

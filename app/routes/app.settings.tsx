@@ -43,6 +43,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       payoutThreshold: formatMinor(s.payoutThresholdMinor, shop.currency),
       attributionWindowDays: String(s.attributionWindowDays),
       attributionMode: s.attributionMode,
+      linkCredit: s.linkCredit,
     },
     audit: audit.map((a) => ({ id: a.id, ...auditWords(a, shop.timezone, a.actorName) })),
   };
@@ -154,7 +155,7 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection
             title="Attribution"
-            description="An influencer's code always counts; a link counts within the window."
+            description="An influencer's code always counts; a link counts within the window: the last one the shopper clicked, or the first, as you choose."
           >
             <Card>
               <InlineGrid columns={2} gap="300">
@@ -169,6 +170,17 @@ export default function Settings() {
                   onChange={(value) => setV({ ...v, attributionMode: value as typeof v.attributionMode })}
                 />
                 <TextField label="Link attribution window" suffix="days" {...field("attributionWindowDays")} />
+                <Select
+                  label="When a shopper clicked several links, credit"
+                  name="linkCredit"
+                  options={[
+                    { label: "The last link clicked", value: "LAST_CLICK" },
+                    { label: "The first link clicked in the window", value: "FIRST_CLICK" },
+                  ]}
+                  value={v.linkCredit}
+                  onChange={(value) => setV({ ...v, linkCredit: value as typeof v.linkCredit })}
+                  error={errors.linkCredit}
+                />
               </InlineGrid>
             </Card>
           </Layout.AnnotatedSection>

@@ -1,10 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import {
-  clientAddress,
-  LINK_NOT_FOUND,
-  outcomeHeaders,
-  referralRedirector,
-} from "~/server/program/referral-redirect.server";
+import { clientAddress, referralRedirector, visitResponse } from "~/server/program/referral-redirect.server";
 
 // The same redirect as the server's fast path (server.mjs), for servers that run Remix alone.
 export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
@@ -17,8 +12,5 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
     referer: request.headers.get("referer"),
     at: new Date(),
   });
-  return new Response(outcome.status === 404 ? LINK_NOT_FOUND : null, {
-    status: outcome.status,
-    headers: outcomeHeaders(outcome),
-  });
+  return visitResponse(outcome);
 };

@@ -59,12 +59,18 @@ describe("settings in the browser", () => {
     await page.getByLabel("Rate 1: commission").fill("20");
     await page.getByLabel("Hold period").fill("14");
     await page.getByLabel("Link attribution window").fill("45");
+    await page.getByLabel("When a shopper clicked several links, credit").selectOption("FIRST_CLICK");
     await saveBarButton("Save").click(); // the save bar's own Save
     await saveBar.waitFor({ state: "hidden", timeout: 10_000 });
     await page.getByRole("status").filter({ hasText: "Settings saved" }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "settings-saved.png") });
     const after = await shopRow(db, DEMO_SHOP);
-    expect(after).toMatchObject({ defaultCommissionBps: 1200, holdPeriodDays: 14, attributionWindowDays: 45 });
+    expect(after).toMatchObject({
+      defaultCommissionBps: 1200,
+      holdPeriodDays: 14,
+      attributionWindowDays: 45,
+      linkCredit: "FIRST_CLICK",
+    });
     expect(after.commissionReviewedAt).not.toBeNull();
     const rule = await db.commissionRule.findFirstOrThrow({ where: { shopId: before.id, influencerId: null } });
     expect(JSON.parse(rule.tiers)).toEqual([{ fromMinor: 100_000, percentBps: 1500 }]);

@@ -40,13 +40,35 @@ describe("the referral capture app embed on a storefront", () => {
     await context.close();
   });
 
-  it("lets a newer influencer link replace an older one", async () => {
+  it("lets a newer influencer link replace an older one as the last click, and keeps the first", async () => {
     const context = await merchantContext(browser);
     const page = await context.newPage();
     await page.goto(`${store.url}/?ref=first-one`);
-    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "first-one" });
+    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "first-one", first_ref: "first-one" });
+    const firstAt = (await cartAttributes(page)).first_ref_at;
     await page.goto(`${store.url}/?ref=second-one`);
-    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "second-one" });
+    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "second-one", first_ref: "first-one" });
+    const attributes = await cartAttributes(page);
+    expect(attributes.first_ref_at).toBe(firstAt);
+    expect(Date.parse(attributes.ref_at)).toBeGreaterThanOrEqual(Date.parse(firstAt));
+    await context.close();
+  });
+
+  it("lets the last click be the first again once the first is past the window", async () => {
+    const context = await merchantContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${store.url}/`);
+    const old = Date.now() - 31 * 86_400_000;
+    const recent = Date.now() - 86_400_000;
+    await page.evaluate(
+      ([firstAt, at]) =>
+        localStorage.setItem("referralLoop.ref", JSON.stringify({ ref: "recent-one", at, first: "old-one", firstAt })),
+      [old, recent],
+    );
+    await page.goto(`${store.url}/products/serum`);
+    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "recent-one", first_ref: "recent-one" });
+    await page.goto(`${store.url}/?ref=newest-one`);
+    await expect.poll(() => cartAttributes(page)).toMatchObject({ ref: "newest-one", first_ref: "recent-one" });
     await context.close();
   });
 

@@ -112,6 +112,12 @@ describe("the web pixel on a storefront", () => {
     );
     expect(after).toMatchObject({ source: "LINK", attributedSlug: link.slug });
     expect(after.commission).not.toBeNull();
+
+    // Another link later: the pixel keeps it as the last click and leaves the first one be.
+    await page.goto(`${headless.url}/?ref=later-link`);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("referralLoop.ref") ?? "null")))
+      .toMatchObject({ ref: "later-link", first: link.slug });
     await context.close();
   }, 60_000);
 

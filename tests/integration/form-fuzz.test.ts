@@ -281,6 +281,7 @@ const forms: Form[] = [
       payoutThreshold: "number",
       attributionWindowDays: "number",
       attributionMode: "enum",
+      linkCredit: "enum",
     },
   },
   {

@@ -135,12 +135,12 @@ describe("influencer reports", () => {
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "order,placed_at,influencer,source,code,link,new_customer,net_sales,refunded,commission,status,currency",
+      "order,placed_at,influencer,source,code,link,new_customer,net_sales,refunded,commission,status,currency,credited_by",
     );
     const byOrder = new Map(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")]));
     expect([...byOrder.keys()].sort()).toEqual(["#1", "#2", "#3", "#4"]);
-    expect(byOrder.get("#3")!.slice(7)).toEqual(["50.00", "30.00", "5.00", "pending", "EUR"]);
-    expect(byOrder.get("#4")!.slice(7)).toEqual(["0.00", "0.00", "0.00", "cancelled", "EUR"]);
+    expect(byOrder.get("#3")!.slice(7)).toEqual(["50.00", "30.00", "5.00", "pending", "EUR", "discount code REPORT10"]);
+    expect(byOrder.get("#4")!.slice(7)).toEqual(["0.00", "0.00", "0.00", "cancelled", "EUR", "discount code REPORT10"]);
     expect(lines.join("\n")).not.toContain("@example.com");
   });
 

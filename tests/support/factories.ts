@@ -132,6 +132,7 @@ export function settingsForm(changes: Record<string, string> = {}): Record<strin
     payoutThreshold: "50",
     attributionWindowDays: "30",
     attributionMode: "CODE_AND_LINK",
+    linkCredit: "LAST_CLICK",
     ...changes,
   };
 }

@@ -10,7 +10,7 @@
 // - a web pixel report attributes its order (when the order's checkout token matches) if nothing
 //   else did, whichever of the two arrives first.
 import { refundLines } from "../platform/json-columns.server";
-import type { AttributionMode, AttributionSource, Order, OrderLine, Refund } from "#db-client";
+import type { AttributionMode, AttributionSource, LinkCredit, Order, OrderLine, Refund } from "#db-client";
 import type { DatabaseKind } from "../platform/database-url";
 import type { Tx } from "../platform/db.server";
 import {
@@ -34,6 +34,7 @@ export type LedgerShop = {
   timezone: string;
   attributionMode: AttributionMode;
   attributionWindowDays: number;
+  linkCredit: LinkCredit;
 };
 
 /** One change to a shop's ledger, read from a webhook payload (or a backfilled order). */
@@ -59,6 +60,7 @@ type Snapshot = {
   source: AttributionSource;
   attributedCode: string | null;
   attributedSlug: string | null;
+  attributionReason: string;
   selfReferral: boolean;
   customerShopifyId: string | null;
   customerEmailHash: string | null;
@@ -168,7 +170,7 @@ export class OrderBook {
     );
     const slugs = perShop(
       snapshots.flatMap((c) =>
-        [c.facts.noteRef, c.facts.landingRef].map((slug) => ({ shopId: c.shop.id, value: slug })),
+        [c.facts.noteFirstRef, c.facts.noteRef, c.facts.landingRef].map((slug) => ({ shopId: c.shop.id, value: slug })),
       ),
     );
     const productIds = perShop(
@@ -324,6 +326,8 @@ export class OrderBook {
       discountCodes: [],
       noteRef: null,
       noteRefAt: null,
+      noteFirstRef: null,
+      noteFirstRefAt: null,
       landingRef: null,
     };
     const attribution = attributeOrder(
@@ -415,7 +419,7 @@ export class OrderBook {
         ? { slug: report.slug, clickedAt: report.clickedAt }
         : null;
     const links = new Map<string, { influencerId: string; lastClickAt: Date | null }>();
-    for (const slug of [facts.noteRef, facts.landingRef, pixel?.slug]) {
+    for (const slug of [facts.noteFirstRef, facts.noteRef, facts.landingRef, pixel?.slug]) {
       const link = slug ? this.links.get(key(shop.id, slug)) : undefined;
       if (slug && link)
         links.set(slug, {
@@ -426,6 +430,7 @@ export class OrderBook {
     return {
       mode: shop.attributionMode,
       windowDays: shop.attributionWindowDays,
+      linkCredit: shop.linkCredit,
       codes,
       links,
       influencers: this.influencers,
@@ -572,6 +577,7 @@ const ORDER_COLUMNS = {
   source: "enum:AttributionSource",
   attributedCode: "text",
   attributedSlug: "text",
+  attributionReason: "text",
   selfReferral: "boolean",
   customerShopifyId: "text",
   customerEmailHash: "text",
@@ -610,25 +616,30 @@ const ATTRIBUTION_COLUMNS = {
   source: "enum:AttributionSource",
   attributedCode: "text",
   attributedSlug: "text",
+  attributionReason: "text",
   selfReferral: "boolean",
   updatedAt: "timestamp",
 } satisfies Partial<ColumnsOf<Order>>;
 
 function attributionColumns(
   attribution: Attribution,
-): Pick<Snapshot, "influencerId" | "source" | "attributedCode" | "attributedSlug" | "selfReferral"> {
+): Pick<
+  Snapshot,
+  "influencerId" | "source" | "attributedCode" | "attributedSlug" | "attributionReason" | "selfReferral"
+> {
   return {
     influencerId: attribution.influencerId,
     source: attribution.source,
     attributedCode: attribution.influencerId ? attribution.code : null,
     attributedSlug: attribution.influencerId ? attribution.slug : null,
+    attributionReason: attribution.reason,
     selfReferral: attribution.influencerId ? attribution.selfReferral : false,
   };
 }
 
 function attributionOf(snapshot: Snapshot) {
-  const { influencerId, source, attributedCode, attributedSlug, selfReferral } = snapshot;
-  return { influencerId, source, attributedCode, attributedSlug, selfReferral };
+  const { influencerId, source, attributedCode, attributedSlug, attributionReason, selfReferral } = snapshot;
+  return { influencerId, source, attributedCode, attributedSlug, attributionReason, selfReferral };
 }
 
 const LINE_REFUND_COLUMNS = { refundedQuantity: "integer", refundedMinor: "integer" } satisfies Partial<

@@ -164,7 +164,14 @@ export async function applyLedgerChangesIn(
 export async function ledgerShop(db: Tx, shopDomain: string): Promise<LedgerShop | null> {
   return db.shop.findUnique({
     where: { domain: shopDomain },
-    select: { id: true, currency: true, timezone: true, attributionMode: true, attributionWindowDays: true },
+    select: {
+      id: true,
+      currency: true,
+      timezone: true,
+      attributionMode: true,
+      attributionWindowDays: true,
+      linkCredit: true,
+    },
   });
 }
 

@@ -56,6 +56,14 @@ export function outcomeHeaders(outcome: VisitOutcome): Record<string, string> {
 
 export const LINK_NOT_FOUND = "This referral link does not exist (any more).";
 
+/** A visit's answer as a Fetch response (the Remix routes; the fast path writes Node's own). */
+export function visitResponse(outcome: VisitOutcome): Response {
+  return new Response(outcome.status === 404 ? LINK_NOT_FOUND : null, {
+    status: outcome.status,
+    headers: outcomeHeaders(outcome),
+  });
+}
+
 // Per visitor address and minute: far above what a person clicks, so only a flood is refused.
 let visitorLimit: RateLimit | null | undefined;
 function redirectLimit(): RateLimit | null {

@@ -3,7 +3,7 @@
 // request Shopify signed, within its clock tolerance, for a shop with the app installed, is
 // counted, and only for that shop's own links; then it is the same visit as /r/:slug.
 import { authenticate } from "../../shopify.server";
-import { clientAddress, LINK_NOT_FOUND, outcomeHeaders, referralRedirector } from "./referral-redirect.server";
+import { clientAddress, LINK_NOT_FOUND, referralRedirector, visitResponse } from "./referral-redirect.server";
 
 // What the proxy adds to the shopper's query: read here, never passed on to the store.
 const PROXY_PARAMS = ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"];
@@ -25,8 +25,5 @@ export async function storeLinkVisit(request: Request, slug: string, remoteAddre
     referer: request.headers.get("referer"),
     at: new Date(),
   });
-  return new Response(outcome.status === 404 ? LINK_NOT_FOUND : null, {
-    status: outcome.status,
-    headers: outcomeHeaders(outcome),
-  });
+  return visitResponse(outcome);
 }

@@ -6,6 +6,7 @@ import { toCsv } from "../../domain/csv";
 import { formatMinor } from "../../domain/money";
 import { averageOrderValue, conversion, grossProfit, roas, roi } from "../../domain/roi";
 import { dayStart, eachDay, nextDay, weeksAndDays } from "../../domain/shop-time";
+import { DAY_SUMS } from "../ledger/rollups.server";
 
 export type InfluencerFigures = {
   influencerId: string;
@@ -76,16 +77,7 @@ export async function influencerFigures(
  * The figures a period's leaderboard sums: the columns the period indexes hold, so the database
  * reads the index alone, never the rows.
  */
-const PERIOD_SUMS = {
-  clicks: true,
-  orders: true,
-  newCustomerOrders: true,
-  netSalesMinor: true,
-  knownCostSalesMinor: true,
-  costOfGoodsMinor: true,
-  commissionMinor: true,
-  costsMinor: true,
-} as const;
+const { codeOrders: _codeOrders, linkOrders: _linkOrders, ...PERIOD_SUMS } = DAY_SUMS; // the two it never shows
 type PeriodSums = Record<keyof typeof PERIOD_SUMS, number>;
 
 /**
@@ -380,6 +372,7 @@ export const ORDER_CSV_COLUMNS = [
   "commission",
   "status",
   "currency",
+  "credited_by",
 ];
 
 /**
@@ -432,6 +425,7 @@ export function orderCsvStream(
           : "0.00",
         o.cancelledAt ? "cancelled" : (o.commission?.status.toLowerCase() ?? (o.selfReferral ? "self-referral" : "")),
         o.currency,
+        o.attributionReason,
       ]);
       // Rows only: the header went first.
       controller.enqueue(encoder.encode(toCsv(ORDER_CSV_COLUMNS, rows).split("\r\n").slice(1).join("\r\n")));

@@ -22,6 +22,7 @@ export async function programSettings(db: Db, shopId: string): Promise<ProgramSe
     payoutThresholdMinor: shop.payoutThresholdMinor,
     attributionWindowDays: shop.attributionWindowDays,
     attributionMode: shop.attributionMode,
+    linkCredit: shop.linkCredit,
   };
 }
 
@@ -47,6 +48,7 @@ export async function saveProgramSettings(db: Db, shopId: string, settings: Prog
         payoutThresholdMinor: settings.payoutThresholdMinor,
         attributionWindowDays: settings.attributionWindowDays,
         attributionMode: settings.attributionMode,
+        linkCredit: settings.linkCredit,
         commissionReviewedAt: new Date(), // the setup guide's "set your commission" step
       },
     });

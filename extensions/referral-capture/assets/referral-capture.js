@@ -1,6 +1,7 @@
 // Referral capture: remembers `?ref=` from an influencer's link (first-party storage, with the
 // time of the click) and writes it to the cart attributes `ref` and `ref_at` once per visit, so
-// the order carries it even when no discount code is typed. No framework, one request per visit.
+// the order carries it even when no discount code is typed; the window's first click goes beside
+// it (`first_ref`, `first_ref_at`) for shops that credit first clicks. No framework.
 // Only with the shopper's consent: Shopify's Customer Privacy API must allow marketing (it does
 // where no consent is required); until the shopper decides, nothing is read, stored or sent.
 (function () {
@@ -39,23 +40,41 @@
       // unreadable entry: treated as none
     }
 
-    var ref = new URLSearchParams(landing).get("ref");
-    if (ref && SLUG.test(ref.toLowerCase())) {
-      stored = { ref: ref.toLowerCase(), at: now };
+    // A click kept: a link name, clicked within the window.
+    var kept = function (slug, at) {
+      return typeof slug === "string" && SLUG.test(slug) && now - at <= days * 86400000 ? { ref: slug, at: at } : null;
+    };
+    var ref = (new URLSearchParams(landing).get("ref") || "").toLowerCase();
+    if (SLUG.test(ref)) {
+      // The first click stays while within the window (an entry from before kept only the last).
+      var first = (stored && (kept(stored.first, stored.firstAt) || kept(stored.ref, stored.at))) || {
+        ref: ref,
+        at: now,
+      };
+      stored = { ref: ref, at: now, first: first.ref, firstAt: first.at };
       write(localStorage, KEY, JSON.stringify(stored));
     }
-    if (!stored || typeof stored.ref !== "string" || !SLUG.test(stored.ref) || now - stored.at > days * 86400000) {
+    var last = stored && kept(stored.ref, stored.at);
+    if (!last) {
       if (stored) write(localStorage, KEY, null);
       return;
     }
+    first = kept(stored.first, stored.firstAt) || last;
 
-    var marker = stored.ref + "@" + stored.at;
+    var marker = last.ref + "@" + last.at + "|" + first.ref + "@" + first.at;
     if (read(sessionStorage, SENT) === marker) return;
     var root = (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
     fetch(root + "cart/update.js", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ attributes: { ref: stored.ref, ref_at: new Date(stored.at).toISOString() } }),
+      body: JSON.stringify({
+        attributes: {
+          ref: last.ref,
+          ref_at: new Date(last.at).toISOString(),
+          first_ref: first.ref,
+          first_ref_at: new Date(first.at).toISOString(),
+        },
+      }),
       keepalive: true,
     }).then(function (response) {
       if (response.ok) write(sessionStorage, SENT, marker);

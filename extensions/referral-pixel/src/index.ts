@@ -10,7 +10,7 @@ const KEY = "referralLoop.ref";
 const REPORTED = "referralLoop.reported";
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
-type Kept = { ref: string; at: number };
+type Kept = { ref: string; at: number; first?: string; firstAt?: number };
 
 register(({ analytics, browser, init, settings, customerPrivacy }) => {
   let allowed = init.customerPrivacy.marketingAllowed;
@@ -32,7 +32,10 @@ register(({ analytics, browser, init, settings, customerPrivacy }) => {
   analytics.subscribe("page_viewed", async (event) => {
     const ref = new URLSearchParams(event.context.document.location.search).get("ref")?.toLowerCase();
     if (!allowed || !ref || !SLUG.test(ref)) return;
-    await browser.localStorage.setItem(KEY, JSON.stringify({ ref, at: Date.now() }));
+    // The first click the theme embed keeps beside the last stays as it is (it drops it past the window).
+    const before = await kept();
+    const first = before ? { first: before.first ?? before.ref, firstAt: before.firstAt ?? before.at } : {};
+    await browser.localStorage.setItem(KEY, JSON.stringify({ ref, at: Date.now(), ...first }));
   });
 
   analytics.subscribe("checkout_completed", async (event) => {
