@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -13,7 +14,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formFields, requireShop } from "~/server/shop/shop-context.server";
 import { Hidden } from "~/components/Hidden";
 import { PeriodPicker } from "~/components/PeriodPicker";
@@ -23,7 +24,7 @@ import { reportRangeOrDefault } from "~/domain/report-range";
 import { shopDay } from "~/domain/shop-time";
 import type { GroupProfile } from "~/domain/what-works";
 import { answer } from "~/server/platform/commands.server";
-import { bestPracticeNotes, noteCommands, whatWorks } from "~/server/reporting/what-works.server";
+import { bestPracticeNotes, newFormKey, noteCommands, whatWorks } from "~/server/reporting/what-works.server";
 import { useSuccessToast } from "~/components/useSuccessToast";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -37,6 +38,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     currency: shop.currency,
     range,
     comparison,
+    noteFormKey: newFormKey(), // a new one with every load: after a note is added, the next form is new
     notes: notes.map((n) => ({
       id: n.id,
       title: n.title,
@@ -51,11 +53,15 @@ export const action = async ({ request }: ActionFunctionArgs) =>
   answer(await noteCommands(await requireShop(request), await formFields(request)));
 
 export default function WhatWorks() {
-  const { currency, range, comparison, notes } = useLoaderData<typeof loader>();
+  const { currency, range, comparison, notes, noteFormKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useSuccessToast(result, result?.ok ? result.message : null);
   const busy = useNavigation().state !== "idle";
   const [note, setNote] = useState({ title: "", body: "" });
+  // Added: the form starts afresh (its key comes new with the page's data).
+  useEffect(() => {
+    if (result?.ok) setNote({ title: "", body: "" });
+  }, [result]);
   const money = (v: number | null) => (v === null ? "-" : formatMoney(v, currency));
   const percent = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(0)}%`);
   const row = (label: string, pick: (g: GroupProfile) => string) => [
@@ -122,7 +128,8 @@ export default function WhatWorks() {
               ))}
               <Form method="post" noValidate>
                 <FormLayout>
-                  <Hidden fields={{ intent: "add" }} />
+                  {errors.formKey && <Banner tone="critical">{errors.formKey}</Banner>}
+                  <Hidden fields={{ intent: "add", formKey: noteFormKey }} />
                   <TextField
                     label="Title"
                     name="title"

@@ -37,6 +37,9 @@ describe("notes and emailed links in the browser", () => {
     await page.getByLabel("What works").fill("Show the product in use, morning and evening.");
     await page.getByRole("button", { name: "Add note" }).click();
     await toast(page, "Note added");
+    // The form starts afresh, so a second click does not add the note again.
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("");
+    expect(await page.getByLabel("What works").inputValue()).toBe("");
     const note = await db.bestPracticeNote.findFirstOrThrow({ where: { shopId: shop.id, title: "Film the routine" } });
     expect(note.shared).toBe(true); // a new note is on every portal until the merchant says not
     // The note's own block (the innermost one holding its title) and its Share button.

@@ -1,6 +1,7 @@
 // Actions that move money or call Shopify, sent five times at once and with their ids missing:
 // exactly one effect, in the database and in the Admin API stand-in's recorded calls, and a 4xx
 // naming the field for a post without its id, with nothing changed.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
 import { eventually, seedInfluencerWithLink } from "../support/factories";
@@ -161,6 +162,18 @@ describe("five submits at once", () => {
     expect(world.adminApi.callsOf("bulkOperationRunQuery").length - asked).toBe(1); // one bulk query
     expect(await db.order.count({ where: { shopifyOrderId: { in: ["70001", "70002", "70003"] } } })).toBe(3);
   });
+
+  it("add a best-practice note: the same form five times is one note, each told it was added", async () => {
+    const db = world.database.db;
+    const form = { intent: "add", formKey: randomUUID(), title: "Pin the code", body: "Say it in the first line." };
+    const answers = await fiveTimes(() => post("/app/what-works", form));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const a of answers) expect(await a.text()).toContain("Note added");
+    expect(await db.bestPracticeNote.count({ where: { shopId, title: "Pin the code" } })).toBe(1);
+    // Another form (a new page) adds another note.
+    expect((await post("/app/what-works", { ...form, formKey: randomUUID() })).status).toBe(200);
+    expect(await db.bestPracticeNote.count({ where: { shopId, title: "Pin the code" } })).toBe(2);
+  });
 });
 
 describe("a post without its id", () => {
@@ -174,6 +187,8 @@ describe("a post without its id", () => {
     ["/app/payouts?index", { payoutId: "x" }, "intent"],
     ["/app/applications", { intent: "decline" }, "influencerId"],
     ["/app/applications", { intent: "approve" }, "influencerId"],
+    ["/app/what-works", { intent: "add", title: "A note", body: "Its text" }, "formKey"],
+    ["/app/what-works", { intent: "add", formKey: "not-a-key", title: "A note", body: "Its text" }, "formKey"],
   ])("POST %s %j is refused naming %s, and changes nothing", async (path, fields, field) => {
     const db = world.database.db;
     await draft(700);
@@ -192,5 +207,6 @@ describe("a post without its id", () => {
     expect(await response.text()).toContain(field);
     expect(await payoutState()).toBe(before);
     expect(JSON.stringify(await db.influencer.findMany({ orderBy: { id: "asc" } }))).toBe(influencersBefore);
+    expect(await db.bestPracticeNote.count({ where: { title: "A note" } })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Every form of every admin and public page, with one field at a time missing, empty, of the wrong
 // type, huge, or naming another shop's row: a 4xx whose answer names the field, and, table by
 // table, nothing changed here or in Shopify (the stand-in's recorded mutations).
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OTHER_SHOP, TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink, settingsForm, shopRow } from "../support/factories";
@@ -259,8 +260,13 @@ const forms: Form[] = [
   {
     name: "a practice",
     path: () => "/app/what-works",
-    fields: () => ({ intent: "add", title: "Film the unboxing", body: "Show the product in the first seconds" }),
-    kinds: { intent: "enum", title: "required", body: "required" },
+    fields: () => ({
+      intent: "add",
+      formKey: randomUUID(),
+      title: "Film the unboxing",
+      body: "Show the product in the first seconds",
+    }),
+    kinds: { intent: "enum", formKey: "required", title: "required", body: "required" },
   },
   {
     name: "a practice shared",

@@ -182,6 +182,9 @@ async function ledgerOf(domain: string) {
     orders: orders.map(({ lines, commission, snapshotHash: _, ...o }) => ({
       ...strip(o),
       attributedSlug: o.attributedSlug && "the link",
+      attributionReason: o.attributedSlug
+        ? o.attributionReason.replace(o.attributedSlug, "the link")
+        : o.attributionReason,
       influencer: who(o.influencerId),
       lines: lines.map((l) => ({ ...strip(l), hasProduct: l.productId !== null })),
       commission: commission && {

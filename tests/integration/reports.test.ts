@@ -1,5 +1,6 @@
 // Report figures against hand-computed expectations: a shop in euros in New York's timezone, an
 // order late in the evening (next day in UTC), a partial refund, a cancellation, a flat fee.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_SHOP } from "../support/constants";
 import { seedInfluencerWithLink } from "../support/factories";
@@ -268,12 +269,13 @@ describe("what works", () => {
     expect(page).toContain("Top quarter (1)");
     expect(page).toContain("€200.00"); // the only selling influencer's net sales in that period
 
-    const refused = await (await post({ intent: "add", title: "", body: "" })).text();
+    const refused = await (await post({ intent: "add", formKey: randomUUID(), title: "", body: "" })).text();
     expect(refused).toContain("Give the practice a short title");
     expect(await world.database.db.bestPracticeNote.count()).toBe(0);
 
     await post({
       intent: "add",
+      formKey: randomUUID(),
       title: "Show the product <b>in use</b>",
       body: "Top performers film a routine, not an unboxing.",
     });

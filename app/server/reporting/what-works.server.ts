@@ -1,6 +1,8 @@
 // The "what works" view: top performers against the rest, and the best-practice notes the
 // merchant writes from it for every influencer.
+import { randomUUID } from "node:crypto";
 import type { Db } from "../platform/db.server";
+import { isUniqueViolation } from "../platform/db-errors.server";
 import { z } from "zod";
 import { done, refused } from "../../domain/command-result";
 import { rowId } from "../../domain/form-input";
@@ -49,6 +51,11 @@ export async function bestPracticeNotes(db: Db, shopId: string) {
   return db.bestPracticeNote.findMany({ where: { shopId }, orderBy: { createdAt: "desc" } });
 }
 
+/** A note form's own key: the same form sent twice (a double click, a retry) adds its note once. */
+export function newFormKey(): string {
+  return randomUUID();
+}
+
 const requiredText = (max: number, missing: string, tooLong: string) =>
   z.string().default("").pipe(z.string().trim().min(1, missing).max(max, tooLong));
 
@@ -56,11 +63,17 @@ const requiredText = (max: number, missing: string, tooLong: string) =>
 export const noteCommands = intentCommands({
   add: command(
     z.object({
+      formKey: z.uuid({ error: "formKey is the form's own key (reload the page)" }),
       title: requiredText(120, "Give the practice a short title", "Use at most 120 characters"),
       body: requiredText(4000, "Describe what works and how to do it", "Use at most 4,000 characters"),
     }),
     async (ctx: ShopContext, input) => {
-      await ctx.db.bestPracticeNote.create({ data: { shopId: ctx.shop.id, title: input.title, body: input.body } });
+      const data = { shopId: ctx.shop.id, formKey: input.formKey, title: input.title, body: input.body };
+      try {
+        await ctx.db.bestPracticeNote.create({ data });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // else this form's note is already in: the same answer
+      }
       return done("Note added");
     },
   ),
